@@ -129,6 +129,8 @@ pub struct TreatyEvent {
     pub date: NaiveDate,
     /// Identifier of the source document (see the dataset's sources).
     pub source: String,
+    /// What the source adds in words (the text of a declaration, a date given only as a year).
+    pub note: Option<String>,
 }
 
 impl TreatyEvent {

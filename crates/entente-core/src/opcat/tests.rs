@@ -13,6 +13,7 @@ fn ev(treaty: &str, kind: EventKind, date: &str) -> TreatyEvent {
         kind,
         date: d(date),
         source: "test".into(),
+        note: None,
     }
 }
 

@@ -1,1 +1,55 @@
-fn main() {}
+//! The `entente` command: a thin layer over the library crates.
+
+mod commands;
+mod config;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::Settings;
+
+/// Entente: coordinate the campaign for the ratification and implementation of OPCAT.
+#[derive(Parser)]
+#[command(name = "entente", version, about, long_about = None)]
+struct Cli {
+    #[command(flatten)]
+    settings: Settings,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the portal and the API (creates the database and loads the shipped dataset on first start).
+    Serve(commands::serve::ServeArgs),
+    /// Apply the database migrations and exit.
+    Migrate,
+    /// Import a UN Treaty Collection status page or the 18-instrument table into the database.
+    #[command(subcommand)]
+    Import(commands::import::ImportCommand),
+    /// Work on the project's own dataset under data/.
+    #[command(subcommand)]
+    Data(commands::data::DataCommand),
+    /// Print a state's status under a treaty on a given day.
+    Status(commands::status::StatusArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    commands::init_logging(&cli.settings.log);
+    let result = match cli.command {
+        Command::Serve(args) => commands::serve::run(&cli.settings, args),
+        Command::Migrate => commands::migrate::run(&cli.settings),
+        Command::Import(command) => commands::import::run(&cli.settings, command),
+        Command::Data(command) => commands::data::run(command),
+        Command::Status(args) => commands::status::run(&cli.settings, args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,51 @@
+//! `entente serve`: the portal and the API over HTTP.
+
+use std::net::SocketAddr;
+
+use anyhow::Context;
+use clap::Args;
+
+use crate::config::{Settings, parse_listen};
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "ENTENTE_LISTEN", default_value = "127.0.0.1:8080", value_parser = parse_listen)]
+    listen: SocketAddr,
+}
+
+pub fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
+    let store = super::open_store(settings)?;
+    super::ensure_reference_data(&store)?;
+    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(args.listen)
+            .await
+            .with_context(|| format!("cannot listen on {} (ENTENTE_LISTEN / --listen)", args.listen))?;
+        let address = listener.local_addr()?;
+        println!("Entente is serving on http://{address}/ (Ctrl-C stops it)");
+        let app = entente_web::router(entente_web::AppState::new(store));
+        axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.context("the server stopped")?;
+        tracing::info!("stopped");
+        Ok(())
+    })
+}
+
+/// Ctrl-C, or SIGTERM from a service manager, stops the server after in-flight requests.
+async fn shutdown_signal() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        () = interrupt => {}
+        () = terminate => {}
+    }
+}

@@ -1,1 +1,16 @@
-//! placeholder
+//! Entente's importers and its own dataset format: pure functions from the
+//! bytes of outside sources (UN Treaty Collection pages and tables, country
+//! tables, TopoJSON maps, NPM compilations) to the domain types of
+//! `entente-core`, and the readable CSV/JSON files under `data/`.
+//!
+//! Every fault is an [`ImportError`] that names the file, the row and the field.
+
+pub mod countries;
+pub mod error;
+pub mod names;
+mod table;
+pub mod un_date;
+pub mod untc;
+
+pub use error::{ImportError, ImportErrorKind};
+pub use names::StateMatcher;

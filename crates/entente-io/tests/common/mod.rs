@@ -1,0 +1,26 @@
+//! Finding the raw sources in ../shared/data, which the project must be able to do without.
+
+use std::path::PathBuf;
+
+/// The raw sources folder, or `None` (with a line saying the test is skipped) when it is absent.
+pub fn shared_data(test: &str) -> Option<PathBuf> {
+    let dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/data"));
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        println!("{test}: skipped because ../shared is absent");
+        None
+    }
+}
+
+/// The bytes of a raw source file, or `None` when ../shared is absent.
+pub fn shared_file(test: &str, relative: &str) -> Option<Vec<u8>> {
+    let dir = shared_data(test)?;
+    let path = dir.join(relative);
+    Some(std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display())))
+}
+
+pub fn fixture(name: &str) -> Vec<u8> {
+    let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}

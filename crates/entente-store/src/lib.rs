@@ -1,1 +1,68 @@
-//! placeholder
+//! Entente's persistence: one codebase on embedded SQLite (the default) and
+//! on PostgreSQL (several servers sharing one database).
+//!
+//! Everything is synchronous; the web layer calls it inside
+//! `tokio::task::spawn_blocking`. Every write is one transaction: a failed
+//! write leaves the database as it was.
+
+mod connection;
+mod error;
+mod migrate;
+mod reference;
+mod report;
+mod schema;
+mod transaction;
+
+use std::fmt;
+
+use diesel::r2d2::PooledConnection;
+
+pub use connection::Backend;
+pub use error::StoreError;
+pub use reference::{EventFilter, ReferenceData};
+pub use report::ImportReport;
+
+use connection::{Connector, DbPool, Target};
+
+/// A handle on the database: cheap to clone, shared by all threads.
+#[derive(Clone)]
+pub struct Store {
+    pool: DbPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Opens the database a URL names:
+    /// `postgres://...` or `postgresql://...` for PostgreSQL; `sqlite://PATH`,
+    /// `sqlite:PATH` or a plain path for an SQLite file (its folders are
+    /// created). Anything else is a [`StoreError::Config`].
+    ///
+    /// Connects once straight away, so a wrong URL fails here with the
+    /// database's own message.
+    pub fn open(url: &str) -> Result<Store, StoreError> {
+        let target = Target::parse(url)?;
+        let backend = target.backend();
+        let pool = connection::pool(target)?;
+        tracing::debug!(%backend, "database opened");
+        Ok(Store { pool, backend })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    fn connection(&self) -> Result<PooledConnection<Connector>, StoreError> {
+        Ok(self.pool.get()?)
+    }
+}
+
+impl fmt::Debug for Store {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let state = self.pool.state();
+        f.debug_struct("Store")
+            .field("backend", &self.backend)
+            .field("connections", &state.connections)
+            .field("idle", &state.idle_connections)
+            .finish()
+    }
+}

@@ -1,0 +1,11 @@
+//! The store's integration tests: every test runs on SQLite in a temporary
+//! folder, and on PostgreSQL in a schema of its own when
+//! `ENTENTE_TEST_POSTGRES_URL` names a database the tests may use.
+
+mod fixtures;
+mod import;
+mod load;
+mod open;
+mod scale;
+mod schema;
+mod support;

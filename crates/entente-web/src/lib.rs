@@ -1,1 +1,20 @@
-//! placeholder
+//! Entente's web layer: the public portal (server-rendered HTML in English,
+//! French and Spanish) and the JSON API under `/api/v1`, over the store.
+//!
+//! The binary builds an [`AppState`] from a [`entente_store::Store`] and serves
+//! [`router`]; everything else here is private to the crate.
+
+mod api;
+mod error;
+mod extract;
+mod locale;
+mod pages;
+mod router;
+mod security;
+mod state;
+mod svg;
+mod views;
+
+pub use api::openapi::openapi_document;
+pub use router::router;
+pub use state::AppState;

@@ -1,0 +1,304 @@
+## Site chrome
+
+site-name = Entente
+site-tagline = Campaign for the Optional Protocol to the Convention against Torture
+skip-to-content = Skip to main content
+nav-label = Main navigation
+nav-dashboard = OPCAT dashboard
+nav-treaties = Treaties
+nav-api = JSON API
+lang-switch-label = Language
+as-of-legend = Date of the status
+as-of-label = Status as of
+as-of-submit = Show
+as-of-today = Today
+as-of-showing = Status as of { $date }.
+
+## Footer
+
+footer-credits-heading = Data and credits
+footer-untc = Treaty status: United Nations Treaty Collection, status as at { $date }.
+footer-untc-undated = Treaty status: United Nations Treaty Collection.
+footer-countries = Country names, codes and M49 regions: datasets/country-codes (United Nations Statistics Division, UNTERM).
+footer-groups = UN regional groups: the list published by openclimatedata/countrygroups.
+footer-map = Map: Natural Earth, via world-atlas.
+footer-npm = National preventive mechanism facts compiled from OHCHR, the Association for the Prevention of Torture (APT) and national sources.
+footer-sources-heading = Sources
+footer-source-as-of = as at { $date }
+footer-about = Entente is free software for coordinating the OPCAT campaign. Boundaries on the map do not imply any opinion on the legal status of any territory.
+
+## Dates and durations
+
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+date-long = { $day } { $month } { $year }
+duration-years = { $count ->
+    [one] 1 year
+   *[other] { $count } years
+}
+duration-months = { $count ->
+    [one] 1 month
+   *[other] { $count } months
+}
+duration-years-months = { $years }, { $months }
+duration-under-month = less than a month
+
+## OPCAT stages
+
+stage-not-cat-party = Not a party to CAT
+stage-cat-party-not-signed = CAT party, OPCAT not signed
+stage-signatory = Signatory
+stage-party-npm-pending = Party, NPM not yet designated
+stage-npm-designated = NPM designated
+stage-npm-operating = NPM operating
+stage-npm-meets-criteria = NPM meets the OPCAT criteria
+stage-none = No data
+stage-number = Stage { $number } of 7
+
+## UN regional groups
+
+group-african = African Group
+group-asia-pacific = Asia-Pacific Group
+group-eastern-european = Eastern European Group
+group-grulac = Latin American and Caribbean Group (GRULAC)
+group-weog = Western European and Others Group (WEOG)
+group-none = No regional group
+
+## M49 regions and sub-regions
+
+m49-002 = Africa
+m49-019 = Americas
+m49-142 = Asia
+m49-150 = Europe
+m49-009 = Oceania
+m49-015 = Northern Africa
+m49-202 = Sub-Saharan Africa
+m49-014 = Eastern Africa
+m49-017 = Middle Africa
+m49-018 = Southern Africa
+m49-011 = Western Africa
+m49-419 = Latin America and the Caribbean
+m49-029 = Caribbean
+m49-013 = Central America
+m49-005 = South America
+m49-021 = Northern America
+m49-143 = Central Asia
+m49-030 = Eastern Asia
+m49-035 = South-eastern Asia
+m49-034 = Southern Asia
+m49-145 = Western Asia
+m49-151 = Eastern Europe
+m49-154 = Northern Europe
+m49-039 = Southern Europe
+m49-155 = Western Europe
+m49-053 = Australia and New Zealand
+m49-054 = Melanesia
+m49-057 = Micronesia
+m49-061 = Polynesia
+
+## Treaties
+
+treaty-cerd = International Convention on the Elimination of All Forms of Racial Discrimination
+treaty-cerd-short = ICERD
+treaty-iccpr = International Covenant on Civil and Political Rights
+treaty-iccpr-short = ICCPR
+treaty-iccpr_op1 = Optional Protocol to the International Covenant on Civil and Political Rights
+treaty-iccpr_op1-short = ICCPR-OP1
+treaty-iccpr_op2 = Second Optional Protocol to the International Covenant on Civil and Political Rights, aiming at the abolition of the death penalty
+treaty-iccpr_op2-short = ICCPR-OP2
+treaty-icescr = International Covenant on Economic, Social and Cultural Rights
+treaty-icescr-short = ICESCR
+treaty-icescr_op = Optional Protocol to the International Covenant on Economic, Social and Cultural Rights
+treaty-icescr_op-short = ICESCR-OP
+treaty-cedaw = Convention on the Elimination of All Forms of Discrimination against Women
+treaty-cedaw-short = CEDAW
+treaty-cedaw_op = Optional Protocol to the Convention on the Elimination of All Forms of Discrimination against Women
+treaty-cedaw_op-short = CEDAW-OP
+treaty-cat = Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment
+treaty-cat-short = CAT
+treaty-opcat = Optional Protocol to the Convention against Torture and Other Cruel, Inhuman or Degrading Treatment or Punishment
+treaty-opcat-short = OPCAT
+treaty-crc = Convention on the Rights of the Child
+treaty-crc-short = CRC
+treaty-crc_op_ac = Optional Protocol to the Convention on the Rights of the Child on the involvement of children in armed conflict
+treaty-crc_op_ac-short = OPAC
+treaty-crc_op_sc = Optional Protocol to the Convention on the Rights of the Child on the sale of children, child prostitution and child pornography
+treaty-crc_op_sc-short = OPSC
+treaty-crc_op_ic = Optional Protocol to the Convention on the Rights of the Child on a communications procedure
+treaty-crc_op_ic-short = OPIC
+treaty-cmw = International Convention on the Protection of the Rights of All Migrant Workers and Members of Their Families
+treaty-cmw-short = ICMW
+treaty-crpd = Convention on the Rights of Persons with Disabilities
+treaty-crpd-short = CRPD
+treaty-crpd_op = Optional Protocol to the Convention on the Rights of Persons with Disabilities
+treaty-crpd_op-short = CRPD-OP
+treaty-ced = International Convention for the Protection of All Persons from Enforced Disappearance
+treaty-ced-short = ICPPED
+
+## Participation, consent and events
+
+participation-no-action = No action
+participation-signatory = Signatory
+participation-party = Party
+participation-withdrawn = Withdrawn
+consent-ratification = Ratification
+consent-accession = Accession
+consent-succession = Succession
+consent-acceptance = Acceptance
+consent-approval = Approval
+event-signature = Signature
+event-ratification = Ratification
+event-accession = Accession
+event-succession = Succession
+event-acceptance = Acceptance
+event-approval = Approval
+event-art24-declaration-part-iii = Art. 24 declaration postponing Part III (visits of the Subcommittee)
+event-art24-declaration-part-iv = Art. 24 declaration postponing Part IV (national preventive mechanism)
+event-art24-extension = Art. 24 postponement extended by the Committee against Torture
+event-npm-designation = National preventive mechanism designated
+event-npm-notification = NPM designation notified to the United Nations
+event-npm-operation = NPM operating (visits or reports)
+event-npm-meets-criteria = NPM assessed as meeting the OPCAT criteria
+event-spt-visit = Visit of the Subcommittee on Prevention of Torture
+event-denunciation = Denunciation
+art24-part-iii = Part III (visits of the Subcommittee on Prevention of Torture)
+art24-part-iv = Part IV (national preventive mechanism)
+violation-consent-without-cat-party = Ratified or acceded on { $date } without being a party to CAT on that day
+violation-signature-without-cat = Signed on { $date } without having signed or joined CAT by then
+
+## Table columns
+
+col-state = State
+col-treaty = Treaty
+col-short = Abbreviation
+col-mtdsg = UN depositary no.
+col-parties = Parties
+col-signatories = Signatories
+col-signature = Signature
+col-consent = Ratification, accession or succession
+col-consent-kind = Kind
+col-participation = Status
+col-region = Region
+col-group = UN regional group
+col-stage = Stage
+col-total = Total
+col-date = Date
+col-entry-into-force = Entry into force
+col-npm-due = NPM due
+col-overdue-by = Overdue by
+col-finding = Finding
+
+## Dashboard
+
+dashboard-title = OPCAT around the world
+dashboard-lead = The Optional Protocol to the Convention against Torture (OPCAT) opens every place of detention to independent preventive visits, by a national preventive mechanism (NPM) and by the UN Subcommittee on Prevention of Torture. This page shows where each state stood on { $date }.
+figure-parties = { $count ->
+    [one] state party
+   *[other] states parties
+}
+figure-signatories = { $count ->
+    [one] signatory not yet a party
+   *[other] signatories not yet parties
+}
+figure-overdue = { $count ->
+    [one] party with its NPM overdue
+   *[other] parties with their NPM overdue
+}
+map-heading = Map of OPCAT stages
+map-title = World map of OPCAT stages on { $date }
+map-desc = Each state is coloured by its OPCAT stage and links to its page. The tables below give the same information.
+legend-heading = Stages
+legend-total = { $count ->
+    [one] 1 state
+   *[other] { $count } states
+}
+groups-heading = Stages by UN regional group
+groups-caption = Number of states at each OPCAT stage, by UN regional group
+group-states-summary = States of the { $group } ({ $count })
+chart-heading = States parties over time
+chart-title = Number of states parties to OPCAT, { $start } to { $end }
+chart-desc = A step line that rises with each ratification, accession or succession. The table below gives the same figures.
+chart-y-axis = States parties
+chart-table-summary = The same figures as a table
+chart-table-caption = Number of states parties after each change
+overdue-heading = National preventive mechanisms overdue
+overdue-lead = Article 17 requires each state party to have a national preventive mechanism at the latest one year after OPCAT enters into force for it, later if it postponed Part IV under Article 24. No designation is recorded for these states.
+overdue-none = No national preventive mechanism is overdue on this date.
+violations-heading = Questions raised by Article 27
+violations-lead = Article 27 opens OPCAT signature to states that signed the Convention against Torture, and ratification or accession to its states parties. The data show the following cases; they are reported as found, not corrected.
+
+## State page
+
+state-title = { $name }: treaty status
+state-formal-name = Formal name
+state-iso3 = ISO 3166 code
+state-region = Region
+state-subregion = Sub-region
+state-group = UN regional group
+state-opcat-heading = OPCAT status
+state-stage = Current stage
+state-entry-into-force = Entry into force for the state
+state-npm-due = National preventive mechanism due (Art. 17)
+state-npm-overdue = Overdue by { $duration }
+state-npm-in-time = Not overdue
+state-npm-designated = National preventive mechanism designated
+state-postponement = Art. 24 postponement
+state-postponement-end = Postponement ends
+state-not-in-force = OPCAT is not in force for this state on this date.
+state-treaties-heading = Core human rights treaties
+state-treaties-caption = Status under the 18 core international human rights instruments
+state-timeline-heading = OPCAT timeline
+state-timeline-empty = No OPCAT event is recorded up to this date.
+source-label = Source:
+source-as-of = as at { $date }
+note-label = Note:
+state-violations-heading = Questions raised by Article 27
+
+## Treaties
+
+treaties-title = Core international human rights treaties
+treaties-lead = The 18 core international human rights instruments and their states parties on { $date }.
+treaties-caption = Core human rights treaties with their number of parties and signatories
+treaty-untc-link = Status at the United Nations Treaty Collection
+treaty-opened = Opened for signature in { $year }
+treaty-depositary = UN depositary no. { $number }
+filter-heading = Filter the participants
+filter-region = M49 region
+filter-group = UN regional group
+filter-any = All
+filter-submit = Apply
+filter-reset = Clear the filters
+participants-heading = Participants
+participants-caption = States that have signed or joined the treaty
+participants-count = { $total ->
+    [one] 1 participant
+   *[other] { $total } participants
+}: { $parties ->
+    [one] 1 party
+   *[other] { $parties } parties
+}, { $signatories ->
+    [one] 1 signatory
+   *[other] { $signatories } signatories
+}.
+participants-empty = No state matches these filters on this date.
+
+## Errors
+
+error-heading = Something is not right
+error-state_not_found = No state has the code “{ $subject }”. Use an ISO 3166-1 alpha-3 code, such as FRA.
+error-treaty_not_found = No treaty has the identifier “{ $subject }”.
+error-not_found = There is no page at { $subject }.
+error-invalid_as_of = The date “{ $subject }” is not valid. Write it as YYYY-MM-DD, for example 2008-11-11.
+error-invalid_parameter = The value of the parameter “{ $subject }” cannot be used.
+error-internal = Something went wrong on our side. Please try again later.
+error-back = Back to the OPCAT dashboard

@@ -1,0 +1,304 @@
+## Site chrome
+
+site-name = Entente
+site-tagline = Campaña por el Protocolo Facultativo de la Convención contra la Tortura
+skip-to-content = Ir al contenido principal
+nav-label = Navegación principal
+nav-dashboard = Panel del OPCAT
+nav-treaties = Tratados
+nav-api = API JSON
+lang-switch-label = Idioma
+as-of-legend = Fecha de la situación
+as-of-label = Situación al
+as-of-submit = Mostrar
+as-of-today = Hoy
+as-of-showing = Situación al { $date }.
+
+## Footer
+
+footer-credits-heading = Datos y créditos
+footer-untc = Estado de los tratados: Colección de Tratados de las Naciones Unidas, situación al { $date }.
+footer-untc-undated = Estado de los tratados: Colección de Tratados de las Naciones Unidas.
+footer-countries = Nombres, códigos y regiones M49 de los países: datasets/country-codes (División de Estadística de las Naciones Unidas, UNTERM).
+footer-groups = Grupos regionales de las Naciones Unidas: lista publicada por openclimatedata/countrygroups.
+footer-map = Mapa: Natural Earth, a través de world-atlas.
+footer-npm = Datos sobre los mecanismos nacionales de prevención recopilados del ACNUDH, de la Asociación para la Prevención de la Tortura (APT) y de fuentes nacionales.
+footer-sources-heading = Fuentes
+footer-source-as-of = situación al { $date }
+footer-about = Entente es software libre para coordinar la campaña por el OPCAT. Las fronteras del mapa no implican juicio alguno sobre la condición jurídica de ningún territorio.
+
+## Dates and durations
+
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+date-long = { $day } de { $month } de { $year }
+duration-years = { $count ->
+    [one] 1 año
+   *[other] { $count } años
+}
+duration-months = { $count ->
+    [one] 1 mes
+   *[other] { $count } meses
+}
+duration-years-months = { $years } y { $months }
+duration-under-month = menos de un mes
+
+## OPCAT stages
+
+stage-not-cat-party = No es parte en la CAT
+stage-cat-party-not-signed = Parte en la CAT, OPCAT no firmado
+stage-signatory = Signatario
+stage-party-npm-pending = Parte, MNP aún no designado
+stage-npm-designated = MNP designado
+stage-npm-operating = MNP en funcionamiento
+stage-npm-meets-criteria = MNP conforme a los criterios del OPCAT
+stage-none = Sin datos
+stage-number = Etapa { $number } de 7
+
+## UN regional groups
+
+group-african = Grupo de los Estados de África
+group-asia-pacific = Grupo de los Estados de Asia y el Pacífico
+group-eastern-european = Grupo de los Estados de Europa Oriental
+group-grulac = Grupo de los Estados de América Latina y el Caribe (GRULAC)
+group-weog = Grupo de los Estados de Europa Occidental y otros Estados (WEOG)
+group-none = Ningún grupo regional
+
+## M49 regions and sub-regions
+
+m49-002 = África
+m49-019 = Américas
+m49-142 = Asia
+m49-150 = Europa
+m49-009 = Oceanía
+m49-015 = África septentrional
+m49-202 = África subsahariana
+m49-014 = África oriental
+m49-017 = África central
+m49-018 = África meridional
+m49-011 = África occidental
+m49-419 = América Latina y el Caribe
+m49-029 = Caribe
+m49-013 = América Central
+m49-005 = América del Sur
+m49-021 = América septentrional
+m49-143 = Asia central
+m49-030 = Asia oriental
+m49-035 = Asia sudoriental
+m49-034 = Asia meridional
+m49-145 = Asia occidental
+m49-151 = Europa oriental
+m49-154 = Europa septentrional
+m49-039 = Europa meridional
+m49-155 = Europa occidental
+m49-053 = Australia y Nueva Zelandia
+m49-054 = Melanesia
+m49-057 = Micronesia
+m49-061 = Polinesia
+
+## Treaties
+
+treaty-cerd = Convención Internacional sobre la Eliminación de todas las Formas de Discriminación Racial
+treaty-cerd-short = ICERD
+treaty-iccpr = Pacto Internacional de Derechos Civiles y Políticos
+treaty-iccpr-short = PIDCP
+treaty-iccpr_op1 = Protocolo Facultativo del Pacto Internacional de Derechos Civiles y Políticos
+treaty-iccpr_op1-short = PIDCP-PF1
+treaty-iccpr_op2 = Segundo Protocolo Facultativo del Pacto Internacional de Derechos Civiles y Políticos, destinado a abolir la pena de muerte
+treaty-iccpr_op2-short = PIDCP-PF2
+treaty-icescr = Pacto Internacional de Derechos Económicos, Sociales y Culturales
+treaty-icescr-short = PIDESC
+treaty-icescr_op = Protocolo Facultativo del Pacto Internacional de Derechos Económicos, Sociales y Culturales
+treaty-icescr_op-short = PIDESC-PF
+treaty-cedaw = Convención sobre la eliminación de todas las formas de discriminación contra la mujer
+treaty-cedaw-short = CEDAW
+treaty-cedaw_op = Protocolo Facultativo de la Convención sobre la eliminación de todas las formas de discriminación contra la mujer
+treaty-cedaw_op-short = CEDAW-PF
+treaty-cat = Convención contra la Tortura y Otros Tratos o Penas Crueles, Inhumanos o Degradantes
+treaty-cat-short = CAT
+treaty-opcat = Protocolo Facultativo de la Convención contra la Tortura y Otros Tratos o Penas Crueles, Inhumanos o Degradantes
+treaty-opcat-short = OPCAT
+treaty-crc = Convención sobre los Derechos del Niño
+treaty-crc-short = CDN
+treaty-crc_op_ac = Protocolo facultativo de la Convención sobre los Derechos del Niño relativo a la participación de niños en los conflictos armados
+treaty-crc_op_ac-short = CDN-PF-CA
+treaty-crc_op_sc = Protocolo facultativo de la Convención sobre los Derechos del Niño relativo a la venta de niños, la prostitución infantil y la utilización de niños en la pornografía
+treaty-crc_op_sc-short = CDN-PF-VN
+treaty-crc_op_ic = Protocolo facultativo de la Convención sobre los Derechos del Niño relativo a un procedimiento de comunicaciones
+treaty-crc_op_ic-short = CDN-PF-PC
+treaty-cmw = Convención Internacional sobre la protección de los derechos de todos los trabajadores migratorios y de sus familiares
+treaty-cmw-short = CTMF
+treaty-crpd = Convención sobre los derechos de las personas con discapacidad
+treaty-crpd-short = CDPD
+treaty-crpd_op = Protocolo Facultativo de la Convención sobre los derechos de las personas con discapacidad
+treaty-crpd_op-short = CDPD-PF
+treaty-ced = Convención Internacional para la protección de todas las personas contra las desapariciones forzadas
+treaty-ced-short = CIPPDF
+
+## Participation, consent and events
+
+participation-no-action = Ninguna acción
+participation-signatory = Signatario
+participation-party = Parte
+participation-withdrawn = Retirada
+consent-ratification = Ratificación
+consent-accession = Adhesión
+consent-succession = Sucesión
+consent-acceptance = Aceptación
+consent-approval = Aprobación
+event-signature = Firma
+event-ratification = Ratificación
+event-accession = Adhesión
+event-succession = Sucesión
+event-acceptance = Aceptación
+event-approval = Aprobación
+event-art24-declaration-part-iii = Declaración en virtud del artículo 24 que aplaza la parte III (visitas del Subcomité)
+event-art24-declaration-part-iv = Declaración en virtud del artículo 24 que aplaza la parte IV (mecanismo nacional de prevención)
+event-art24-extension = Aplazamiento prorrogado por el Comité contra la Tortura (art. 24)
+event-npm-designation = Mecanismo nacional de prevención designado
+event-npm-notification = Designación del MNP notificada a las Naciones Unidas
+event-npm-operation = MNP en funcionamiento (visitas o informes)
+event-npm-meets-criteria = MNP evaluado conforme a los criterios del OPCAT
+event-spt-visit = Visita del Subcomité para la Prevención de la Tortura
+event-denunciation = Denuncia
+art24-part-iii = parte III (visitas del Subcomité para la Prevención de la Tortura)
+art24-part-iv = parte IV (mecanismo nacional de prevención)
+violation-consent-without-cat-party = Ratificación o adhesión el { $date } sin ser parte en la CAT en esa fecha
+violation-signature-without-cat = Firma el { $date } sin haber firmado la CAT ni haberse adherido a ella en esa fecha
+
+## Table columns
+
+col-state = Estado
+col-treaty = Tratado
+col-short = Sigla
+col-mtdsg = N.º de depositario (ONU)
+col-parties = Partes
+col-signatories = Signatarios
+col-signature = Firma
+col-consent = Ratificación, adhesión o sucesión
+col-consent-kind = Tipo
+col-participation = Situación
+col-region = Región
+col-group = Grupo regional de las Naciones Unidas
+col-stage = Etapa
+col-total = Total
+col-date = Fecha
+col-entry-into-force = Entrada en vigor
+col-npm-due = MNP exigible el
+col-overdue-by = Retraso
+col-finding = Constatación
+
+## Dashboard
+
+dashboard-title = El OPCAT en el mundo
+dashboard-lead = El Protocolo Facultativo de la Convención contra la Tortura (OPCAT) abre todos los lugares de privación de libertad a visitas preventivas independientes, de un mecanismo nacional de prevención (MNP) y del Subcomité de las Naciones Unidas para la Prevención de la Tortura. Esta página muestra la situación de cada Estado al { $date }.
+figure-parties = { $count ->
+    [one] Estado parte
+   *[other] Estados partes
+}
+figure-signatories = { $count ->
+    [one] signatario que aún no es parte
+   *[other] signatarios que aún no son partes
+}
+figure-overdue = { $count ->
+    [one] parte con su MNP atrasado
+   *[other] partes con su MNP atrasado
+}
+map-heading = Mapa de las etapas del OPCAT
+map-title = Mapa mundial de las etapas del OPCAT al { $date }
+map-desc = Cada Estado está coloreado según su etapa en el OPCAT y enlaza con su página. Los cuadros siguientes ofrecen la misma información.
+legend-heading = Etapas
+legend-total = { $count ->
+    [one] 1 Estado
+   *[other] { $count } Estados
+}
+groups-heading = Etapas por grupo regional de las Naciones Unidas
+groups-caption = Número de Estados en cada etapa del OPCAT, por grupo regional de las Naciones Unidas
+group-states-summary = Estados del { $group } ({ $count })
+chart-heading = Estados partes a lo largo del tiempo
+chart-title = Número de Estados partes en el OPCAT, del { $start } al { $end }
+chart-desc = Una línea escalonada que sube con cada ratificación, adhesión o sucesión. El cuadro siguiente ofrece las mismas cifras.
+chart-y-axis = Estados partes
+chart-table-summary = Las mismas cifras en un cuadro
+chart-table-caption = Número de Estados partes después de cada cambio
+overdue-heading = Mecanismos nacionales de prevención atrasados
+overdue-lead = El artículo 17 exige que cada Estado parte cuente con un mecanismo nacional de prevención a más tardar un año después de la entrada en vigor del Protocolo para él, o más tarde si aplazó la parte IV en virtud del artículo 24. No consta ninguna designación para estos Estados.
+overdue-none = Ningún mecanismo nacional de prevención está atrasado en esta fecha.
+violations-heading = Cuestiones que plantea el artículo 27
+violations-lead = El artículo 27 abre la firma del OPCAT a los Estados que firmaron la Convención contra la Tortura, y la ratificación o adhesión a sus Estados partes. Los datos muestran los casos siguientes; se señalan tal como aparecen, sin corregirlos.
+
+## State page
+
+state-title = { $name }: situación de los tratados
+state-formal-name = Nombre oficial
+state-iso3 = Código ISO 3166
+state-region = Región
+state-subregion = Subregión
+state-group = Grupo regional de las Naciones Unidas
+state-opcat-heading = Situación respecto del OPCAT
+state-stage = Etapa actual
+state-entry-into-force = Entrada en vigor para el Estado
+state-npm-due = Mecanismo nacional de prevención exigible (art. 17)
+state-npm-overdue = Atrasado { $duration }
+state-npm-in-time = Sin retraso
+state-npm-designated = Mecanismo nacional de prevención designado
+state-postponement = Aplazamiento (art. 24)
+state-postponement-end = Fin del aplazamiento
+state-not-in-force = El OPCAT no está en vigor para este Estado en esta fecha.
+state-treaties-heading = Principales tratados de derechos humanos
+state-treaties-caption = Situación respecto de los 18 principales instrumentos internacionales de derechos humanos
+state-timeline-heading = Cronología del OPCAT
+state-timeline-empty = No consta ningún acontecimiento relativo al OPCAT hasta esta fecha.
+source-label = Fuente:
+source-as-of = situación al { $date }
+note-label = Nota:
+state-violations-heading = Cuestiones que plantea el artículo 27
+
+## Treaties
+
+treaties-title = Principales tratados internacionales de derechos humanos
+treaties-lead = Los 18 principales instrumentos internacionales de derechos humanos y sus Estados partes al { $date }.
+treaties-caption = Principales tratados de derechos humanos, con su número de partes y de signatarios
+treaty-untc-link = Situación en la Colección de Tratados de las Naciones Unidas
+treaty-opened = Abierto a la firma en { $year }
+treaty-depositary = N.º de depositario (ONU): { $number }
+filter-heading = Filtrar los participantes
+filter-region = Región M49
+filter-group = Grupo regional de las Naciones Unidas
+filter-any = Todos
+filter-submit = Aplicar
+filter-reset = Borrar los filtros
+participants-heading = Participantes
+participants-caption = Estados que han firmado el tratado o son partes en él
+participants-count = { $total ->
+    [one] 1 participante
+   *[other] { $total } participantes
+}: { $parties ->
+    [one] 1 parte
+   *[other] { $parties } partes
+}, { $signatories ->
+    [one] 1 signatario
+   *[other] { $signatories } signatarios
+}.
+participants-empty = Ningún Estado corresponde a estos filtros en esta fecha.
+
+## Errors
+
+error-heading = Algo no está bien
+error-state_not_found = Ningún Estado tiene el código «{ $subject }». Utilice un código ISO 3166-1 alfa-3, por ejemplo FRA.
+error-treaty_not_found = Ningún tratado tiene el identificador «{ $subject }».
+error-not_found = No hay ninguna página en { $subject }.
+error-invalid_as_of = La fecha «{ $subject }» no es válida. Escríbala en la forma AAAA-MM-DD, por ejemplo 2008-11-11.
+error-invalid_parameter = El valor del parámetro «{ $subject }» no se puede utilizar.
+error-internal = Se produjo un error de nuestra parte. Vuelva a intentarlo más tarde.
+error-back = Volver al panel del OPCAT

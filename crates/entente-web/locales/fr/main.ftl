@@ -1,0 +1,304 @@
+## Site chrome
+
+site-name = Entente
+site-tagline = Campagne pour le Protocole facultatif se rapportant à la Convention contre la torture
+skip-to-content = Aller au contenu principal
+nav-label = Navigation principale
+nav-dashboard = Tableau de bord OPCAT
+nav-treaties = Traités
+nav-api = API JSON
+lang-switch-label = Langue
+as-of-legend = Date de la situation
+as-of-label = Situation au
+as-of-submit = Afficher
+as-of-today = Aujourd’hui
+as-of-showing = Situation au { $date }.
+
+## Footer
+
+footer-credits-heading = Données et crédits
+footer-untc = État des traités : Collection des traités des Nations Unies, situation au { $date }.
+footer-untc-undated = État des traités : Collection des traités des Nations Unies.
+footer-countries = Noms, codes et régions M49 des pays : datasets/country-codes (Division de statistique de l’ONU, UNTERM).
+footer-groups = Groupes régionaux de l’ONU : liste publiée par openclimatedata/countrygroups.
+footer-map = Carte : Natural Earth, via world-atlas.
+footer-npm = Informations sur les mécanismes nationaux de prévention compilées à partir du HCDH, de l’Association pour la prévention de la torture (APT) et de sources nationales.
+footer-sources-heading = Sources
+footer-source-as-of = situation au { $date }
+footer-about = Entente est un logiciel libre de coordination de la campagne pour l’OPCAT. Les frontières de la carte n’impliquent aucune prise de position quant au statut juridique d’un territoire.
+
+## Dates and durations
+
+month-1 = janvier
+month-2 = février
+month-3 = mars
+month-4 = avril
+month-5 = mai
+month-6 = juin
+month-7 = juillet
+month-8 = août
+month-9 = septembre
+month-10 = octobre
+month-11 = novembre
+month-12 = décembre
+date-long = { $day ->
+    [1] 1er
+   *[other] { $day }
+} { $month } { $year }
+duration-years = { $count ->
+    [one] { $count } an
+   *[other] { $count } ans
+}
+duration-months = { $count } mois
+duration-years-months = { $years } et { $months }
+duration-under-month = moins d’un mois
+
+## OPCAT stages
+
+stage-not-cat-party = Non partie à la CAT
+stage-cat-party-not-signed = Partie à la CAT, OPCAT non signé
+stage-signatory = Signataire
+stage-party-npm-pending = Partie, MNP pas encore désigné
+stage-npm-designated = MNP désigné
+stage-npm-operating = MNP en activité
+stage-npm-meets-criteria = MNP conforme aux critères de l’OPCAT
+stage-none = Pas de données
+stage-number = Étape { $number } sur 7
+
+## UN regional groups
+
+group-african = Groupe des États d’Afrique
+group-asia-pacific = Groupe des États d’Asie et du Pacifique
+group-eastern-european = Groupe des États d’Europe orientale
+group-grulac = Groupe des États d’Amérique latine et des Caraïbes (GRULAC)
+group-weog = Groupe des États d’Europe occidentale et autres États (WEOG)
+group-none = Aucun groupe régional
+
+## M49 regions and sub-regions
+
+m49-002 = Afrique
+m49-019 = Amériques
+m49-142 = Asie
+m49-150 = Europe
+m49-009 = Océanie
+m49-015 = Afrique du Nord
+m49-202 = Afrique subsaharienne
+m49-014 = Afrique orientale
+m49-017 = Afrique centrale
+m49-018 = Afrique australe
+m49-011 = Afrique de l’Ouest
+m49-419 = Amérique latine et Caraïbes
+m49-029 = Caraïbes
+m49-013 = Amérique centrale
+m49-005 = Amérique du Sud
+m49-021 = Amérique du Nord
+m49-143 = Asie centrale
+m49-030 = Asie de l’Est
+m49-035 = Asie du Sud-Est
+m49-034 = Asie du Sud
+m49-145 = Asie de l’Ouest
+m49-151 = Europe orientale
+m49-154 = Europe du Nord
+m49-039 = Europe du Sud
+m49-155 = Europe de l’Ouest
+m49-053 = Australie et Nouvelle-Zélande
+m49-054 = Mélanésie
+m49-057 = Micronésie
+m49-061 = Polynésie
+
+## Treaties
+
+treaty-cerd = Convention internationale sur l’élimination de toutes les formes de discrimination raciale
+treaty-cerd-short = CIEDR
+treaty-iccpr = Pacte international relatif aux droits civils et politiques
+treaty-iccpr-short = PIDCP
+treaty-iccpr_op1 = Protocole facultatif se rapportant au Pacte international relatif aux droits civils et politiques
+treaty-iccpr_op1-short = PIDCP-PF1
+treaty-iccpr_op2 = Deuxième Protocole facultatif se rapportant au Pacte international relatif aux droits civils et politiques, visant à abolir la peine de mort
+treaty-iccpr_op2-short = PIDCP-PF2
+treaty-icescr = Pacte international relatif aux droits économiques, sociaux et culturels
+treaty-icescr-short = PIDESC
+treaty-icescr_op = Protocole facultatif se rapportant au Pacte international relatif aux droits économiques, sociaux et culturels
+treaty-icescr_op-short = PIDESC-PF
+treaty-cedaw = Convention sur l’élimination de toutes les formes de discrimination à l’égard des femmes
+treaty-cedaw-short = CEDEF
+treaty-cedaw_op = Protocole facultatif à la Convention sur l’élimination de toutes les formes de discrimination à l’égard des femmes
+treaty-cedaw_op-short = CEDEF-PF
+treaty-cat = Convention contre la torture et autres peines ou traitements cruels, inhumains ou dégradants
+treaty-cat-short = CAT
+treaty-opcat = Protocole facultatif se rapportant à la Convention contre la torture et autres peines ou traitements cruels, inhumains ou dégradants
+treaty-opcat-short = OPCAT
+treaty-crc = Convention relative aux droits de l’enfant
+treaty-crc-short = CDE
+treaty-crc_op_ac = Protocole facultatif à la Convention relative aux droits de l’enfant, concernant l’implication d’enfants dans les conflits armés
+treaty-crc_op_ac-short = CDE-PF-CA
+treaty-crc_op_sc = Protocole facultatif à la Convention relative aux droits de l’enfant, concernant la vente d’enfants, la prostitution des enfants et la pornographie mettant en scène des enfants
+treaty-crc_op_sc-short = CDE-PF-VE
+treaty-crc_op_ic = Protocole facultatif à la Convention relative aux droits de l’enfant établissant une procédure de présentation de communications
+treaty-crc_op_ic-short = CDE-PF-PC
+treaty-cmw = Convention internationale sur la protection des droits de tous les travailleurs migrants et des membres de leur famille
+treaty-cmw-short = CIPDTM
+treaty-crpd = Convention relative aux droits des personnes handicapées
+treaty-crpd-short = CDPH
+treaty-crpd_op = Protocole facultatif se rapportant à la Convention relative aux droits des personnes handicapées
+treaty-crpd_op-short = CDPH-PF
+treaty-ced = Convention internationale pour la protection de toutes les personnes contre les disparitions forcées
+treaty-ced-short = CIPPDF
+
+## Participation, consent and events
+
+participation-no-action = Aucune action
+participation-signatory = Signataire
+participation-party = Partie
+participation-withdrawn = Retrait
+consent-ratification = Ratification
+consent-accession = Adhésion
+consent-succession = Succession
+consent-acceptance = Acceptation
+consent-approval = Approbation
+event-signature = Signature
+event-ratification = Ratification
+event-accession = Adhésion
+event-succession = Succession
+event-acceptance = Acceptation
+event-approval = Approbation
+event-art24-declaration-part-iii = Déclaration au titre de l’article 24 ajournant la troisième partie (visites du Sous-Comité)
+event-art24-declaration-part-iv = Déclaration au titre de l’article 24 ajournant la quatrième partie (mécanisme national de prévention)
+event-art24-extension = Ajournement prolongé par le Comité contre la torture (art. 24)
+event-npm-designation = Mécanisme national de prévention désigné
+event-npm-notification = Désignation du MNP notifiée à l’ONU
+event-npm-operation = MNP en activité (visites ou rapports)
+event-npm-meets-criteria = MNP jugé conforme aux critères de l’OPCAT
+event-spt-visit = Visite du Sous-Comité pour la prévention de la torture
+event-denunciation = Dénonciation
+art24-part-iii = troisième partie (visites du Sous-Comité pour la prévention de la torture)
+art24-part-iv = quatrième partie (mécanisme national de prévention)
+violation-consent-without-cat-party = Ratification ou adhésion le { $date } sans être partie à la CAT à cette date
+violation-signature-without-cat = Signature le { $date } sans avoir signé la CAT ni y avoir adhéré à cette date
+
+## Table columns
+
+col-state = État
+col-treaty = Traité
+col-short = Sigle
+col-mtdsg = Nº de dépositaire (ONU)
+col-parties = Parties
+col-signatories = Signataires
+col-signature = Signature
+col-consent = Ratification, adhésion ou succession
+col-consent-kind = Nature
+col-participation = Statut
+col-region = Région
+col-group = Groupe régional de l’ONU
+col-stage = Étape
+col-total = Total
+col-date = Date
+col-entry-into-force = Entrée en vigueur
+col-npm-due = MNP attendu le
+col-overdue-by = Retard
+col-finding = Constat
+
+## Dashboard
+
+dashboard-title = L’OPCAT dans le monde
+dashboard-lead = Le Protocole facultatif se rapportant à la Convention contre la torture (OPCAT) ouvre tous les lieux de privation de liberté à des visites préventives indépendantes, par un mécanisme national de prévention (MNP) et par le Sous-Comité de l’ONU pour la prévention de la torture. Cette page montre la situation de chaque État au { $date }.
+figure-parties = { $count ->
+    [one] État partie
+   *[other] États parties
+}
+figure-signatories = { $count ->
+    [one] signataire pas encore partie
+   *[other] signataires pas encore parties
+}
+figure-overdue = { $count ->
+    [one] partie dont le MNP est en retard
+   *[other] parties dont le MNP est en retard
+}
+map-heading = Carte des étapes de l’OPCAT
+map-title = Carte mondiale des étapes de l’OPCAT au { $date }
+map-desc = Chaque État est coloré selon son étape dans l’OPCAT et renvoie à sa page. Les tableaux ci-dessous donnent les mêmes informations.
+legend-heading = Étapes
+legend-total = { $count ->
+    [one] 1 État
+   *[other] { $count } États
+}
+groups-heading = Étapes par groupe régional de l’ONU
+groups-caption = Nombre d’États à chaque étape de l’OPCAT, par groupe régional de l’ONU
+group-states-summary = États du { $group } ({ $count })
+chart-heading = Nombre d’États parties au fil du temps
+chart-title = Nombre d’États parties à l’OPCAT, du { $start } au { $end }
+chart-desc = Une courbe en escalier qui monte à chaque ratification, adhésion ou succession. Le tableau ci-dessous donne les mêmes chiffres.
+chart-y-axis = États parties
+chart-table-summary = Les mêmes chiffres sous forme de tableau
+chart-table-caption = Nombre d’États parties après chaque changement
+overdue-heading = Mécanismes nationaux de prévention en retard
+overdue-lead = L’article 17 impose à chaque État partie de disposer d’un mécanisme national de prévention au plus tard un an après l’entrée en vigueur du Protocole à son égard, ou plus tard s’il a ajourné la quatrième partie au titre de l’article 24. Aucune désignation n’est enregistrée pour ces États.
+overdue-none = Aucun mécanisme national de prévention n’est en retard à cette date.
+violations-heading = Questions soulevées par l’article 27
+violations-lead = L’article 27 ouvre la signature de l’OPCAT aux États qui ont signé la Convention contre la torture, et la ratification ou l’adhésion à ses États parties. Les données montrent les cas suivants ; ils sont signalés tels quels, sans correction.
+
+## State page
+
+state-title = { $name } : état des traités
+state-formal-name = Nom officiel
+state-iso3 = Code ISO 3166
+state-region = Région
+state-subregion = Sous-région
+state-group = Groupe régional de l’ONU
+state-opcat-heading = Situation au regard de l’OPCAT
+state-stage = Étape actuelle
+state-entry-into-force = Entrée en vigueur pour l’État
+state-npm-due = Mécanisme national de prévention attendu (art. 17)
+state-npm-overdue = En retard de { $duration }
+state-npm-in-time = Pas en retard
+state-npm-designated = Mécanisme national de prévention désigné
+state-postponement = Ajournement (art. 24)
+state-postponement-end = Fin de l’ajournement
+state-not-in-force = L’OPCAT n’est pas en vigueur pour cet État à cette date.
+state-treaties-heading = Principaux traités relatifs aux droits de l’homme
+state-treaties-caption = Situation au regard des 18 principaux instruments internationaux relatifs aux droits de l’homme
+state-timeline-heading = Chronologie de l’OPCAT
+state-timeline-empty = Aucun événement relatif à l’OPCAT n’est enregistré jusqu’à cette date.
+source-label = Source :
+source-as-of = situation au { $date }
+note-label = Note :
+state-violations-heading = Questions soulevées par l’article 27
+
+## Treaties
+
+treaties-title = Principaux traités internationaux relatifs aux droits de l’homme
+treaties-lead = Les 18 principaux instruments internationaux relatifs aux droits de l’homme et leurs États parties au { $date }.
+treaties-caption = Principaux traités relatifs aux droits de l’homme, avec leur nombre de parties et de signataires
+treaty-untc-link = État du traité dans la Collection des traités des Nations Unies
+treaty-opened = Ouvert à la signature en { $year }
+treaty-depositary = Nº de dépositaire (ONU) : { $number }
+filter-heading = Filtrer les participants
+filter-region = Région M49
+filter-group = Groupe régional de l’ONU
+filter-any = Tous
+filter-submit = Appliquer
+filter-reset = Effacer les filtres
+participants-heading = Participants
+participants-caption = États qui ont signé le traité ou y sont devenus parties
+participants-count = { $total ->
+    [one] 1 participant
+   *[other] { $total } participants
+} : { $parties ->
+    [one] 1 partie
+   *[other] { $parties } parties
+}, { $signatories ->
+    [one] 1 signataire
+   *[other] { $signatories } signataires
+}.
+participants-empty = Aucun État ne correspond à ces filtres à cette date.
+
+## Errors
+
+error-heading = Un problème est survenu
+error-state_not_found = Aucun État n’a le code « { $subject } ». Utilisez un code ISO 3166-1 alpha-3, par exemple FRA.
+error-treaty_not_found = Aucun traité n’a l’identifiant « { $subject } ».
+error-not_found = Il n’y a pas de page à l’adresse { $subject }.
+error-invalid_as_of = La date « { $subject } » n’est pas valide. Écrivez-la sous la forme AAAA-MM-JJ, par exemple 2008-11-11.
+error-invalid_parameter = La valeur du paramètre « { $subject } » ne peut pas être utilisée.
+error-internal = Une erreur s’est produite de notre côté. Veuillez réessayer plus tard.
+error-back = Retour au tableau de bord OPCAT

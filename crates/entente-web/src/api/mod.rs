@@ -1,0 +1,15 @@
+//! The JSON API under `/api/v1`: the same views as the portal, as JSON,
+//! documented by the OpenAPI document generated from these handlers.
+
+pub mod openapi;
+pub mod states;
+pub mod treaties;
+
+use axum::extract::Request;
+
+use crate::error::AppError;
+
+/// `fallback` for unknown API addresses: a JSON 404, never the portal's page.
+pub async fn show_not_found(request: Request) -> AppError {
+    AppError::NotFound(request.uri().path().to_owned())
+}

@@ -1,0 +1,38 @@
+//! The OpenAPI document of `/api/v1`, generated from the handlers' docs.
+
+use axum::Json;
+use utoipa::OpenApi;
+
+use super::{states, treaties};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Entente API",
+        description = "Treaty status of states under OPCAT and the core UN human rights treaties, derived from sourced UN data. Every endpoint takes `as_of` (YYYY-MM-DD) and answers as things stood that day. Errors are `{\"error\": {\"code\", \"message\"}}` with a stable snake_case code.",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    paths(
+        states::list_states,
+        states::show_state,
+        treaties::list_treaties,
+        treaties::show_treaty,
+        treaties::list_participants,
+        treaties::list_stage_counts,
+    ),
+    tags(
+        (name = "states", description = "States and their status"),
+        (name = "treaties", description = "Treaties, their participants and OPCAT stages"),
+    )
+)]
+struct ApiDoc;
+
+/// The OpenAPI document, for `/api/v1/openapi.json` and for tools.
+pub fn openapi_document() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+/// `GET /api/v1/openapi.json`
+pub async fn show_openapi() -> Json<utoipa::openapi::OpenApi> {
+    Json(openapi_document())
+}

@@ -1,0 +1,230 @@
+//! The state page at `/states/{ISO3}`: names and regions, standing under
+//! each core treaty, OPCAT stage and deadlines, and the sourced timeline.
+
+use askama::Template;
+use axum::extract::{Path, State as AppStateExtractor};
+use axum::response::Html;
+use entente_core::{Art24Part, Iso3, Participation};
+
+use super::chrome::{
+    Chrome, PageRequest, area_label, consent_code, group_label, participation_code, stage_label,
+};
+use super::dashboard::{overdue_duration, violation_text};
+use super::render;
+use crate::error::AppError;
+use crate::extract::AsOf;
+use crate::locale::Locale;
+use crate::state::AppState;
+use crate::views::profile::{EventView, OpcatView, StateProfile};
+use crate::views::{AreaView, read};
+
+pub struct Fact {
+    pub label: String,
+    pub value: String,
+    /// A class that flags the value (e.g. `overdue`), or empty.
+    pub class: &'static str,
+}
+
+pub struct TreatyRow {
+    pub name: String,
+    pub short: String,
+    pub href: String,
+    pub signature: String,
+    pub consent: String,
+    pub kind: String,
+    pub participation: String,
+    pub class: &'static str,
+}
+
+pub struct SourceCredit {
+    pub title: String,
+    pub url: String,
+    pub detail: String,
+}
+
+pub struct TimelineRow {
+    pub date: String,
+    pub iso_date: String,
+    pub label: String,
+    pub note: Option<String>,
+    pub source: Option<SourceCredit>,
+}
+
+#[derive(Template)]
+#[template(path = "state.html")]
+pub struct StatePage {
+    pub chrome: Chrome,
+    pub name: String,
+    pub identity: Vec<Fact>,
+    pub stage_class: String,
+    pub stage_label: String,
+    pub stage_number: String,
+    pub opcat: Vec<Fact>,
+    pub treaties: Vec<TreatyRow>,
+    pub timeline: Vec<TimelineRow>,
+    pub violations: Vec<String>,
+}
+
+/// `GET /states/{iso3}`: one state's treaty status on the day asked for.
+pub async fn show_state(
+    AppStateExtractor(app): AppStateExtractor<AppState>,
+    Path(code): Path<String>,
+    request: PageRequest,
+    as_of: AsOf,
+) -> Result<Html<String>, AppError> {
+    let iso3: Iso3 = code
+        .parse()
+        .map_err(|_| AppError::StateNotFound(code.clone()))?;
+    let (profile, provenance) = tokio::try_join!(
+        read::state_profile(&app, iso3, as_of.date),
+        read::provenance(&app)
+    )?;
+    let locale = request.locale;
+    let name = profile.state.name(locale.code()).to_owned();
+    let title = locale.t_args("state-title", &[("name", name.clone().into())]);
+    let chrome = Chrome::new(&request, as_of, &provenance, title, "states");
+    let page = StatePage {
+        identity: identity(&profile, locale),
+        stage_class: format!("stage-{}", profile.opcat.stage_number),
+        stage_label: stage_label(locale, profile.opcat.stage),
+        stage_number: locale.t_args(
+            "stage-number",
+            &[("number", profile.opcat.stage_number.into())],
+        ),
+        opcat: opcat_facts(&profile.opcat, locale, as_of),
+        treaties: treaty_rows(&profile, &chrome),
+        timeline: profile
+            .opcat_events()
+            .map(|e| timeline_row(e, locale))
+            .collect(),
+        violations: profile
+            .opcat
+            .art27_violations
+            .iter()
+            .map(|v| violation_text(locale, v))
+            .collect(),
+        name,
+        chrome,
+    };
+    render(&page)
+}
+
+fn area(locale: Locale, area: &Option<AreaView>) -> String {
+    area.as_ref().map_or_else(
+        || "—".to_owned(),
+        |a| area_label(locale, a.code, &a.name_en),
+    )
+}
+
+fn identity(profile: &StateProfile, locale: Locale) -> Vec<Fact> {
+    let formal = match locale {
+        Locale::En => &profile.formal_names.en,
+        Locale::Fr => &profile.formal_names.fr,
+        Locale::Es => &profile.formal_names.es,
+    };
+    let fact = |key: &str, value: String| Fact {
+        label: locale.t(key),
+        value,
+        class: "",
+    };
+    vec![
+        fact("state-formal-name", formal.clone()),
+        fact("state-iso3", profile.state.iso3.to_string()),
+        fact("state-region", area(locale, &profile.state.region)),
+        fact("state-subregion", area(locale, &profile.state.subregion)),
+        fact(
+            "state-group",
+            group_label(locale, profile.state.regional_group),
+        ),
+    ]
+}
+
+fn opcat_facts(opcat: &OpcatView, locale: Locale, as_of: AsOf) -> Vec<Fact> {
+    let mut facts = Vec::new();
+    let mut fact = |key: &str, value: String, class: &'static str| {
+        facts.push(Fact {
+            label: locale.t(key),
+            value,
+            class,
+        });
+    };
+    let Some(eif) = opcat.entry_into_force else {
+        fact("state-entry-into-force", locale.t("state-not-in-force"), "");
+        return facts;
+    };
+    fact("state-entry-into-force", locale.date(eif), "");
+    if let Some(due) = opcat.npm_due {
+        let status = if opcat.npm_overdue {
+            let duration = overdue_duration(locale, due, as_of.date);
+            locale.t_args("state-npm-overdue", &[("duration", duration.into())])
+        } else {
+            locale.t("state-npm-in-time")
+        };
+        let class = if opcat.npm_overdue { "overdue" } else { "" };
+        fact(
+            "state-npm-due",
+            format!("{} — {status}", locale.date(due)),
+            class,
+        );
+    }
+    if let Some(day) = opcat.npm_designated {
+        fact("state-npm-designated", locale.date(day), "");
+    }
+    if let Some(part) = opcat.postponement {
+        let key = match part {
+            Art24Part::PartIii => "art24-part-iii",
+            Art24Part::PartIv => "art24-part-iv",
+        };
+        let part = locale.t(key);
+        fact("state-postponement", part, "");
+        fact(
+            "state-postponement-end",
+            locale.date_or_dash(opcat.postponement_end),
+            "",
+        );
+    }
+    facts
+}
+
+fn treaty_rows(profile: &StateProfile, chrome: &Chrome) -> Vec<TreatyRow> {
+    let locale = chrome.locale;
+    profile
+        .treaties
+        .iter()
+        .map(|t| TreatyRow {
+            name: chrome.treaty_name(&t.treaty),
+            short: chrome.treaty_short(&t.treaty),
+            href: chrome.href(&format!("/treaties/{}", t.treaty)),
+            signature: locale.date_or_dash(t.signature),
+            consent: locale.date_or_dash(t.consent),
+            kind: t.consent_kind.map_or_else(
+                || "—".to_owned(),
+                |k| chrome.code("consent", consent_code(k)),
+            ),
+            participation: chrome.code("participation", participation_code(t.participation)),
+            class: match t.participation {
+                Participation::Party => "is-party",
+                Participation::Signatory => "is-signatory",
+                _ => "",
+            },
+        })
+        .collect()
+}
+
+fn timeline_row(event: &EventView, locale: Locale) -> TimelineRow {
+    TimelineRow {
+        date: locale.date(event.date),
+        iso_date: event.date.to_string(),
+        label: locale.t(&format!("event-{}", event.kind.code().replace('_', "-"))),
+        note: event.note.clone(),
+        source: event.source.as_ref().map(|s| SourceCredit {
+            title: s.title.clone(),
+            url: s.url.clone(),
+            detail: format!(
+                "{}, {}",
+                s.publisher,
+                locale.t_args("source-as-of", &[("date", locale.date(s.as_of).into())])
+            ),
+        }),
+    }
+}

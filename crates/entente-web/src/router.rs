@@ -1,0 +1,47 @@
+//! Every route of the portal and the API, in one place.
+
+use axum::Router;
+use axum::middleware;
+use axum::routing::get;
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::TraceLayer;
+
+use crate::state::AppState;
+use crate::{api, pages, security};
+
+/// The whole web application over `state`: portal, API, stylesheet.
+pub fn router(state: AppState) -> Router {
+    let portal = Router::new()
+        .route("/", get(pages::dashboard::show_dashboard))
+        .route("/states/{iso3}", get(pages::states::show_state))
+        .route("/treaties", get(pages::treaties::list_treaties))
+        .route("/treaties/{id}", get(pages::treaties::show_treaty))
+        .fallback(pages::errors::show_not_found)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            pages::errors::render_error_pages,
+        ));
+    let api = Router::new()
+        .route("/states", get(api::states::list_states))
+        .route("/states/{iso3}", get(api::states::show_state))
+        .route("/treaties", get(api::treaties::list_treaties))
+        .route(
+            "/treaties/opcat/stages",
+            get(api::treaties::list_stage_counts),
+        )
+        .route("/treaties/{id}", get(api::treaties::show_treaty))
+        .route(
+            "/treaties/{id}/participants",
+            get(api::treaties::list_participants),
+        )
+        .route("/openapi.json", get(api::openapi::show_openapi))
+        .fallback(api::show_not_found);
+    let app = Router::new()
+        .route("/static/entente.css", get(pages::assets::show_stylesheet))
+        .nest("/api/v1", api)
+        .merge(portal)
+        .with_state(state);
+    security::with_security_headers(app)
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+}

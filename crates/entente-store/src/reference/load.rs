@@ -60,7 +60,7 @@ impl Store {
             report += sync_as_of(conn, data.as_of)?;
             Ok(report)
         })?;
-        tracing::info!(%report, as_of = %data.as_of, "reference data loaded");
+        tracing::debug!(%report, as_of = %data.as_of, "reference data loaded");
         Ok(report)
     }
 
@@ -81,7 +81,7 @@ impl Store {
             report += sync_events(conn, events)?;
             Ok(report)
         })?;
-        tracing::info!(%report, "treaty events imported");
+        tracing::debug!(%report, "treaty events imported");
         Ok(report)
     }
 }

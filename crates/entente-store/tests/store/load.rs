@@ -256,3 +256,22 @@ fn concurrent_loads_queue_and_agree() {
         );
     });
 }
+
+#[test]
+fn values_edited_by_hand_into_nonsense_are_reported_not_guessed() {
+    on_each_backend("corrupt", |db| {
+        db.store.load_reference(fixture().data()).unwrap();
+        db.execute_raw("UPDATE treaty_events SET kind = 'coronation' WHERE state = 'FRA' AND kind = 'signature'");
+        let err = db.store.events(&EventFilter::default()).unwrap_err();
+        assert!(matches!(err, StoreError::Corrupt { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .contains("kind: \"coronation\" is not a treaty event kind"),
+            "{err}"
+        );
+
+        db.execute_raw("UPDATE states SET regional_group = 'nordic' WHERE iso3 = 'FRA'");
+        let err = db.store.state(iso3("FRA")).unwrap_err().to_string();
+        assert!(err.contains("states FRA, regional_group"), "{err}");
+    });
+}

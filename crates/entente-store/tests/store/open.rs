@@ -2,6 +2,7 @@
 
 use std::time::{Duration, Instant};
 
+use diesel::{Connection, RunQueryDsl};
 use entente_store::{Backend, Store, StoreError};
 
 #[test]
@@ -32,7 +33,27 @@ fn a_plain_path_opens_sqlite_creating_its_folders() {
     assert_eq!(store.backend(), Backend::Sqlite);
     assert!(!store.migrate().unwrap().is_empty());
     assert!(path.is_file());
+    let mut raw = diesel::SqliteConnection::establish(path.to_str().unwrap()).unwrap();
+    let mode: Vec<JournalMode> = diesel::sql_query("PRAGMA journal_mode")
+        .load(&mut raw)
+        .unwrap();
+    assert_eq!(
+        mode[0].journal_mode, "wal",
+        "readers do not block the writer"
+    );
 }
+
+#[derive(diesel::QueryableByName)]
+struct JournalMode {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    journal_mode: String,
+}
+
+/// The web layer shares one store between its threads.
+const _: () = {
+    const fn shareable<T: Clone + Send + Sync + 'static>() {}
+    shareable::<Store>();
+};
 
 #[test]
 fn other_schemes_name_the_setting() {

@@ -2,7 +2,7 @@
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use diesel::{Connection, PgConnection, RunQueryDsl};
+use diesel::{Connection, PgConnection, RunQueryDsl, SqliteConnection};
 use entente_store::{Backend, Store};
 use tempfile::TempDir;
 
@@ -20,6 +20,23 @@ pub struct TestDb {
 impl TestDb {
     pub fn backend(&self) -> Backend {
         self.store.backend()
+    }
+
+    /// Runs SQL behind the store's back, as someone editing the database by hand would.
+    pub fn execute_raw(&self, sql: &str) -> usize {
+        match self.backend() {
+            Backend::Sqlite => {
+                let path = self
+                    .url
+                    .strip_prefix("sqlite://")
+                    .expect("an sqlite:// URL");
+                diesel::sql_query(sql).execute(&mut SqliteConnection::establish(path).unwrap())
+            }
+            Backend::Postgres => {
+                diesel::sql_query(sql).execute(&mut PgConnection::establish(&self.url).unwrap())
+            }
+        }
+        .unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 
     fn sqlite() -> TestDb {

@@ -8,6 +8,7 @@ mod rows;
 
 use chrono::NaiveDate;
 use entente_core::{Iso3, Source, State, Treaty, TreatyEvent, TreatyId, WorldMap};
+use entente_io::dataset::Dataset;
 
 /// A whole reference dataset, borrowed, as [`crate::Store::load_reference`] takes it.
 #[derive(Debug, Clone, Copy)]
@@ -19,6 +20,20 @@ pub struct ReferenceData<'a> {
     pub map: &'a WorldMap,
     /// The day the dataset describes.
     pub as_of: NaiveDate,
+}
+
+/// The dataset shipped in the binary, as `entente-io` reads it.
+impl<'a> From<&'a Dataset> for ReferenceData<'a> {
+    fn from(dataset: &'a Dataset) -> Self {
+        ReferenceData {
+            states: &dataset.states,
+            treaties: &dataset.treaties,
+            sources: &dataset.sources,
+            events: &dataset.events,
+            map: &dataset.map,
+            as_of: dataset.as_of,
+        }
+    }
 }
 
 impl<'a> From<&ReferenceData<'a>> for ReferenceData<'a> {

@@ -91,3 +91,33 @@ fn a_full_size_dataset_loads_quickly() {
         }
     });
 }
+
+#[test]
+fn the_shipped_dataset_loads_and_reloads_unchanged() {
+    let dataset = entente_io::dataset::shipped().expect("the dataset under data/ parses");
+    on_each_backend("shipped", |db| {
+        let started = Instant::now();
+        let first = db.store.load_reference(&dataset).unwrap();
+        let load = started.elapsed();
+        assert_eq!((first.updated, first.unchanged), (0, 0));
+        let second = db.store.load_reference(&dataset).unwrap();
+        assert_eq!(
+            second,
+            ImportReport {
+                inserted: 0,
+                updated: 0,
+                unchanged: first.inserted
+            }
+        );
+        assert_eq!(db.store.states().unwrap().len(), dataset.states.len());
+        assert_eq!(
+            db.store.events(&EventFilter::default()).unwrap().len(),
+            dataset.events.len()
+        );
+        assert_eq!(db.store.world_map().unwrap(), dataset.map);
+        eprintln!("{:?}: shipped dataset, {first}, in {load:?}", db.backend());
+        if db.backend() == Backend::Sqlite {
+            assert!(load < Duration::from_secs(1), "{load:?}");
+        }
+    });
+}

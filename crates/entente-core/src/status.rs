@@ -35,10 +35,10 @@ impl TreatyStatus {
         for event in events.into_iter().filter(|e| e.known_on(as_of)) {
             match event.kind {
                 EventKind::Signature => status.signed = earliest(status.signed, event.date),
-                EventKind::Consent(kind) => {
-                    if status.consent.is_none_or(|(_, date)| event.date < date) {
-                        status.consent = Some((kind, event.date));
-                    }
+                EventKind::Consent(kind)
+                    if status.consent.is_none_or(|(_, date)| event.date < date) =>
+                {
+                    status.consent = Some((kind, event.date));
                 }
                 EventKind::Denunciation => {
                     status.denounced = earliest(status.denounced, event.date)

@@ -107,9 +107,34 @@ impl Locale {
     }
 
     /// Whether `key` exists in this language (for the key-coverage tests).
+    /// Every variable the files use is supplied, since a message whose
+    /// variables are missing does not format.
     #[cfg(test)]
     pub fn has(self, key: &str) -> bool {
-        LOCALES.try_lookup(self.langid(), key).is_some()
+        const VARIABLES: [&str; 17] = [
+            "subject",
+            "date",
+            "count",
+            "name",
+            "group",
+            "start",
+            "end",
+            "years",
+            "months",
+            "duration",
+            "number",
+            "year",
+            "total",
+            "parties",
+            "signatories",
+            "day",
+            "month",
+        ];
+        let args: Vec<_> = VARIABLES
+            .iter()
+            .map(|v| (*v, FluentValue::from(1)))
+            .collect();
+        self.t_args(key, &args) != key
     }
 
     /// A date written out the way the language writes it: "11 November 2008",

@@ -14,6 +14,7 @@ use super::StateRef;
 
 /// One state and its OPCAT status on the board's day.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = StateStage)]
 pub struct BoardEntry {
     #[serde(flatten)]
     pub state: StateRef,

@@ -14,6 +14,7 @@ use utoipa::ToSchema;
 
 /// A name in the three languages of the portal.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = Names)]
 pub struct NamesView {
     pub en: String,
     pub fr: String,
@@ -32,6 +33,7 @@ impl From<&Names> for NamesView {
 
 /// A UN M49 area (region or sub-region).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[schema(as = M49Area)]
 pub struct AreaView {
     /// The M49 code, e.g. 150 for Europe.
     #[schema(example = 150)]
@@ -50,6 +52,7 @@ impl From<&M49Area> for AreaView {
 
 /// Where a fact comes from.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = Source)]
 pub struct SourceView {
     pub id: String,
     pub title: String,

@@ -83,6 +83,7 @@ impl From<&OpcatStatus> for OpcatView {
 
 /// A dated event with its source.
 #[derive(Debug, Clone, Serialize, ToSchema)]
+#[schema(as = TreatyEvent)]
 pub struct EventView {
     #[schema(value_type = String, example = "opcat")]
     pub treaty: TreatyId,
@@ -145,7 +146,7 @@ impl StateProfile {
                 source: sources.get(e.source.as_str()).map(|s| SourceView::from(*s)),
             })
             .collect();
-        events.sort_by(|a, b| (a.date, a.kind).cmp(&(b.date, b.kind)));
+        events.sort_by_key(|e| (e.date, e.kind));
         StateProfile {
             as_of,
             state: state.into(),

@@ -193,23 +193,16 @@ impl Participants {
     }
 }
 
-/// Dated sorts put states without the date last, then order by name.
+/// Dated sorts put states without the date last; ties keep the name order
+/// (the sorts are stable).
 fn sort(participants: &mut [Participant], key: SortKey, lang: &str) {
     participants.sort_by_cached_key(|p| collation_key(p.state.name(lang)));
-    participants.sort_by(|a, b| {
-        let by_date = |d: fn(&Participant) -> Option<NaiveDate>| match (d(a), d(b)) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        };
-        let first = match key {
-            SortKey::Name => std::cmp::Ordering::Equal,
-            SortKey::Signature => by_date(|p| p.signature),
-            SortKey::Consent => by_date(|p| p.consent),
-        };
-        first
-    });
+    let date: fn(&Participant) -> Option<NaiveDate> = match key {
+        SortKey::Name => return,
+        SortKey::Signature => |p| p.signature,
+        SortKey::Consent => |p| p.consent,
+    };
+    participants.sort_by_key(|p| (date(p).is_none(), date(p)));
 }
 
 /// A key that sorts names the way a reader expects: case and the accents of

@@ -6,11 +6,16 @@
 //! Every fault is an [`ImportError`] that names the file, the row and the field.
 
 pub mod countries;
+pub mod dataset;
 pub mod error;
+pub mod map;
 pub mod names;
+pub mod npm;
+pub mod ratifications;
 mod table;
 pub mod un_date;
 pub mod untc;
 
+pub use dataset::{BuildReport, Dataset};
 pub use error::{ImportError, ImportErrorKind};
 pub use names::StateMatcher;

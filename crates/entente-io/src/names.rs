@@ -7,14 +7,11 @@ use entente_core::{Iso3, State};
 
 /// Names that folding cannot reconcile with the UN terminology names of the
 /// country table, each with the reason it is needed.
-const ALIASES: [(&str, &str); 6] = [
+const ALIASES: [(&str, &str); 4] = [
     // UNTERM calls it "Czechia" since 2016; the Treaty Collection kept the old short name.
     ("Czech Republic", "CZE"),
     // The UN name since 2022; the UNTERM row still reads "Netherlands (the)".
     ("Netherlands (Kingdom of the)", "NLD"),
-    // Abbreviated "Saint" in the Treaty Collection's own tables.
-    ("St. Kitts and Nevis", "KNA"),
-    ("St. Vincent and the Grenadines", "VCT"),
     // The UN name before June 2022, still used by older sources and the regional groups table.
     ("Turkey", "TUR"),
     // The country table's official English name; the UN does not use it but other sources do.
@@ -23,7 +20,8 @@ const ALIASES: [(&str, &str); 6] = [
 
 /// Folds a name for comparison: lower case, accents and typographic
 /// apostrophes folded, the article "(the)" and the UN's footnote stars dropped,
-/// blanks collapsed.
+/// "St." read as "Saint" (the Treaty Collection's tables abbreviate it:
+/// "St. Kitts and Nevis", "St. Lucia"), blanks collapsed.
 pub fn fold(name: &str) -> String {
     let mut folded = String::with_capacity(name.len());
     for c in name.chars().flat_map(char::to_lowercase) {
@@ -37,7 +35,10 @@ pub fn fold(name: &str) -> String {
         }
     }
     let without_article = folded.replace("(the)", " ");
-    let words: Vec<&str> = without_article.split_whitespace().collect();
+    let words: Vec<&str> = without_article
+        .split_whitespace()
+        .map(|word| if word == "st." { "saint" } else { word })
+        .collect();
     let words = match words.as_slice() {
         ["the", rest @ ..] if !rest.is_empty() => rest,
         all => all,
@@ -153,6 +154,10 @@ mod tests {
         assert_eq!(fold("  Türkiye "), "turkiye");
         assert_eq!(fold("Holy See (the) *"), "holy see");
         assert_eq!(fold("the Gambia"), "gambia");
+        assert_eq!(
+            fold("St. Vincent and the Grenadines"),
+            "saint vincent and the grenadines"
+        );
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! The OPCAT status page of the UN Treaty Collection as saved on 2026-02-03.
 
-mod common;
-
 use chrono::NaiveDate;
 use entente_core::{Art24Part, ConsentKind};
 use entente_io::untc::{StatusPage, parse_status_page};
+
+use crate::common;
 
 fn page(test: &str) -> Option<StatusPage> {
     let bytes = common::shared_file(test, "untc/cat_op.html")?;

@@ -24,3 +24,7 @@ pub fn fixture(name: &str) -> Vec<u8> {
     let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
+
+pub fn fixture_text(name: &str) -> String {
+    String::from_utf8(fixture(name)).expect("fixtures are UTF-8")
+}

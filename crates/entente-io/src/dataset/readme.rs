@@ -1,0 +1,118 @@
+//! `data/README.md`: what each file holds, where its facts come from, the
+//! credits the publishers ask for, and how to rebuild it. Generated with the
+//! files so its figures never drift from them.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::Dataset;
+
+pub(super) fn render(dataset: &Dataset) -> String {
+    let mut per_treaty: BTreeMap<&str, usize> = BTreeMap::new();
+    for event in &dataset.events {
+        *per_treaty.entry(event.treaty.as_str()).or_default() += 1;
+    }
+    let members = dataset.states.iter().filter(|s| s.un_member).count();
+    let npm_sources = dataset
+        .sources
+        .iter()
+        .filter(|s| s.id.starts_with("npm-"))
+        .count();
+    let mut text = String::new();
+    // Writing to a String cannot fail.
+    let _ = write!(
+        text,
+        r#"# Entente's dataset
+
+The public facts Entente ships with, built from the raw public sources by
+`entente data build` (which runs `entente_io::dataset::build` and `write`).
+The UN Treaty Collection facts are as at **{as_of}**. These files are
+embedded in the `entente` binary when it is compiled, so the program runs
+without them; edit them only by rebuilding.
+
+## Files
+
+| file | what it holds |
+|---|---|
+| `dataset.csv` | the dataset's own facts: `as_of`, the day the UN Treaty Collection data describes |
+| `sources.csv` | {sources} sources, each cited by the events that come from it: `id, title, publisher, url, as_of` |
+| `states.csv` | {states} states and territories with an ISO 3166 alpha-3 code ({members} UN members): ISO and M49 codes, short and formal names in English, French and Spanish, M49 region and sub-region, UN regional group |
+| `treaties.csv` | {treaties} core human rights instruments of chapter IV of the UN Treaty Collection: id, depositary number, English name, year opened, status page |
+| `events.csv` | {events} dated treaty events, sorted by treaty, state, date and kind: `treaty, state, date, kind, source, note` |
+| `world-map.json` | the world map, Equal Earth projection, {width} × {height} viewBox: {shapes} country shapes (SVG path data) and {markers} markers for states too small to see |
+
+Events per treaty: {per_treaty}.
+
+## Where the facts come from
+
+- **OPCAT** (`opcat`) signatures, ratifications, accessions, successions and
+  Art. 24 declarations: the UN Treaty Collection status page of the Optional
+  Protocol (depositary no. IV-9-b), saved on {as_of}. A declaration's date
+  is the date printed with it, otherwise the state's ratification or
+  accession (the page: "unless otherwise indicated, the declarations were
+  made upon ratification, accession or succession"). The page's three
+  Art. 17 notifications carry no date and are not events.
+- **The other treaties**: the UN Treaty Collection's table of the 18 core
+  instruments as read on {as_of}. Its known faults: acceptance (`A`) is
+  labelled accession and formal confirmation (`c`) ratification; rows of the
+  European Union, Czechoslovakia and the German Democratic Republic are left
+  out (not states today). Its OPCAT rows are checked against the status
+  page; the page wins.
+- **NPM designations** (`npm_designation`): a compilation of public pages
+  (OHCHR, APT, national mechanisms and laws), one row per state party, each
+  cited as its own source ({npm_sources} pages). A designation given only as
+  a year is dated 31 December of that year, and one given as a month the
+  last day of the month (the latest possible day), with a note saying so;
+  parties for which the pages give no date have no event: a gap is left
+  visible, never filled by a guess. The note of each event keeps the source's
+  own words and how current the page was.
+- **States**: ISO codes, M49 areas and UNTERM names from datasets/country-codes
+  (UNTERM short names lose their trailing article, "Afghanistan (l')" →
+  "Afghanistan"; where UNTERM is blank the official names are used; Côte
+  d'Ivoire's English name is corrected from "Ivory Coast"). UN regional
+  groups from openclimatedata/countrygroups; Türkiye, listed in both the
+  Asia-Pacific Group and WEOG, is in WEOG, the group it belongs to for UN
+  elections.
+- **Map**: Natural Earth shapes as published by world-atlas (110m for the
+  shapes, 50m to place markers on small states), projected with the Equal
+  Earth projection, coordinates rounded to 0.1; Antarctica is left out.
+
+## Credits and licences
+
+- Treaty status: **United Nations Treaty Collection** (treaties.un.org).
+- Country codes and names: datasets/country-codes, Open Data Commons Public
+  Domain Dedication and License (ODC PDDL).
+- UN regional groups: openclimatedata/countrygroups, CC0.
+- Map: world-atlas (ISC licence), geometry from **Natural Earth**, public domain.
+- NPM designations: the OHCHR, the Association for the Prevention of Torture
+  (APT) and the national sources cited row by row in `sources.csv`.
+
+## Rebuilding
+
+From the repository root, with the raw sources in `../shared/data`:
+
+```sh
+entente data build --from ../shared/data --out data
+# or, without the binary:
+cargo run -p entente-io --example build_dataset -- ../shared/data data
+```
+
+then rebuild the binary so it embeds the new files.
+"#,
+        as_of = dataset.as_of,
+        sources = dataset.sources.len(),
+        states = dataset.states.len(),
+        treaties = dataset.treaties.len(),
+        events = dataset.events.len(),
+        width = dataset.map.width,
+        height = dataset.map.height,
+        shapes = dataset.map.shapes.len(),
+        markers = dataset.map.markers.len(),
+        per_treaty = per_treaty
+            .iter()
+            .map(|(treaty, count)| format!("{treaty} {count}"))
+            .collect::<Vec<_>>()
+            .join(", "),
+    );
+    text
+}

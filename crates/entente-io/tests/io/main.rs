@@ -1,0 +1,10 @@
+//! entente-io's integration tests, one binary: the importers on small
+//! fixtures written for the tests (always run) and on the raw sources in
+//! ../shared/data (skipped when that folder is absent).
+
+mod common;
+mod fixture_dataset;
+mod fixture_map;
+mod fixture_status_page;
+mod fixture_tables;
+mod untc_status_page;

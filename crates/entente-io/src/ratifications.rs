@@ -181,52 +181,8 @@ fn participation_of(
             format!("{name:?} matches no known state"),
         )
     })?;
-    let date = |column: &str| -> Result<Option<NaiveDate>, ImportError> {
-        match row.get(column) {
-            "" => Ok(None),
-            text => iso_date(text)
-                .map(Some)
-                .map_err(|why| row.error_named(name, ImportErrorKind::BadDate, column, why)),
-        }
-    };
-    let signature = date("signature_date")?;
-    let action_date = date("action_date")?;
-    let kind = match row.get("action_type") {
-        "" => None,
-        "Ratification" => Some(ConsentKind::Ratification),
-        "Accession" => Some(ConsentKind::Accession),
-        "Succession" => Some(ConsentKind::Succession),
-        "Acceptance" => Some(ConsentKind::Acceptance),
-        "Approval" => Some(ConsentKind::Approval),
-        other => {
-            return Err(row.error_named(
-                name,
-                ImportErrorKind::BadValue,
-                "action_type",
-                format!("{other:?} is not a kind of consent"),
-            ));
-        }
-    };
-    let consent = match (action_date, kind) {
-        (Some(date), Some(kind)) => Some((date, kind)),
-        (None, None) => None,
-        (Some(_), None) => {
-            return Err(row.error_named(
-                name,
-                ImportErrorKind::BadValue,
-                "action_type",
-                "a date without a kind of action",
-            ));
-        }
-        (None, Some(_)) => {
-            return Err(row.error_named(
-                name,
-                ImportErrorKind::BadDate,
-                "action_date",
-                "an action without a date",
-            ));
-        }
-    };
+    let signature = optional_date(row, name, "signature_date")?;
+    let consent = consent_of(row, name)?;
     if signature.is_none() && consent.is_none() {
         return Err(row.error_named(
             name,
@@ -242,6 +198,47 @@ fn participation_of(
         consent,
         location: format!("{} ({name})", row.location()),
     })
+}
+
+fn optional_date(
+    row: &Row<'_>,
+    name: &str,
+    column: &str,
+) -> Result<Option<NaiveDate>, ImportError> {
+    match row.get(column) {
+        "" => Ok(None),
+        text => iso_date(text)
+            .map(Some)
+            .map_err(|why| row.error_named(name, ImportErrorKind::BadDate, column, why)),
+    }
+}
+
+/// The action and its date: both or neither.
+fn consent_of(row: &Row<'_>, name: &str) -> Result<Option<(NaiveDate, ConsentKind)>, ImportError> {
+    let kind = match row.get("action_type") {
+        "" => None,
+        "Ratification" => Some(ConsentKind::Ratification),
+        "Accession" => Some(ConsentKind::Accession),
+        "Succession" => Some(ConsentKind::Succession),
+        "Acceptance" => Some(ConsentKind::Acceptance),
+        "Approval" => Some(ConsentKind::Approval),
+        other => {
+            let why = format!("{other:?} is not a kind of consent");
+            return Err(row.error_named(name, ImportErrorKind::BadValue, "action_type", why));
+        }
+    };
+    match (optional_date(row, name, "action_date")?, kind) {
+        (Some(date), Some(kind)) => Ok(Some((date, kind))),
+        (None, None) => Ok(None),
+        (Some(_), None) => {
+            let why = "a date without a kind of action";
+            Err(row.error_named(name, ImportErrorKind::BadValue, "action_type", why))
+        }
+        (None, Some(_)) => {
+            let why = "an action without a date";
+            Err(row.error_named(name, ImportErrorKind::BadDate, "action_date", why))
+        }
+    }
 }
 
 /// A `YYYY-MM-DD` date that exists in the calendar.

@@ -162,6 +162,22 @@ mod tests {
         assert!(parse_cell("1 Jan 2010 1").is_err());
     }
 
+    proptest::proptest! {
+        #[test]
+        fn the_cell_reader_never_panics(cell in "\\PC*") {
+            let _ = parse_cell(&cell);
+            let _ = parse_long(&cell);
+        }
+
+        #[test]
+        fn every_real_day_reads_back(days in 0u32..80_000, suffix in proptest::option::of("a|d|A|AA")) {
+            let date = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + chrono::Days::new(u64::from(days));
+            let printed_suffix = suffix.as_deref().map(|s| format!(" {s}")).unwrap_or_default();
+            let cell = format!("{}\t {}{printed_suffix}", date.format("%e %b"), date.format("%Y"));
+            proptest::prop_assert_eq!(parse_cell(&cell), Ok(Some(DateCell { date, suffix })));
+        }
+    }
+
     #[test]
     fn reads_long_dates() {
         assert_eq!(parse_long("23 March 2012"), Ok(ymd(2012, 3, 23)));

@@ -69,38 +69,43 @@ pub(super) fn parse_declarations(
     participants: &[Participant],
     label: &str,
 ) -> Result<Vec<Declaration>, ImportError> {
-    let right = selector(r#"p[align="right"]"#);
-    let mut declarations = Vec::new();
-    for entry in entries(
+    entries(
         document,
         &selector(r#"table[id$="_dgDec"]"#),
         &selector(r#"div[id$="_divText"]"#),
         "declarations",
         label,
-    )? {
-        let location = format!(
-            "declarations entry {} ({})",
-            entry.number, entry.participant
-        );
-        let error = |kind, field: &str, reason: String| {
-            ImportError::new(kind, label, reason)
-                .at(location.clone())
-                .field(field)
-        };
-        let dated = entry
-            .body
-            .select(&right)
-            .next()
-            .map(|p| visible_text(p, &|_| false))
-            .filter(|text| !text.is_empty())
-            .map(|text| {
-                parse_long(&text).map_err(|why| error(ImportErrorKind::BadDate, "date", why))
-            })
-            .transpose()?;
-        let text = visible_text(entry.body, &is_not_body_text);
-        let art24 = match art24_part(&text)
-            .map_err(|why| error(ImportErrorKind::BadValue, "text", why))?
-        {
+    )?
+    .into_iter()
+    .map(|entry| declaration_of(entry, participants, label))
+    .collect()
+}
+
+fn declaration_of(
+    entry: Entry<'_>,
+    participants: &[Participant],
+    label: &str,
+) -> Result<Declaration, ImportError> {
+    let location = format!(
+        "declarations entry {} ({})",
+        entry.number, entry.participant
+    );
+    let error = |kind, field: &str, reason: String| {
+        ImportError::new(kind, label, reason)
+            .at(location.clone())
+            .field(field)
+    };
+    let dated = entry
+        .body
+        .select(&selector(r#"p[align="right"]"#))
+        .next()
+        .map(|p| visible_text(p, &|_| false))
+        .filter(|text| !text.is_empty())
+        .map(|text| parse_long(&text).map_err(|why| error(ImportErrorKind::BadDate, "date", why)))
+        .transpose()?;
+    let text = visible_text(entry.body, &is_not_body_text);
+    let art24 =
+        match art24_part(&text).map_err(|why| error(ImportErrorKind::BadValue, "text", why))? {
             None => None,
             Some(part) => {
                 let consent = participants
@@ -112,7 +117,8 @@ pub(super) fn parse_declarations(
                         ImportErrorKind::UnknownName,
                         "participant",
                         format!(
-                            "an Art. 24 declaration needs a date: the entry has none and {} has no ratification in the participants table",
+                            "an Art. 24 declaration needs a date: the entry has none and {} \
+                         has no ratification in the participants table",
                             entry.participant
                         ),
                     )
@@ -120,14 +126,12 @@ pub(super) fn parse_declarations(
                 Some(Art24Postponement { part, date })
             }
         };
-        declarations.push(Declaration {
-            participant: entry.participant,
-            text,
-            dated,
-            art24,
-        });
-    }
-    Ok(declarations)
+    Ok(Declaration {
+        participant: entry.participant,
+        text,
+        dated,
+        art24,
+    })
 }
 
 pub(super) fn parse_notifications(

@@ -39,47 +39,57 @@ pub(super) fn parse(document: &Html, label: &str) -> Result<Vec<Participant>, Im
             )
             .at(format!("participants table row {number}")));
         };
-        let name = visible_text(*name_cell, &is_footnote);
-        let location = format!("participants table row {number} ({name})");
-        if name.is_empty() {
-            return Err(ImportError::new(
-                ImportErrorKind::Malformed,
-                label,
-                "the participant's name is empty",
-            )
-            .at(location)
-            .field("participant"));
-        }
-        if participants.iter().any(|p| p.name == name) {
+        let participant =
+            participant_of([*name_cell, *signature_cell, *consent_cell], number, label)?;
+        if participants.iter().any(|p| p.name == participant.name) {
             return Err(ImportError::new(
                 ImportErrorKind::Duplicate,
                 label,
-                format!("{name} is listed twice"),
+                format!("{} is listed twice", participant.name),
             )
-            .at(location)
+            .at(participant.location)
             .field("participant"));
         }
-        let at = |field: &str, reason: String| {
-            ImportError::new(ImportErrorKind::BadDate, label, reason)
-                .at(location.clone())
-                .field(field)
-        };
-        let signature = date_cell(*signature_cell)
-            .map_err(|why| at("signature", why))?
-            .map(|cell| signature_of(cell).map_err(|why| at("signature", why)))
-            .transpose()?;
-        let consent = date_cell(*consent_cell)
-            .map_err(|why| at("consent", why))?
-            .map(|cell| consent_of(cell).map_err(|why| at("consent", why)))
-            .transpose()?;
-        participants.push(Participant {
-            name,
-            location,
-            signature,
-            consent,
-        });
+        participants.push(participant);
     }
     Ok(participants)
+}
+
+fn participant_of(
+    [name_cell, signature_cell, consent_cell]: [ElementRef<'_>; 3],
+    number: usize,
+    label: &str,
+) -> Result<Participant, ImportError> {
+    let name = visible_text(name_cell, &is_footnote);
+    let location = format!("participants table row {number} ({name})");
+    if name.is_empty() {
+        return Err(ImportError::new(
+            ImportErrorKind::Malformed,
+            label,
+            "the participant's name is empty",
+        )
+        .at(location)
+        .field("participant"));
+    }
+    let at = |field: &str, reason: String| {
+        ImportError::new(ImportErrorKind::BadDate, label, reason)
+            .at(location.clone())
+            .field(field)
+    };
+    let signature = date_cell(signature_cell)
+        .map_err(|why| at("signature", why))?
+        .map(|cell| signature_of(cell).map_err(|why| at("signature", why)))
+        .transpose()?;
+    let consent = date_cell(consent_cell)
+        .map_err(|why| at("consent", why))?
+        .map(|cell| consent_of(cell).map_err(|why| at("consent", why)))
+        .transpose()?;
+    Ok(Participant {
+        name,
+        location,
+        signature,
+        consent,
+    })
 }
 
 fn date_cell(cell: ElementRef<'_>) -> Result<Option<DateCell>, String> {

@@ -110,11 +110,13 @@ fn designation_of(
 ) -> Result<Result<NpmDesignation, String>, ImportError> {
     let npm_name = row.get("npm_name");
     let cell = row.get("designation_date_or_year");
+    if npm_name.is_empty() {
+        return Ok(Err(
+            "the source names no NPM and gives no designation date".to_owned()
+        ));
+    }
     if has_no_npm(npm_name) {
-        return Ok(Err(format!(
-            "no NPM according to the source: {:?}",
-            non_empty(npm_name)
-        )));
+        return Ok(Err(format!("no NPM according to the source: {npm_name:?}")));
     }
     if cell.is_empty() {
         return Ok(Err(format!(
@@ -148,14 +150,9 @@ fn designation_of(
     }))
 }
 
-fn non_empty(text: &str) -> &str {
-    if text.is_empty() { "(blank)" } else { text }
-}
-
 fn has_no_npm(npm_name: &str) -> bool {
     let lower = npm_name.to_lowercase();
-    lower.is_empty()
-        || lower.starts_with("no npm")
+    lower.starts_with("no npm")
         || lower.starts_with("under consideration")
         || lower.starts_with("no opcat-compliant npm")
 }

@@ -13,6 +13,16 @@ pub(super) fn render(dataset: &Dataset) -> String {
         *per_treaty.entry(event.treaty.as_str()).or_default() += 1;
     }
     let members = dataset.states.iter().filter(|s| s.un_member).count();
+    let on_map = |state: &&entente_core::State| {
+        dataset.map.shapes.iter().any(|s| s.iso3 == state.iso3)
+            || dataset.map.markers.iter().any(|m| m.iso3 == state.iso3)
+    };
+    let unmapped: Vec<&str> = dataset
+        .states
+        .iter()
+        .filter(|s| s.un_member && !on_map(s))
+        .map(|s| s.names.en.as_str())
+        .collect();
     let npm_sources = dataset
         .sources
         .iter()
@@ -50,8 +60,8 @@ Events per treaty: {per_treaty}.
   Protocol (depositary no. IV-9-b), saved on {as_of}. A declaration's date
   is the date printed with it, otherwise the state's ratification or
   accession (the page: "unless otherwise indicated, the declarations were
-  made upon ratification, accession or succession"). The page's three
-  Art. 17 notifications carry no date and are not events.
+  made upon ratification, accession or succession"). The page's Art. 17
+  notifications carry no date and are not events.
 - **The other treaties**: the UN Treaty Collection's table of the 18 core
   instruments as read on {as_of}. Its known faults: acceptance (`A`) is
   labelled accession and formal confirmation (`c`) ratification; rows of the
@@ -60,7 +70,8 @@ Events per treaty: {per_treaty}.
   page; the page wins.
 - **NPM designations** (`npm_designation`): a compilation of public pages
   (OHCHR, APT, national mechanisms and laws), one row per state party, each
-  cited as its own source ({npm_sources} pages). A designation given only as
+  cited as its own source ({npm_sources} pages; a source's `as_of` is the
+  day the page was read, {npm_read_on}, as most pages are undated). A designation given only as
   a year is dated 31 December of that year, and one given as a month the
   last day of the month (the latest possible day), with a note saying so;
   parties for which the pages give no date have no event: a gap is left
@@ -76,6 +87,7 @@ Events per treaty: {per_treaty}.
 - **Map**: Natural Earth shapes as published by world-atlas (110m for the
   shapes, 50m to place markers on small states), projected with the Equal
   Earth projection, coordinates rounded to 0.1; Antarctica is left out.
+  UN members in neither map file, so not on the map: {unmapped}.
 
 ## Credits and licences
 
@@ -108,6 +120,11 @@ then rebuild the binary so it embeds the new files.
         height = dataset.map.height,
         shapes = dataset.map.shapes.len(),
         markers = dataset.map.markers.len(),
+        unmapped = if unmapped.is_empty() {
+            "none".to_owned()
+        } else {
+            unmapped.join(", ")
+        },
         per_treaty = per_treaty
             .iter()
             .map(|(treaty, count)| format!("{treaty} {count}"))

@@ -23,11 +23,17 @@ pub(super) fn render(dataset: &Dataset) -> String {
         .filter(|s| s.un_member && !on_map(s))
         .map(|s| s.names.en.as_str())
         .collect();
-    let npm_sources = dataset
+    let npm: Vec<&entente_core::Source> = dataset
         .sources
         .iter()
         .filter(|s| s.id.starts_with("npm-"))
-        .count();
+        .collect();
+    let npm_sources = npm.len();
+    let npm_read_on = npm
+        .iter()
+        .map(|s| s.as_of.to_string())
+        .max()
+        .unwrap_or_default();
     let mut text = String::new();
     // Writing to a String cannot fail.
     let _ = write!(

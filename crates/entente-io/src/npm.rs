@@ -5,8 +5,11 @@
 //! Committee established 2018"). Only a date at its start is read: a full
 //! date as is, a month or a bare year as the last day of that period (the
 //! latest day the designation can have happened, so a deadline is never
-//! shown as met too early), with a note saying so. Anything else is a gap to
-//! report, never a guess.
+//! shown as met too early), with a note saying so. When the source names an
+//! NPM but gives no date that can be read ("operational November 2014", or
+//! nothing), the only sure bound is that the NPM existed when the page was
+//! read: the designation is dated on that day and the note says so. A state
+//! whose source names no NPM is a gap to report, never a guess.
 
 use chrono::{Datelike, NaiveDate};
 use entente_core::{Iso3, State};
@@ -29,6 +32,8 @@ pub enum Precision {
     Day,
     Month,
     Year,
+    /// No usable date: the day the source was read, when the NPM is known to exist.
+    ReadOn,
 }
 
 /// A row with a readable designation date.
@@ -63,8 +68,14 @@ pub struct NpmTable {
     pub gaps: Vec<NpmGap>,
 }
 
-/// Reads the table; every `iso3` must be one of `states`.
-pub fn parse(bytes: &[u8], label: &str, states: &[State]) -> Result<NpmTable, ImportError> {
+/// Reads the table; every `iso3` must be one of `states`. `read_on` is the day
+/// the cited pages were read: the latest day an undated designation can have happened.
+pub fn parse(
+    bytes: &[u8],
+    label: &str,
+    states: &[State],
+    read_on: NaiveDate,
+) -> Result<NpmTable, ImportError> {
     let table = CsvTable::parse(bytes, label, &COLUMNS)?;
     let mut found = NpmTable::default();
     let mut seen: Vec<(Iso3, String)> = Vec::new();
@@ -90,7 +101,7 @@ pub fn parse(bytes: &[u8], label: &str, states: &[State]) -> Result<NpmTable, Im
             ));
         }
         seen.push((state, row.location()));
-        match designation_of(&row, state)? {
+        match designation_of(&row, state, read_on)? {
             Ok(designation) => found.designations.push(designation),
             Err(reason) => found.gaps.push(NpmGap {
                 state,
@@ -107,6 +118,7 @@ pub fn parse(bytes: &[u8], label: &str, states: &[State]) -> Result<NpmTable, Im
 fn designation_of(
     row: &Row<'_>,
     state: Iso3,
+    read_on: NaiveDate,
 ) -> Result<Result<NpmDesignation, String>, ImportError> {
     let npm_name = row.get("npm_name");
     let cell = row.get("designation_date_or_year");
@@ -118,18 +130,9 @@ fn designation_of(
     if has_no_npm(npm_name) {
         return Ok(Err(format!("no NPM according to the source: {npm_name:?}")));
     }
-    if cell.is_empty() {
-        return Ok(Err(format!(
-            "the source names the NPM ({npm_name}) but gives no designation date"
-        )));
-    }
-    let Some((date, precision)) = leading_date(cell)
+    let (date, precision) = leading_date(cell)
         .map_err(|why| row.error(ImportErrorKind::BadDate, "designation_date_or_year", why))?
-    else {
-        return Ok(Err(format!(
-            "the source gives no date that can be read without guessing: {cell:?}"
-        )));
-    };
+        .unwrap_or((read_on, Precision::ReadOn));
     if row.get("source_url").is_empty() {
         return Err(row.error(
             ImportErrorKind::BadValue,
@@ -218,13 +221,18 @@ impl NpmDesignation {
             Precision::Year => parts.push(
                 "year only in the source; 31 December used as the latest possible day".to_owned(),
             ),
+            Precision::ReadOn => parts.push(
+                "no usable date in the source; dated on the day the source was read, the latest possible day"
+                    .to_owned(),
+            ),
         }
         let date_alone = match self.precision {
             Precision::Day => self.date.format("%Y-%m-%d").to_string(),
             Precision::Month => self.date.format("%Y-%m").to_string(),
             Precision::Year => self.date.format("%Y").to_string(),
+            Precision::ReadOn => String::new(),
         };
-        if self.source_text != date_alone {
+        if !self.source_text.is_empty() && self.source_text != date_alone {
             parts.push(format!("the source says: {}", self.source_text));
         }
         if !self.source_as_of.is_empty() {

@@ -54,7 +54,7 @@ pub fn build(shared: &Path) -> Result<(Dataset, BuildReport), ImportError> {
     let as_of = access_date(&read(shared, ACCESS_LOG)?)?;
     let page = untc::parse_status_page(&read(shared, PAGE)?, PAGE)?;
     let table = ratifications::parse(&read(shared, RATIFICATIONS)?, RATIFICATIONS, &matcher)?;
-    let npm_table = npm::parse(&read(shared, NPM)?, NPM, &states)?;
+    let npm_table = npm::parse(&read(shared, NPM)?, NPM, &states, NPM_READ_ON)?;
     let (map, map_report) = map::world_map(
         &read(shared, MAP_110M)?,
         MAP_110M,

@@ -182,6 +182,8 @@ fn damaged_ratifications_are_rejected_where_they_are_wrong() {
     assert_eq!(error.kind, ImportErrorKind::MissingColumn);
 }
 
+const READ_ON: NaiveDate = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
+
 #[test]
 fn npm_designations_are_dated_without_guessing() {
     let states = fixture_states();
@@ -189,6 +191,7 @@ fn npm_designations_are_dated_without_guessing() {
         &fixture("npm_designations.csv"),
         "npm_designations.csv",
         &states,
+        READ_ON,
     )
     .unwrap();
     let dated: Vec<(&str, NaiveDate, Precision)> = table
@@ -203,7 +206,13 @@ fn npm_designations_are_dated_without_guessing() {
             ("ALB", ymd(2008, 12, 31), Precision::Year),
             ("BIH", ymd(2013, 12, 31), Precision::Month),
             ("FRA", ymd(2007, 10, 30), Precision::Day),
+            ("TUR", READ_ON, Precision::ReadOn),
         ]
+    );
+    assert!(
+        table.designations[3]
+            .note()
+            .contains("dated on the day the source was read")
     );
     assert!(
         table.designations[0]
@@ -217,13 +226,15 @@ fn npm_designations_are_dated_without_guessing() {
     assert_eq!(table.gaps[0].state, iso("ZMB"));
 
     let damaged = fixture_text("npm_designations.csv").replace(",ZMB,", ",ZZZ,");
-    let error = npm::parse(damaged.as_bytes(), "npm_designations.csv", &states).unwrap_err();
+    let error =
+        npm::parse(damaged.as_bytes(), "npm_designations.csv", &states, READ_ON).unwrap_err();
     assert_eq!(
         error.to_string(),
         "npm_designations.csv: row 5 (Zambia), iso3: ZZZ is not in the country table"
     );
     let damaged = fixture_text("npm_designations.csv").replace(",2008,", ",2008-02-30,");
-    let error = npm::parse(damaged.as_bytes(), "npm_designations.csv", &states).unwrap_err();
+    let error =
+        npm::parse(damaged.as_bytes(), "npm_designations.csv", &states, READ_ON).unwrap_err();
     assert_eq!(error.kind, ImportErrorKind::BadDate);
     assert!(
         error

@@ -21,7 +21,7 @@ proptest! {
             let _ = parse_country_codes(bytes, "codes");
             let _ = parse_regional_groups(bytes, "groups");
             let _ = ratifications::parse(bytes, "ratifications", &matcher);
-            let _ = npm::parse(bytes, "npm", &states);
+            let _ = npm::parse(bytes, "npm", &states, chrono::NaiveDate::MIN);
             let _ = world_map(bytes, "shapes", bytes, "positions", &states);
         }
     }

@@ -144,6 +144,7 @@ fn every_name_of_the_ratifications_table_is_matched() {
         &read("npm/npm_designations.csv"),
         "npm_designations.csv",
         &states,
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 28).unwrap(),
     )
     .unwrap();
     assert_eq!(npm_table.designations.len() + npm_table.gaps.len(), 94);

@@ -23,7 +23,10 @@ footer-countries = Country names, codes and M49 regions: datasets/country-codes 
 footer-groups = UN regional groups: the list published by openclimatedata/countrygroups.
 footer-map = Map: Natural Earth, via world-atlas.
 footer-npm = National preventive mechanism facts compiled from OHCHR, the Association for the Prevention of Torture (APT) and national sources.
-footer-sources-heading = Sources
+footer-sources-summary = { $count ->
+    [one] The source of the facts shown (1)
+   *[other] The { $count } sources of the facts shown
+}
 footer-source-as-of = as at { $date }
 footer-about = Entente is free software for coordinating the OPCAT campaign. Boundaries on the map do not imply any opinion on the legal status of any territory.
 
@@ -225,6 +228,7 @@ legend-total = { $count ->
 groups-heading = Stages by UN regional group
 groups-caption = Number of states at each OPCAT stage, by UN regional group
 group-states-summary = States of the { $group } ({ $count })
+no-group-states-summary = States outside the UN regional groups ({ $count })
 chart-heading = States parties over time
 chart-title = Number of states parties to OPCAT, { $start } to { $end }
 chart-desc = A step line that rises with each ratification, accession or succession. The table below gives the same figures.

@@ -23,7 +23,10 @@ footer-countries = Nombres, códigos y regiones M49 de los países: datasets/cou
 footer-groups = Grupos regionales de las Naciones Unidas: lista publicada por openclimatedata/countrygroups.
 footer-map = Mapa: Natural Earth, a través de world-atlas.
 footer-npm = Datos sobre los mecanismos nacionales de prevención recopilados del ACNUDH, de la Asociación para la Prevención de la Tortura (APT) y de fuentes nacionales.
-footer-sources-heading = Fuentes
+footer-sources-summary = { $count ->
+    [one] La fuente de los datos presentados (1)
+   *[other] Las { $count } fuentes de los datos presentados
+}
 footer-source-as-of = situación al { $date }
 footer-about = Entente es software libre para coordinar la campaña por el OPCAT. Las fronteras del mapa no implican juicio alguno sobre la condición jurídica de ningún territorio.
 
@@ -225,6 +228,7 @@ legend-total = { $count ->
 groups-heading = Etapas por grupo regional de las Naciones Unidas
 groups-caption = Número de Estados en cada etapa del OPCAT, por grupo regional de las Naciones Unidas
 group-states-summary = Estados del { $group } ({ $count })
+no-group-states-summary = Estados fuera de los grupos regionales de las Naciones Unidas ({ $count })
 chart-heading = Estados partes a lo largo del tiempo
 chart-title = Número de Estados partes en el OPCAT, del { $start } al { $end }
 chart-desc = Una línea escalonada que sube con cada ratificación, adhesión o sucesión. El cuadro siguiente ofrece las mismas cifras.

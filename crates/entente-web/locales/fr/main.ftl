@@ -23,7 +23,10 @@ footer-countries = Noms, codes et régions M49 des pays : datasets/country-code
 footer-groups = Groupes régionaux de l’ONU : liste publiée par openclimatedata/countrygroups.
 footer-map = Carte : Natural Earth, via world-atlas.
 footer-npm = Informations sur les mécanismes nationaux de prévention compilées à partir du HCDH, de l’Association pour la prévention de la torture (APT) et de sources nationales.
-footer-sources-heading = Sources
+footer-sources-summary = { $count ->
+    [one] La source des faits présentés (1)
+   *[other] Les { $count } sources des faits présentés
+}
 footer-source-as-of = situation au { $date }
 footer-about = Entente est un logiciel libre de coordination de la campagne pour l’OPCAT. Les frontières de la carte n’impliquent aucune prise de position quant au statut juridique d’un territoire.
 
@@ -225,6 +228,7 @@ legend-total = { $count ->
 groups-heading = Étapes par groupe régional de l’ONU
 groups-caption = Nombre d’États à chaque étape de l’OPCAT, par groupe régional de l’ONU
 group-states-summary = États du { $group } ({ $count })
+no-group-states-summary = États hors des groupes régionaux de l’ONU ({ $count })
 chart-heading = Nombre d’États parties au fil du temps
 chart-title = Nombre d’États parties à l’OPCAT, du { $start } au { $end }
 chart-desc = Une courbe en escalier qui monte à chaque ratification, adhésion ou succession. Le tableau ci-dessous donne les mêmes chiffres.

@@ -72,6 +72,7 @@ pub struct Chrome {
     pub hidden: Vec<(String, String)>,
     pub untc_credit: String,
     pub sources: Vec<SourceLine>,
+    pub sources_summary: String,
     /// Which navigation entry is the current page ("dashboard", "treaties").
     pub section: &'static str,
     /// `lang` (and `as_of` when chosen), appended to internal links.
@@ -109,7 +110,7 @@ impl Chrome {
             Some(day) => locale.t_args("footer-untc", &[("date", locale.date(day).into())]),
             None => locale.t("footer-untc-undated"),
         };
-        let sources = provenance
+        let sources: Vec<SourceLine> = provenance
             .sources
             .iter()
             .map(|s| SourceLine {
@@ -139,6 +140,7 @@ impl Chrome {
             lang_links,
             hidden: request.params.without(&["as_of"]),
             untc_credit,
+            sources_summary: locale.count("footer-sources-summary", sources.len()),
             sources,
             section,
             carry: encode(&carry),

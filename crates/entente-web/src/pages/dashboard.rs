@@ -234,13 +234,16 @@ fn group_rows(
             let mut states: Vec<StateLink> = row.entries.iter().map(|e| link(e)).collect();
             states.sort_by_cached_key(|s| crate::views::treaty::collation_key(&s.name));
             GroupTableRow {
-                summary: locale.t_args(
-                    "group-states-summary",
-                    &[
-                        ("group", label.clone().into()),
-                        ("count", row.entries.len().into()),
-                    ],
-                ),
+                summary: match row.group {
+                    Some(_) => locale.t_args(
+                        "group-states-summary",
+                        &[
+                            ("group", label.clone().into()),
+                            ("count", row.entries.len().into()),
+                        ],
+                    ),
+                    None => locale.count("no-group-states-summary", row.entries.len()),
+                },
                 label,
                 total: row.entries.len(),
                 counts: row.counts,

@@ -12,7 +12,7 @@ const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 300.0;
 const LEFT: f64 = 48.0;
 const RIGHT: f64 = 24.0;
-const TOP: f64 = 16.0;
+const TOP: f64 = 34.0;
 const BOTTOM: f64 = 36.0;
 
 /// The words on the chart, in the page's language.
@@ -72,8 +72,8 @@ pub fn render(
     }
     let _ = write!(
         svg,
-        r#"<text class="axis-title" x="{LEFT}" y="{:.1}">{}</text>"#,
-        TOP - 4.0,
+        r#"<text class="axis-title" x="{:.1}" y="14">{}</text>"#,
+        LEFT - 30.0,
         escape(labels.y_axis)
     );
 

@@ -4,14 +4,10 @@ use entente_store::ReferenceData;
 
 use super::app::TestApp;
 
-/// The app over the shipped dataset, or `None` (with a note) while the
-/// dataset under `data/` is still empty.
-async fn shipped_app() -> Option<TestApp> {
+/// The app over the dataset the binary ships with.
+async fn shipped_app() -> TestApp {
     let dataset = entente_io::dataset::shipped().expect("the shipped dataset parses");
-    if dataset.events.is_empty() {
-        println!("skipped: the shipped dataset has no events yet");
-        return None;
-    }
+    assert!(!dataset.events.is_empty(), "the shipped dataset has events");
     let data = ReferenceData {
         states: &dataset.states,
         treaties: &dataset.treaties,
@@ -20,7 +16,7 @@ async fn shipped_app() -> Option<TestApp> {
         map: &dataset.map,
         as_of: dataset.as_of,
     };
-    Some(TestApp::start(data).await)
+    TestApp::start(data).await
 }
 
 #[tokio::test]

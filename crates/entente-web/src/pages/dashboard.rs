@@ -101,47 +101,9 @@ pub async fn show_dashboard(
     let board = &dashboard.board;
     let link = |e: &BoardEntry| state_link(&chrome, e);
 
-    let features = board
-        .entries
-        .iter()
-        .map(|e| {
-            let feature = map::MapFeature {
-                class: format!("stage-{}", e.stage_number),
-                title: format!(
-                    "{} — {}",
-                    e.state.name(locale.code()),
-                    stage_label(locale, e.stage)
-                ),
-                href: chrome.href(&format!("/states/{}", e.state.iso3)),
-            };
-            (e.state.iso3, feature)
-        })
-        .collect::<HashMap<_, _>>();
     let date = || locale.date(as_of.date).into();
-    let map_title = locale.t_args("map-title", &[("date", date())]);
-    let map_svg = map::render(
-        &dashboard.map,
-        &features,
-        &map::MapLabels {
-            title: &map_title,
-            description: &locale.t("map-desc"),
-        },
-    );
-    let start = chart_start(as_of.date);
-    let chart_title = locale.t_args(
-        "chart-title",
-        &[("start", locale.date(start).into()), ("end", date())],
-    );
-    let chart_svg = chart::render(
-        &dashboard.steps,
-        start,
-        as_of.date,
-        &chart::ChartLabels {
-            title: &chart_title,
-            description: &locale.t("chart-desc"),
-            y_axis: &locale.t("chart-y-axis"),
-        },
-    );
+    let map_svg = world_map(&dashboard, &chrome);
+    let chart_svg = parties_chart(&dashboard, locale, as_of.date);
     let overdue = board.overdue();
     let page = DashboardPage {
         lead: locale.t_args("dashboard-lead", &[("date", date())]),
@@ -199,6 +161,51 @@ pub async fn show_dashboard(
         chrome,
     };
     render(&page)
+}
+
+/// The map, each state titled "name — stage" and linked to its page.
+fn world_map(dashboard: &read::Dashboard, chrome: &Chrome) -> String {
+    let locale = chrome.locale;
+    let features = dashboard
+        .board
+        .entries
+        .iter()
+        .map(|e| {
+            let feature = map::MapFeature {
+                class: format!("stage-{}", e.stage_number),
+                title: format!(
+                    "{} — {}",
+                    e.state.name(locale.code()),
+                    stage_label(locale, e.stage)
+                ),
+                href: chrome.href(&format!("/states/{}", e.state.iso3)),
+            };
+            (e.state.iso3, feature)
+        })
+        .collect::<HashMap<_, _>>();
+    let title = locale.t_args("map-title", &[("date", chrome.as_of_text.clone().into())]);
+    let labels = map::MapLabels {
+        title: &title,
+        description: &locale.t("map-desc"),
+    };
+    map::render(&dashboard.map, &features, &labels)
+}
+
+fn parties_chart(dashboard: &read::Dashboard, locale: Locale, as_of: NaiveDate) -> String {
+    let start = chart_start(as_of);
+    let title = locale.t_args(
+        "chart-title",
+        &[
+            ("start", locale.date(start).into()),
+            ("end", locale.date(as_of).into()),
+        ],
+    );
+    let labels = chart::ChartLabels {
+        title: &title,
+        description: &locale.t("chart-desc"),
+        y_axis: &locale.t("chart-y-axis"),
+    };
+    chart::render(&dashboard.steps, start, as_of, &labels)
 }
 
 fn state_link(chrome: &Chrome, e: &BoardEntry) -> StateLink {

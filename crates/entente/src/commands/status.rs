@@ -42,11 +42,11 @@ pub fn run(settings: &Settings, args: StatusArgs) -> anyhow::Result<()> {
     let events = store
         .events(&EventFilter { state: Some(args.state), treaties: Some(treaties), as_of: Some(as_of) })
         .context("cannot read the state's events")?;
-    let of = |id: &TreatyId| events.iter().filter(move |e| &e.treaty == id);
-    let status = entente_core::TreatyStatus::from_events(of(&args.treaty), as_of);
+    let of = |id: TreatyId| events.iter().filter(move |e| e.treaty == id);
+    let status = entente_core::TreatyStatus::from_events(of(args.treaty.clone()), as_of);
 
     if args.treaty == TreatyId::opcat() {
-        let derived = opcat::derive(of(&TreatyId::cat()), of(&TreatyId::opcat()), as_of);
+        let derived = opcat::derive(of(TreatyId::cat()), of(TreatyId::opcat()), as_of);
         match args.format {
             Format::Json => println!("{}", serde_json::to_string_pretty(&derived)?),
             Format::Text => print_opcat(&state.names.en, &derived),

@@ -25,7 +25,8 @@ impl Drop for ChromeDriver {
 }
 
 fn browser_available() -> bool {
-    let present = std::path::Path::new(CHROMEDRIVER).exists() && std::path::Path::new(CHROMIUM).exists();
+    let present =
+        std::path::Path::new(CHROMEDRIVER).exists() && std::path::Path::new(CHROMIUM).exists();
     if !present {
         assert!(
             std::env::var_os("ENTENTE_REQUIRE_BROWSER").is_none(),
@@ -60,7 +61,11 @@ async fn start_browser(width: u32, height: u32) -> (ChromeDriver, Client) {
     let url = format!("http://127.0.0.1:{port}");
     for attempt in 0.. {
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        match ClientBuilder::new(connector).capabilities(capabilities.clone()).connect(&url).await {
+        match ClientBuilder::new(connector)
+            .capabilities(capabilities.clone())
+            .connect(&url)
+            .await
+        {
             Ok(client) => return (driver, client),
             Err(e) if attempt < 50 => {
                 let _ = e;
@@ -73,7 +78,13 @@ async fn start_browser(width: u32, height: u32) -> (ChromeDriver, Client) {
 }
 
 async fn text_of(client: &Client, css: &str) -> String {
-    client.find(Locator::Css(css)).await.unwrap_or_else(|e| panic!("no {css} on the page: {e}")).text().await.expect("text")
+    client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("no {css} on the page: {e}"))
+        .text()
+        .await
+        .expect("text")
 }
 
 async fn save(client: &Client, name: &str) {
@@ -91,23 +102,57 @@ async fn dashboard_and_state_page_in_french() {
     let server = EntenteServer::start();
     let (_driver, client) = start_browser(1280, 1800).await;
 
-    client.goto(&format!("{}/?lang=fr", server.url)).await.expect("dashboard loads");
-    let lang = client.find(Locator::Css("html")).await.unwrap().attr("lang").await.unwrap();
+    client
+        .goto(&format!("{}/?lang=fr", server.url))
+        .await
+        .expect("dashboard loads");
+    let lang = client
+        .find(Locator::Css("html"))
+        .await
+        .unwrap()
+        .attr("lang")
+        .await
+        .unwrap();
     assert_eq!(lang.as_deref(), Some("fr"));
-    let map_shapes = client.find_all(Locator::Css("svg path")).await.expect("map");
-    assert!(map_shapes.len() > 150, "the world map shows the states ({} shapes)", map_shapes.len());
+    let map_shapes = client
+        .find_all(Locator::Css("svg path"))
+        .await
+        .expect("map");
+
+    assert!(
+        map_shapes.len() > 150,
+        "the world map shows the states ({} shapes)",
+        map_shapes.len()
+    );
     let body = text_of(&client, "body").await;
-    for expected in ["Protocole facultatif", "France", "Nations Unies"] {
-        assert!(body.contains(expected), "the French dashboard shows {expected:?}");
+    for expected in [
+        "Protocole facultatif",
+        "Signataire",
+        "États parties",
+        "Collection des traités des Nations Unies",
+    ] {
+        assert!(
+            body.contains(expected),
+            "the French dashboard shows {expected:?}"
+        );
     }
     save(&client, "dashboard-fr.png").await;
 
-    client.goto(&format!("{}/states/FRA?lang=fr", server.url)).await.expect("state page loads");
+    client
+        .goto(&format!("{}/states/FRA?lang=fr", server.url))
+        .await
+        .expect("state page loads");
     let heading = text_of(&client, "h1").await;
     assert!(heading.contains("France"), "state page heading: {heading}");
     let body = text_of(&client, "body").await;
-    assert!(body.contains("11 novembre 2008"), "France's ratification date in French");
-    assert!(body.contains("16 septembre 2005"), "France's signature date in French");
+    assert!(
+        body.contains("11 novembre 2008"),
+        "France's ratification date in French"
+    );
+    assert!(
+        body.contains("16 septembre 2005"),
+        "France's signature date in French"
+    );
     save(&client, "state-fra-fr.png").await;
 
     client.close().await.expect("browser closes");
@@ -120,12 +165,21 @@ async fn the_state_page_fits_a_phone() {
     }
     let server = EntenteServer::start();
     let (_driver, client) = start_browser(390, 844).await;
-    client.goto(&format!("{}/states/MEX?lang=es", server.url)).await.expect("state page loads");
+    client
+        .goto(&format!("{}/states/MEX?lang=es", server.url))
+        .await
+        .expect("state page loads");
     let overflow = client
-        .execute("return document.documentElement.scrollWidth - document.documentElement.clientWidth;", vec![])
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
         .await
         .expect("script runs");
-    assert!(overflow.as_i64().unwrap_or(0) <= 1, "no sideways scrolling on a phone (overflow {overflow})");
+    assert!(
+        overflow.as_i64().unwrap_or(0) <= 1,
+        "no sideways scrolling on a phone (overflow {overflow})"
+    );
     save(&client, "state-mex-es-phone.png").await;
     client.close().await.expect("browser closes");
 }

@@ -27,10 +27,18 @@ impl EntenteServer {
         let url = lines
             .by_ref()
             .map_while(Result::ok)
-            .find_map(|line| line.split_whitespace().find(|w| w.starts_with("http://")).map(str::to_owned))
+            .find_map(|line| {
+                line.split_whitespace()
+                    .find(|w| w.starts_with("http://"))
+                    .map(|url| url.trim_end_matches('/').to_owned())
+            })
             .expect("entente prints the address it serves on");
         std::thread::spawn(move || lines.for_each(drop));
-        EntenteServer { url, child, _data_dir: data_dir }
+        EntenteServer {
+            url,
+            child,
+            _data_dir: data_dir,
+        }
     }
 }
 
@@ -42,7 +50,11 @@ impl Drop for EntenteServer {
 }
 
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").expect("a free port").local_addr().expect("address").port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("a free port")
+        .local_addr()
+        .expect("address")
+        .port()
 }
 
 /// Screenshots go under target/ so CI keeps them with the build.

@@ -8,6 +8,7 @@
 pub mod countries;
 pub mod dataset;
 pub mod error;
+pub mod imports;
 pub mod map;
 pub mod names;
 pub mod npm;
@@ -18,4 +19,5 @@ pub mod untc;
 
 pub use dataset::{BuildReport, Dataset};
 pub use error::{ImportError, ImportErrorKind};
+pub use imports::ImportBatch;
 pub use names::StateMatcher;

@@ -7,6 +7,7 @@
 //! have stayed the same across the site's redesigns.
 
 mod declarations;
+mod header;
 mod html;
 mod participants;
 
@@ -25,6 +26,10 @@ pub struct StatusPage {
     pub signatories: u32,
     /// "Parties : 96" in the page header.
     pub parties: u32,
+    /// The day the page describes ("STATUS AS AT : 03-02-2026 ..."), when it prints it.
+    pub as_at: Option<NaiveDate>,
+    /// The depositary number of the treaty (`IV-9-b`), from the address the page was saved from.
+    pub mtdsg_no: Option<String>,
     pub participants: Vec<Participant>,
     pub declarations: Vec<Declaration>,
     /// Art. 17 notifications of a National Preventive Mechanism. The page
@@ -93,15 +98,13 @@ pub fn parse_status_page(bytes: &[u8], label: &str) -> Result<StatusPage, Import
             format!("not UTF-8 text ({e})"),
         )
     })?;
-    if !text.trim_end().to_ascii_lowercase().ends_with("</html>") {
-        return Err(ImportError::new(
-            ImportErrorKind::Truncated,
-            label,
-            "the page ends before </html>: it was not saved completely",
-        ));
-    }
     let document = Html::parse_document(text);
-    let (signatories, parties) = header_counts(&document, label)?;
+    if !text.trim_end().to_ascii_lowercase().ends_with("</html>") {
+        return Err(truncated(&document, label));
+    }
+    let (signatories, parties) = header::counts(&document, label)?;
+    let as_at = header::status_as_at(&document, label)?;
+    let mtdsg_no = header::mtdsg_no(&document);
     let participants = participants::parse(&document, label)?;
     check_counts(&participants, signatories, parties, label)?;
     let declarations = declarations::parse_declarations(&document, &participants, label)?;
@@ -109,45 +112,30 @@ pub fn parse_status_page(bytes: &[u8], label: &str) -> Result<StatusPage, Import
     Ok(StatusPage {
         signatories,
         parties,
+        as_at,
+        mtdsg_no,
         participants,
         declarations,
         notifications,
     })
 }
 
-fn header_counts(document: &Html, label: &str) -> Result<(u32, u32), ImportError> {
-    let status = html::selector(r#"[id$="rptStatus_ctl00_tcText"]"#);
-    let header = document
-        .select(&status)
-        .next()
-        .map(|element| html::visible_text(element, &|_| false))
-        .ok_or_else(|| {
-            ImportError::new(
-                ImportErrorKind::Truncated,
-                label,
-                "the status header (\"Signatories : … Parties : …\") is missing",
-            )
-        })?;
-    let count_after = |word: &str| -> Result<u32, ImportError> {
-        let rest = header
-            .find(word)
-            .map(|at| &header[at + word.len()..])
-            .unwrap_or("");
-        let digits: String = rest
-            .trim_start_matches(|c: char| !c.is_ascii_digit())
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        digits.parse().map_err(|_| {
-            ImportError::new(
-                ImportErrorKind::Malformed,
-                label,
-                format!("the status header {header:?} has no count of {word}"),
-            )
-            .at("status header")
-        })
+/// A page that stops early, located after the last participant row it still holds.
+fn truncated(document: &Html, label: &str) -> ImportError {
+    let error = ImportError::new(
+        ImportErrorKind::Truncated,
+        label,
+        "the page ends before </html>: it was not saved completely",
+    );
+    // A page cut inside the table breaks its last row; one cut later still holds every row.
+    let location = match participants::parse(document, label) {
+        Ok(participants) => participants.last().map(|p| format!("after {}", p.location)),
+        Err(broken) => broken.location,
     };
-    Ok((count_after("Signatories")?, count_after("Parties")?))
+    match location {
+        Some(location) => error.at(location),
+        None => error,
+    }
 }
 
 /// A page cut short, or a table the parser misread, shows up as totals that

@@ -1,20 +1,23 @@
 //! Building the dataset from the raw sources folder (../shared/data): every
 //! importer runs, OPCAT events come from the status page, the other treaties'
-//! from the ratifications table, NPM designations from the NPM table.
+//! from the ratifications table (both through [`crate::imports`], as
+//! `entente import` does), NPM designations from the NPM table.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use entente_core::{EventKind, Iso3, Source, Treaty, TreatyEvent, TreatyId};
+use entente_core::{Source, TreatyEvent, TreatyId};
 
 use super::Dataset;
 use super::report::BuildReport;
 use crate::error::{ImportError, ImportErrorKind};
 use crate::names::StateMatcher;
-use crate::{countries, map, npm, ratifications, untc};
+use crate::ratifications::Ratifications;
+use crate::untc::StatusPage;
+use crate::{countries, imports, map, npm, ratifications, untc};
 use npm_sources::npm_events;
-use opcat::{cross_check, opcat_events};
+use opcat::{OpcatFacts, cross_check, opcat_facts};
 
 mod npm_sources;
 mod opcat;
@@ -63,24 +66,9 @@ pub fn build(shared: &Path) -> Result<(Dataset, BuildReport), ImportError> {
         &states,
     )?;
 
-    let mut sources: Vec<Source> = table
-        .treaties
-        .iter()
-        .map(|t| treaty_source(t, as_of))
-        .collect();
-    let mut events = EventLog::default();
-    let opcat = opcat_events(&page, &matcher, &mut events)?;
-    for participation in table
-        .participations
-        .iter()
-        .filter(|p| p.treaty != TreatyId::opcat())
-    {
-        for event in participation.events(&source_id(&participation.treaty)) {
-            events.add(event, RATIFICATIONS, &participation.location)?;
-        }
-    }
+    let (mut sources, mut events, opcat) = treaty_events(&page, &table, &matcher, as_of)?;
     let mut opcat_disagreements = cross_check(&opcat, &table);
-    npm_events(&npm_table, &states, &mut events, &mut sources)?;
+    events.extend(npm_events(&npm_table, &states, &mut sources)?);
     for designation in &npm_table.designations {
         if !opcat.contains_key(&designation.state) {
             opcat_disagreements.push(format!(
@@ -94,7 +82,7 @@ pub fn build(shared: &Path) -> Result<(Dataset, BuildReport), ImportError> {
         sources,
         states,
         treaties: table.treaties.clone(),
-        events: events.events,
+        events,
         map,
         as_of,
     };
@@ -110,6 +98,35 @@ pub fn build(shared: &Path) -> Result<(Dataset, BuildReport), ImportError> {
         map: map_report,
     };
     Ok((dataset, report))
+}
+
+/// The events of the status page (OPCAT) and of the table (the other
+/// treaties), with the sources they cite and what the page says of each OPCAT participant.
+fn treaty_events(
+    page: &StatusPage,
+    table: &Ratifications,
+    matcher: &StateMatcher,
+    as_of: NaiveDate,
+) -> Result<(Vec<Source>, Vec<TreatyEvent>, OpcatFacts), ImportError> {
+    let opcat_treaty = table
+        .treaties
+        .iter()
+        .find(|t| t.id == TreatyId::opcat())
+        .ok_or_else(|| {
+            ImportError::new(
+                ImportErrorKind::DanglingReference,
+                RATIFICATIONS,
+                "no OPCAT (cat_op) row: the status page's treaty is undescribed",
+            )
+            .field("treaty_id")
+        })?;
+    let page_batch = imports::page_events(page, PAGE, opcat_treaty, matcher, as_of)?;
+    let table_batch = imports::table_events(table, RATIFICATIONS, as_of)?;
+    let opcat = opcat_facts(&page_batch.events);
+    // The table describes every treaty, OPCAT included, so its sources are all of them.
+    let mut events = page_batch.events;
+    events.extend(table_batch.events);
+    Ok((table_batch.sources, events, opcat))
 }
 
 fn count(keys: impl Iterator<Item = String>) -> BTreeMap<String, usize> {
@@ -143,46 +160,4 @@ fn access_date(bytes: &[u8]) -> Result<NaiveDate, ImportError> {
     ratifications::iso_date(text).map_err(|why| {
         ImportError::new(ImportErrorKind::BadDate, ACCESS_LOG, why).field("access_date")
     })
-}
-
-fn source_id(treaty: &TreatyId) -> String {
-    format!("untc-{treaty}")
-}
-
-fn treaty_source(treaty: &Treaty, as_of: NaiveDate) -> Source {
-    Source {
-        id: source_id(&treaty.id),
-        title: format!("Status of the {} ({})", treaty.name_en, treaty.mtdsg_no),
-        publisher: "United Nations Treaty Collection".to_owned(),
-        url: treaty.status_url.clone(),
-        as_of,
-    }
-}
-
-/// The events built so far, and where each came from, to report a second
-/// event of the same kind for the same state and treaty as a duplicate.
-#[derive(Default)]
-struct EventLog {
-    events: Vec<TreatyEvent>,
-    origin: BTreeMap<(TreatyId, Iso3, EventKind), String>,
-}
-
-impl EventLog {
-    fn add(&mut self, event: TreatyEvent, file: &str, location: &str) -> Result<(), ImportError> {
-        let key = (event.treaty.clone(), event.state, event.kind);
-        if let Some(earlier) = self.origin.get(&key) {
-            return Err(ImportError::new(
-                ImportErrorKind::Duplicate,
-                file,
-                format!(
-                    "a second {} of {} by {}; the first comes from {earlier}",
-                    event.kind, event.treaty, event.state
-                ),
-            )
-            .at(location));
-        }
-        self.origin.insert(key, format!("{file}, {location}"));
-        self.events.push(event);
-        Ok(())
-    }
 }

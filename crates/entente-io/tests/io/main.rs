@@ -7,6 +7,7 @@ mod fixture_dataset;
 mod fixture_map;
 mod fixture_status_page;
 mod fixture_tables;
+mod imports;
 mod never_panics;
 mod shared_sources;
 mod untc_status_page;

@@ -2,16 +2,17 @@
 
 use entente_core::{EventKind, Source, State, TreatyEvent, TreatyId};
 
-use super::{EventLog, NPM, NPM_READ_ON};
+use super::{NPM, NPM_READ_ON};
 use crate::error::ImportError;
+use crate::imports::EventLog;
 use crate::npm::{NpmDesignation, NpmTable};
 
 pub(super) fn npm_events(
     npm_table: &NpmTable,
     states: &[State],
-    events: &mut EventLog,
     sources: &mut Vec<Source>,
-) -> Result<(), ImportError> {
+) -> Result<Vec<TreatyEvent>, ImportError> {
+    let mut events = EventLog::default();
     for designation in &npm_table.designations {
         let id = match sources.iter().find(|s| s.url == designation.source_url) {
             Some(known) => known.id.clone(),
@@ -41,7 +42,7 @@ pub(super) fn npm_events(
         };
         events.add(event, NPM, &designation.location)?;
     }
-    Ok(())
+    Ok(events.events)
 }
 
 /// One source per page cited, named after its address so the id stays the same across rebuilds.

@@ -1,92 +1,29 @@
-//! OPCAT events from the status page, and the cross-check of the
-//! ratifications table's OPCAT rows against it.
+//! The cross-check of the ratifications table's OPCAT rows against the
+//! OPCAT events read from the status page.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use entente_core::{ConsentKind, EventKind, Iso3, TreatyEvent, TreatyId};
 
-use super::{EventLog, PAGE, RATIFICATIONS, source_id};
-use crate::error::{ImportError, ImportErrorKind};
-use crate::names::StateMatcher;
+use super::{PAGE, RATIFICATIONS};
 use crate::ratifications::{Participation, Ratifications};
-use crate::untc::StatusPage;
 
 /// What the status page says of each state: (signature, consent).
 pub(super) type OpcatFacts = BTreeMap<Iso3, (Option<NaiveDate>, Option<(NaiveDate, ConsentKind)>)>;
 
-pub(super) fn opcat_events(
-    page: &StatusPage,
-    matcher: &StateMatcher,
-    events: &mut EventLog,
-) -> Result<OpcatFacts, ImportError> {
-    let source = source_id(&TreatyId::opcat());
-    let event = |state, kind, date, note: Option<String>| TreatyEvent {
-        state,
-        treaty: TreatyId::opcat(),
-        kind,
-        date,
-        source: source.clone(),
-        note,
-    };
+/// The signature and consent of each participant, from the page's OPCAT events.
+pub(super) fn opcat_facts(page_events: &[TreatyEvent]) -> OpcatFacts {
     let mut facts = OpcatFacts::new();
-    for participant in &page.participants {
-        let state = matcher.find(&participant.name).ok_or_else(|| {
-            ImportError::new(
-                ImportErrorKind::UnknownName,
-                PAGE,
-                format!("{:?} matches no known state", participant.name),
-            )
-            .at(participant.location.clone())
-            .field("participant")
-        })?;
-        if let Some(signature) = participant.signature {
-            let note = signature
-                .by_succession
-                .then(|| "succession to signature".to_owned());
-            events.add(
-                event(state, EventKind::Signature, signature.date, note),
-                PAGE,
-                &participant.location,
-            )?;
+    for event in page_events.iter().filter(|e| e.treaty == TreatyId::opcat()) {
+        let (signature, consent) = facts.entry(event.state).or_default();
+        match event.kind {
+            EventKind::Signature => *signature = Some(event.date),
+            EventKind::Consent(kind) => *consent = Some((event.date, kind)),
+            _ => {}
         }
-        if let Some(consent) = participant.consent {
-            events.add(
-                event(state, EventKind::Consent(consent.kind), consent.date, None),
-                PAGE,
-                &participant.location,
-            )?;
-        }
-        facts.insert(
-            state,
-            (
-                participant.signature.map(|s| s.date),
-                participant.consent.map(|c| (c.date, c.kind)),
-            ),
-        );
     }
-    for declaration in &page.declarations {
-        let Some(art24) = declaration.art24 else {
-            continue;
-        };
-        let location = format!("declaration of {}", declaration.participant);
-        let state = matcher.find(&declaration.participant).ok_or_else(|| {
-            ImportError::new(
-                ImportErrorKind::UnknownName,
-                PAGE,
-                format!("{:?} matches no known state", declaration.participant),
-            )
-            .at(location.clone())
-            .field("participant")
-        })?;
-        let kind = EventKind::Art24Declaration(art24.part);
-        events.add(
-            event(state, kind, art24.date, Some(declaration.text.clone())),
-            PAGE,
-            &location,
-        )?;
-    }
-    Ok(facts)
+    facts
 }
 
 /// The ratifications table's OPCAT rows against the status page, which wins.

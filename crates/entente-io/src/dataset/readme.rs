@@ -79,10 +79,13 @@ Events per treaty: {per_treaty}.
   cited as its own source ({npm_sources} pages; a source's `as_of` is the
   day the page was read, {npm_read_on}, as most pages are undated). A designation given only as
   a year is dated 31 December of that year, and one given as a month the
-  last day of the month (the latest possible day), with a note saying so;
-  parties for which the pages give no date have no event: a gap is left
-  visible, never filled by a guess. The note of each event keeps the source's
-  own words and how current the page was.
+  last day of the month (the latest possible day), with a note saying so.
+  When a page names the NPM but gives no date that can be read ("operational
+  November 2014", or nothing), the designation is dated on the day the page
+  was read, the only sure bound, and the note says so. Parties whose pages
+  name no NPM have no event: a gap is left visible, never filled by a guess.
+  The note of each event keeps the source's own words and how current the
+  page was.
 - **States**: ISO codes, M49 areas and UNTERM names from datasets/country-codes
   (UNTERM short names lose their trailing article, "Afghanistan (l')" →
   "Afghanistan"; where UNTERM is blank the official names are used; Côte

@@ -8,6 +8,8 @@ use entente_core::{
 };
 use entente_store::ReferenceData;
 
+use super::app::{self, TestApp};
+
 pub struct Fixture {
     pub states: Vec<State>,
     pub treaties: Vec<Treaty>,
@@ -275,7 +277,12 @@ impl Fixture {
     }
 }
 
-pub async fn fixture_app() -> super::app::TestApp {
-    let data = fixture();
-    super::app::TestApp::start(data.reference()).await
+/// The app over the fixture on SQLite only, for what no backend changes.
+pub async fn fixture_app() -> TestApp {
+    TestApp::start(fixture().reference()).await
+}
+
+/// Runs `test` against the app over the fixture on each available backend.
+pub async fn on_each_backend(test: impl AsyncFn(&TestApp)) {
+    app::on_each_backend(fixture().reference(), test).await;
 }

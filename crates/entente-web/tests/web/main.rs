@@ -1,5 +1,6 @@
-//! The web layer's integration tests: the real router over a fresh SQLite
-//! store, served on a free port and requested over HTTP.
+//! The web layer's integration tests: the real router over a fresh store
+//! (SQLite, and PostgreSQL when configured), served on a free port and
+//! requested over HTTP.
 
 mod api;
 mod app;

@@ -186,7 +186,7 @@ pub(crate) fn table_events(
         if participation.treaty == TreatyId::opcat() {
             skipped.push(SkippedRow {
                 location: participation.location.clone(),
-                name: participation.state.to_string(),
+                name: participation.name.clone(),
                 treaty: participation.treaty.to_string(),
                 reason: "OPCAT comes from its status page (import status-page), which the table \
                          misreads in places"

@@ -47,6 +47,8 @@ const NOT_STATES: [(&str, &str); 3] = [
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Participation {
     pub state: Iso3,
+    /// The name as the table prints it.
+    pub name: String,
     pub treaty: TreatyId,
     pub signature: Option<NaiveDate>,
     pub consent: Option<(NaiveDate, ConsentKind)>,
@@ -193,6 +195,7 @@ fn participation_of(
     }
     Ok(Participation {
         state,
+        name: name.to_owned(),
         treaty,
         signature,
         consent,

@@ -1,0 +1,10 @@
+//! The `entente` command's integration tests, one binary: the real program
+//! run as an administrator runs it, each test on a database of its own
+//! (SQLite, and PostgreSQL when `ENTENTE_TEST_POSTGRES_URL` is set).
+
+#[path = "cli/commands.rs"]
+mod commands;
+#[path = "cli/import.rs"]
+mod import;
+#[path = "cli/run.rs"]
+mod run;

@@ -89,18 +89,7 @@ pub(crate) fn page_events(
     matcher: &StateMatcher,
     as_of: NaiveDate,
 ) -> Result<ImportBatch, ImportError> {
-    if let Some(number) = page.mtdsg_no.as_deref().filter(|n| *n != treaty.mtdsg_no) {
-        return Err(ImportError::new(
-            ImportErrorKind::BadValue,
-            label,
-            format!(
-                "the page is the status of treaty {number}, not of {} ({})",
-                treaty.id, treaty.mtdsg_no
-            ),
-        )
-        .at("the page's address")
-        .field("mtdsg_no"));
-    }
+    check_treaty(page, label, treaty)?;
     let source = treaty_source(treaty, as_of);
     let event = |state, kind, date, note| TreatyEvent {
         state,
@@ -140,8 +129,33 @@ pub(crate) fn page_events(
             log.add(event(state, kind, art24.date, note), label, &location)?;
         }
     }
-    let skipped = page
-        .notifications
+    Ok(ImportBatch {
+        sources: vec![source],
+        events: log.events,
+        skipped: undated_notifications(page, treaty),
+        as_of,
+    })
+}
+
+/// A page saved from the status of another treaty would file its facts under the wrong one.
+fn check_treaty(page: &StatusPage, label: &str, treaty: &Treaty) -> Result<(), ImportError> {
+    if let Some(number) = page.mtdsg_no.as_deref().filter(|n| *n != treaty.mtdsg_no) {
+        return Err(ImportError::new(
+            ImportErrorKind::BadValue,
+            label,
+            format!(
+                "the page is the status of treaty {number}, not of {} ({})",
+                treaty.id, treaty.mtdsg_no
+            ),
+        )
+        .at("the page's address")
+        .field("mtdsg_no"));
+    }
+    Ok(())
+}
+
+fn undated_notifications(page: &StatusPage, treaty: &Treaty) -> Vec<SkippedRow> {
+    page.notifications
         .iter()
         .enumerate()
         .map(|(index, notification)| SkippedRow {
@@ -150,13 +164,7 @@ pub(crate) fn page_events(
             treaty: treaty.id.to_string(),
             reason: "a notification the page does not date, so not a dated event".to_owned(),
         })
-        .collect();
-    Ok(ImportBatch {
-        sources: vec![source],
-        events: log.events,
-        skipped,
-        as_of,
-    })
+        .collect()
 }
 
 /// A participant's signature and consent, as event kind, date and note.

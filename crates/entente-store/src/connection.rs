@@ -183,9 +183,11 @@ impl ManageConnection for Connector {
 #[derive(Debug)]
 struct SqlitePragmas;
 
+// busy_timeout comes first: switching to WAL takes a lock, and connections
+// opening together must wait for it rather than fail with "database is locked".
 const SQLITE_PRAGMAS: &str = "
-    PRAGMA journal_mode = WAL;
     PRAGMA busy_timeout = 5000;
+    PRAGMA journal_mode = WAL;
     PRAGMA foreign_keys = ON;
     PRAGMA synchronous = NORMAL;
 ";

@@ -63,8 +63,13 @@ pub async fn on_each_backend(data: ReferenceData<'_>, test: impl AsyncFn(&TestAp
 /// A test's database, removed when dropped.
 enum Database {
     /// Holds the folder of the SQLite file until the test ends.
-    Sqlite { _dir: tempfile::TempDir },
-    Postgres { admin_url: String, schema: String },
+    Sqlite {
+        _dir: tempfile::TempDir,
+    },
+    Postgres {
+        admin_url: String,
+        schema: String,
+    },
 }
 
 impl Database {

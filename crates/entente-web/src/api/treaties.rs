@@ -19,6 +19,8 @@ use crate::views::treaty::{ParticipantFilter, Participants, TreatySummary};
 #[derive(Debug, Serialize, ToSchema)]
 pub struct TreatyList {
     pub as_of: NaiveDate,
+    /// In the UN's depositary order (by `mtdsg_no`, numerically: IV-2, IV-3,
+    /// IV-3-a, …, IV-16).
     pub treaties: Vec<TreatySummary>,
 }
 
@@ -37,7 +39,7 @@ pub struct StageCounts {
 /// List the core human rights treaties.
 ///
 /// The 18 core international human rights instruments with their number of
-/// parties and of signatories on `as_of`.
+/// parties and of signatories on `as_of`, in the UN's depositary order.
 #[utoipa::path(
     get,
     path = "/api/v1/treaties",

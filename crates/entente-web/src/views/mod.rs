@@ -3,6 +3,7 @@
 //! portal and the API can never disagree.
 
 pub mod board;
+pub mod order;
 pub mod profile;
 pub mod read;
 pub mod treaty;

@@ -105,7 +105,8 @@ pub struct StateProfile {
     pub state: StateRef,
     pub formal_names: NamesView,
     pub un_member: bool,
-    /// The state's standing under each core instrument, in the dataset's order.
+    /// The state's standing under each core instrument, in the UN's depositary
+    /// order (by `mtdsg_no`, numerically: IV-2, IV-3, IV-3-a, …, IV-16).
     pub treaties: Vec<TreatyStanding>,
     pub opcat: OpcatView,
     /// The state's events up to `as_of`, oldest first.

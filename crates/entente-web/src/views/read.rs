@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 use entente_core::{Iso3, Source, State, Treaty, TreatyEvent, TreatyId, WorldMap};
-use entente_store::EventFilter;
+use entente_store::{EventFilter, Store, StoreError};
 
 use super::board::{Board, PartyStep, party_steps};
+use super::order::in_depositary_order;
 use super::profile::StateProfile;
 use super::treaty::{ParticipantFilter, Participants, TreatySummary};
 use crate::error::AppError;
@@ -78,6 +79,13 @@ pub async fn dashboard(app: &AppState, as_of: NaiveDate) -> Result<Dashboard, Ap
     })
 }
 
+/// Every treaty, as the UN lists them rather than as the store keys them.
+fn treaties_in_order(store: &Store) -> Result<Vec<Treaty>, StoreError> {
+    let mut treaties = store.treaties()?;
+    in_depositary_order(&mut treaties);
+    Ok(treaties)
+}
+
 pub async fn state_profile(
     app: &AppState,
     iso3: Iso3,
@@ -95,7 +103,7 @@ pub async fn state_profile(
             };
             Ok::<_, entente_store::StoreError>(Some((
                 state,
-                store.treaties()?,
+                treaties_in_order(store)?,
                 store.events(&filter)?,
                 store.sources()?,
             )))
@@ -120,7 +128,7 @@ pub async fn treaty_summaries(
                 as_of: Some(as_of),
             };
             Ok::<_, entente_store::StoreError>((
-                store.treaties()?,
+                treaties_in_order(store)?,
                 store.states()?,
                 store.events(&filter)?,
             ))

@@ -130,9 +130,28 @@ async fn states_and_participants_filter() {
         assert_eq!(codes, ["MEX", "BRA"]);
         assert_eq!(grulac["parties"], 2);
         let treaties = app.get("/api/v1/treaties?as_of=2026-02-03").await.json();
-        assert_eq!(treaties["treaties"].as_array().unwrap().len(), 2);
+        assert_eq!(treaties["treaties"].as_array().unwrap().len(), 4);
         let cat = app.get("/api/v1/treaties/cat").await.json();
         assert_eq!(cat["parties"], 6);
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn treaties_come_in_the_uns_depositary_order() {
+    fixture::on_each_backend(async |app| {
+        let ids = |list: &serde_json::Value, field: &str| -> Vec<String> {
+            list.as_array()
+                .unwrap()
+                .iter()
+                .map(|t| t[field].as_str().unwrap().to_owned())
+                .collect()
+        };
+        let un_order = ["cerd", "cat", "opcat", "ced"];
+        let treaties = app.get("/api/v1/treaties").await.json();
+        assert_eq!(ids(&treaties["treaties"], "id"), un_order);
+        let fra = app.get("/api/v1/states/FRA").await.json();
+        assert_eq!(ids(&fra["treaties"], "treaty"), un_order);
     })
     .await;
 }

@@ -213,8 +213,20 @@ fn events() -> Vec<TreatyEvent> {
 pub fn fixture() -> Fixture {
     Fixture {
         states: states(),
+        // By identifier, by depositary number as text and as the UN numbers
+        // them, these four come in three different orders.
         treaties: vec![
             treaty("cat", "IV-9", "Convention against Torture"),
+            treaty(
+                "ced",
+                "IV-16",
+                "Convention for the Protection of All Persons from Enforced Disappearance",
+            ),
+            treaty(
+                "cerd",
+                "IV-2",
+                "Convention on the Elimination of All Forms of Racial Discrimination",
+            ),
             treaty(
                 "opcat",
                 "IV-9-b",

@@ -198,3 +198,20 @@ async fn participants_filter_by_group_and_region_and_sort() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn pages_list_treaties_in_the_uns_depositary_order() {
+    fixture::on_each_backend(async |app| {
+        for path in ["/treaties", "/states/FRA"] {
+            let page = app.get(path).await;
+            let at = |id: &str| {
+                page.body
+                    .find(&format!("href=\"/treaties/{id}?"))
+                    .unwrap_or_else(|| panic!("{path} links {id}: {}", page.body))
+            };
+            let positions = ["cerd", "cat", "opcat", "ced"].map(at);
+            assert!(positions.is_sorted(), "{path}: {positions:?}");
+        }
+    })
+    .await;
+}

@@ -18,6 +18,7 @@ use crate::locale::Locale;
 use crate::state::AppState;
 use crate::svg::{chart, map};
 use crate::views::board::{Board, BoardEntry, months_between};
+use crate::views::order::collation_key;
 use crate::views::read;
 
 pub struct LegendItem {
@@ -239,7 +240,7 @@ fn group_rows(
         .map(|row| {
             let label = group_label(locale, row.group);
             let mut states: Vec<StateLink> = row.entries.iter().map(|e| link(e)).collect();
-            states.sort_by_cached_key(|s| crate::views::treaty::collation_key(&s.name));
+            states.sort_by_cached_key(|s| collation_key(&s.name, locale.code()));
             GroupTableRow {
                 summary: match row.group {
                     Some(_) => locale.t_args(

@@ -1,5 +1,6 @@
-//! The orders readers expect lists in, where the store's (by identifier)
-//! would surprise them: treaties as the UN numbers them.
+//! The orders readers expect lists in, where the store's (by identifier or
+//! by code point) would surprise them: treaties as the UN numbers them, and
+//! names in the alphabet of the page's language.
 
 use entente_core::Treaty;
 
@@ -57,6 +58,63 @@ fn roman_number(text: &str) -> Option<u32> {
 /// them (CERD IV-2 first, CED IV-16 last); identifiers break ties.
 pub fn in_depositary_order(treaties: &mut [Treaty]) {
     treaties.sort_by_cached_key(|t| (depositary_key(&t.mtdsg_no), t.id.clone()));
+}
+
+/// Where a name sorts in a language's alphabet.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CollationKey {
+    /// The letters as the alphabet orders them, case and accents folded.
+    letters: String,
+    /// The name itself, so names that differ only by case or accent still
+    /// come in one fixed order.
+    exact: String,
+}
+
+/// The key that sorts `name` as a reader of `lang` expects: case and the
+/// accents of Latin letters ignored ("États-Unis" among the E's, "Émirats"
+/// before "Équateur"), except that in Spanish "ñ" is a letter of its own,
+/// after "n" ("Nueva Zelandia" before "Ñandú"; since 2010 "ch" and "ll" are
+/// not, so they need nothing).
+///
+/// This folds to the primary strength of the Unicode collation for the
+/// letters state names use in English, French and Spanish, rather than
+/// calling a full collator: `icu_collator` would bring its own baked data
+/// (some 3 MB of source), the locale fallback, normaliser and property crates
+/// with theirs, none of which the binary has otherwise, and needs a newer
+/// Rust than the workspace promises, to order three Latin-script alphabets.
+pub fn collation_key(name: &str, lang: &str) -> CollationKey {
+    let spanish = lang == "es";
+    let mut letters = String::with_capacity(name.len());
+    for c in name.chars().flat_map(char::to_lowercase) {
+        match c {
+            // The highest char after "n" puts "ñ" after every "n…" and
+            // before "o".
+            'ñ' if spanish => letters.extend(['n', char::MAX]),
+            'æ' => letters.push_str("ae"),
+            'œ' => letters.push_str("oe"),
+            'ß' => letters.push_str("ss"),
+            _ => letters.push(fold_accent(c)),
+        }
+    }
+    CollationKey {
+        letters,
+        exact: name.to_owned(),
+    }
+}
+
+/// The base letter of an accented lower-case Latin letter.
+fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
+        'ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' => 'i',
+        'ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' => 'u',
+        'ý' | 'ÿ' => 'y',
+        other => other,
+    }
 }
 
 #[cfg(test)]
@@ -125,5 +183,70 @@ mod tests {
         let mut treaties = vec![treaty("cat", "draft"), treaty("ced", "IV-9-b-1")];
         in_depositary_order(&mut treaties);
         assert_eq!(treaties[0].mtdsg_no, "IV-9-b-1", "numbers before text");
+    }
+
+    fn sorted<'a>(names: &[&'a str], lang: &str) -> Vec<&'a str> {
+        let mut names = names.to_vec();
+        names.sort_by_cached_key(|n| collation_key(n, lang));
+        names
+    }
+
+    #[test]
+    fn spanish_puts_enye_after_n_and_before_o() {
+        let names = ["Omán", "Ñandú", "Nueva Zelandia", "Níger", "Nauru"];
+        assert_eq!(
+            sorted(&names, "es"),
+            ["Nauru", "Níger", "Nueva Zelandia", "Ñandú", "Omán"]
+        );
+        assert_eq!(
+            sorted(&["Españo", "Espanza", "Esperanza"], "es"),
+            ["Espanza", "Españo", "Esperanza"],
+            "ñ after n even followed by z"
+        );
+    }
+
+    #[test]
+    fn english_and_french_read_enye_as_n() {
+        let names = ["Omán", "Ñandú", "Nueva Zelandia", "Níger", "Nauru"];
+        for lang in ["en", "fr"] {
+            assert_eq!(
+                sorted(&names, lang),
+                ["Ñandú", "Nauru", "Níger", "Nueva Zelandia", "Omán"],
+                "{lang}"
+            );
+        }
+    }
+
+    #[test]
+    fn case_and_accents_are_ignored_but_break_ties() {
+        let names = [
+            "Équateur",
+            "Érythrée",
+            "Égypte",
+            "Émirats arabes unis",
+            "États-Unis",
+            "Espagne",
+            "Estonie",
+        ];
+        assert_eq!(
+            sorted(&names, "fr"),
+            [
+                "Égypte",
+                "Émirats arabes unis",
+                "Équateur",
+                "Érythrée",
+                "Espagne",
+                "Estonie",
+                "États-Unis"
+            ]
+        );
+        assert_eq!(
+            sorted(&["cote", "Côte", "Cote"], "fr"),
+            ["Cote", "Côte", "cote"]
+        );
+        assert!(
+            collation_key("Œdipe", "fr") < collation_key("Ohio", "fr"),
+            "œ reads oe"
+        );
     }
 }

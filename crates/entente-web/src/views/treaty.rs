@@ -13,6 +13,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::StateRef;
+use super::order::collation_key;
 
 /// A treaty with its counts on the day asked for.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -196,30 +197,11 @@ impl Participants {
 /// Dated sorts put states without the date last; ties keep the name order
 /// (the sorts are stable).
 fn sort(participants: &mut [Participant], key: SortKey, lang: &str) {
-    participants.sort_by_cached_key(|p| collation_key(p.state.name(lang)));
+    participants.sort_by_cached_key(|p| collation_key(p.state.name(lang), lang));
     let date: fn(&Participant) -> Option<NaiveDate> = match key {
         SortKey::Name => return,
         SortKey::Signature => |p| p.signature,
         SortKey::Consent => |p| p.consent,
     };
     participants.sort_by_key(|p| (date(p).is_none(), date(p)));
-}
-
-/// A key that sorts names the way a reader expects: case and the accents of
-/// Latin letters ignored ("États-Unis" among the E's, "Émirats" before "Équateur").
-pub fn collation_key(name: &str) -> String {
-    name.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => 'a',
-            'ç' => 'c',
-            'è' | 'é' | 'ê' | 'ë' => 'e',
-            'ì' | 'í' | 'î' | 'ï' => 'i',
-            'ñ' => 'n',
-            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => 'o',
-            'ù' | 'ú' | 'û' | 'ü' => 'u',
-            'ý' | 'ÿ' => 'y',
-            other => other,
-        })
-        .collect()
 }

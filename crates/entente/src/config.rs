@@ -11,7 +11,12 @@ use tracing_subscriber::EnvFilter;
 #[derive(Args, Clone)]
 pub struct Settings {
     /// Directory for Entente's own files; the SQLite database lives here unless --database-url says otherwise.
-    #[arg(long, env = "ENTENTE_DATA_DIR", default_value = "entente-data", global = true)]
+    #[arg(
+        long,
+        env = "ENTENTE_DATA_DIR",
+        default_value = "entente-data",
+        global = true
+    )]
     pub data_dir: PathBuf,
 
     /// Database: `postgres://user@host/db` for PostgreSQL, or an SQLite file path (`sqlite://path`).
@@ -28,7 +33,10 @@ impl Settings {
     /// The database to use: the configured URL, or an SQLite file in the data directory.
     pub fn database_url(&self) -> DatabaseUrl {
         self.database_url.clone().unwrap_or_else(|| {
-            DatabaseUrl(format!("sqlite://{}", self.data_dir.join("entente.db").display()))
+            DatabaseUrl(format!(
+                "sqlite://{}",
+                self.data_dir.join("entente.db").display()
+            ))
         })
     }
 }
@@ -56,8 +64,12 @@ impl fmt::Debug for DatabaseUrl {
 }
 
 fn redact_password(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else { return url.to_owned() };
-    let Some((userinfo, host)) = rest.split_once('@') else { return url.to_owned() };
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_owned();
+    };
+    let Some((userinfo, host)) = rest.split_once('@') else {
+        return url.to_owned();
+    };
     match userinfo.split_once(':') {
         Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
         None => url.to_owned(),
@@ -79,7 +91,9 @@ fn parse_database_url(s: &str) -> Result<DatabaseUrl, String> {
 }
 
 fn parse_log_filter(s: &str) -> Result<String, String> {
-    EnvFilter::try_new(s).map_err(|e| format!("ENTENTE_LOG / --log is not a log filter ({e}); try `info` or `debug`"))?;
+    EnvFilter::try_new(s).map_err(|e| {
+        format!("ENTENTE_LOG / --log is not a log filter ({e}); try `info` or `debug`")
+    })?;
     Ok(s.to_owned())
 }
 
@@ -89,7 +103,8 @@ pub fn parse_listen(s: &str) -> Result<SocketAddr, String> {
 }
 
 pub fn parse_date(s: &str) -> Result<chrono::NaiveDate, String> {
-    s.parse().map_err(|_| format!("{s:?} is not a date in the form YYYY-MM-DD"))
+    s.parse()
+        .map_err(|_| format!("{s:?} is not a date in the form YYYY-MM-DD"))
 }
 
 #[cfg(test)]
@@ -106,9 +121,21 @@ mod tests {
 
     #[test]
     fn wrong_values_name_the_setting() {
-        assert!(parse_database_url("mysql://x").unwrap_err().contains("DATABASE_URL"));
-        assert!(parse_listen("localhost").unwrap_err().contains("ENTENTE_LISTEN"));
-        assert!(parse_log_filter("info,[").unwrap_err().contains("ENTENTE_LOG"));
+        assert!(
+            parse_database_url("mysql://x")
+                .unwrap_err()
+                .contains("DATABASE_URL")
+        );
+        assert!(
+            parse_listen("localhost")
+                .unwrap_err()
+                .contains("ENTENTE_LISTEN")
+        );
+        assert!(
+            parse_log_filter("info,[")
+                .unwrap_err()
+                .contains("ENTENTE_LOG")
+        );
         assert!(parse_listen("127.0.0.1:0").is_ok());
     }
 }

@@ -113,9 +113,7 @@ Events per treaty: {per_treaty}.
 From the repository root, with the raw sources in `../shared/data`:
 
 ```sh
-entente data build --from ../shared/data --out data
-# or, without the binary:
-cargo run -p entente-io --example build_dataset -- ../shared/data data
+cargo run -- data build --from ../shared/data --out data
 ```
 
 then rebuild the binary so it embeds the new files.

@@ -167,7 +167,7 @@ fn the_built_dataset_is_the_committed_one() {
     .unwrap();
     assert!(
         built == committed,
-        "data/ is out of date: run the build_dataset example"
+        "data/ is out of date: run `cargo run -- data build`"
     );
 
     let opcat: Vec<_> = built

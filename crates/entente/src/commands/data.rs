@@ -21,9 +21,14 @@ pub enum DataCommand {
 pub fn run(command: DataCommand) -> anyhow::Result<()> {
     match command {
         DataCommand::Build { from, out } => {
-            anyhow::ensure!(from.is_dir(), "the raw sources folder {} does not exist (--from)", from.display());
+            anyhow::ensure!(
+                from.is_dir(),
+                "the raw sources folder {} does not exist (--from)",
+                from.display()
+            );
             let (dataset, report) = entente_io::dataset::build(&from)?;
-            entente_io::dataset::write(&dataset, &out).with_context(|| format!("cannot write the dataset to {}", out.display()))?;
+            entente_io::dataset::write(&dataset, &out)
+                .with_context(|| format!("cannot write the dataset to {}", out.display()))?;
             println!("{report}");
             println!(
                 "Wrote {} states, {} treaties, {} events and {} sources to {}.",

@@ -15,18 +15,29 @@ use crate::config::Settings;
 pub fn init_logging(filter: &str) {
     // The filter was validated when the settings were parsed.
     let filter = EnvFilter::try_new(filter).unwrap_or_else(|_| EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
 }
 
 /// Opens the configured database and brings its schema up to date.
 pub fn open_store(settings: &Settings) -> anyhow::Result<Store> {
     let url = settings.database_url();
     if url.expose().starts_with("sqlite") || !url.expose().contains("://") {
-        std::fs::create_dir_all(&settings.data_dir)
-            .with_context(|| format!("cannot create the data directory {} (ENTENTE_DATA_DIR / --data-dir)", settings.data_dir.display()))?;
+        std::fs::create_dir_all(&settings.data_dir).with_context(|| {
+            format!(
+                "cannot create the data directory {} (ENTENTE_DATA_DIR / --data-dir)",
+                settings.data_dir.display()
+            )
+        })?;
     }
-    let store = Store::open(url.expose()).with_context(|| format!("cannot open the database {url} (DATABASE_URL / --database-url)"))?;
-    let applied = store.migrate().context("cannot apply the database migrations")?;
+    let store = Store::open(url.expose()).with_context(|| {
+        format!("cannot open the database {url} (DATABASE_URL / --database-url)")
+    })?;
+    let applied = store
+        .migrate()
+        .context("cannot apply the database migrations")?;
     for name in applied {
         tracing::info!(migration = %name, "applied");
     }
@@ -38,8 +49,11 @@ pub fn ensure_reference_data(store: &Store) -> anyhow::Result<()> {
     if store.is_reference_loaded()? {
         return Ok(());
     }
-    let dataset = entente_io::dataset::shipped().context("the dataset shipped in the binary is damaged")?;
-    let report = store.load_reference(&dataset).context("cannot load the shipped dataset")?;
+    let dataset =
+        entente_io::dataset::shipped().context("the dataset shipped in the binary is damaged")?;
+    let report = store
+        .load_reference(&dataset)
+        .context("cannot load the shipped dataset")?;
     tracing::info!(inserted = report.inserted, as_of = %dataset.as_of, "loaded the shipped dataset");
     Ok(())
 }

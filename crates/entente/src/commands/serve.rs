@@ -21,11 +21,19 @@ pub fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
-            .with_context(|| format!("cannot listen on {} (ENTENTE_LISTEN / --listen)", args.listen))?;
+            .with_context(|| {
+                format!(
+                    "cannot listen on {} (ENTENTE_LISTEN / --listen)",
+                    args.listen
+                )
+            })?;
         let address = listener.local_addr()?;
         println!("Entente is serving on http://{address}/ (Ctrl-C stops it)");
         let app = entente_web::router(entente_web::AppState::new(store));
-        axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await.context("the server stopped")?;
+        axum::serve(listener, app)
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .context("the server stopped")?;
         tracing::info!("stopped");
         Ok(())
     })

@@ -32,15 +32,31 @@ enum Format {
 pub fn run(settings: &Settings, args: StatusArgs) -> anyhow::Result<()> {
     let store = super::open_store(settings)?;
     super::ensure_reference_data(&store)?;
-    let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
-    let Some(state) = store.state(args.state)? else { bail!("no state with the code {} in the dataset", args.state) };
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let Some(state) = store.state(args.state)? else {
+        bail!("no state with the code {} in the dataset", args.state)
+    };
     let Some(treaty) = store.treaty(&args.treaty)? else {
-        let known: Vec<String> = store.treaties()?.into_iter().map(|t| t.id.to_string()).collect();
-        bail!("no treaty {}; known treaties: {}", args.treaty, known.join(", "))
+        let known: Vec<String> = store
+            .treaties()?
+            .into_iter()
+            .map(|t| t.id.to_string())
+            .collect();
+        bail!(
+            "no treaty {}; known treaties: {}",
+            args.treaty,
+            known.join(", ")
+        )
     };
     let treaties = vec![TreatyId::cat(), args.treaty.clone()];
     let events = store
-        .events(&EventFilter { state: Some(args.state), treaties: Some(treaties), as_of: Some(as_of) })
+        .events(&EventFilter {
+            state: Some(args.state),
+            treaties: Some(treaties),
+            as_of: Some(as_of),
+        })
         .context("cannot read the state's events")?;
     let of = |id: TreatyId| events.iter().filter(move |e| e.treaty == id);
     let status = entente_core::TreatyStatus::from_events(of(args.treaty.clone()), as_of);
@@ -55,7 +71,10 @@ pub fn run(settings: &Settings, args: StatusArgs) -> anyhow::Result<()> {
         match args.format {
             Format::Json => println!("{}", serde_json::to_string_pretty(&status)?),
             Format::Text => {
-                println!("{} under {} ({}) on {as_of}", state.names.en, treaty.name_en, treaty.id);
+                println!(
+                    "{} under {} ({}) on {as_of}",
+                    state.names.en, treaty.name_en, treaty.id
+                );
                 print_participation(&status);
             }
         }
@@ -78,7 +97,11 @@ fn print_participation(status: &entente_core::TreatyStatus) {
 
 fn print_opcat(name: &str, s: &opcat::OpcatStatus) {
     println!("{name} under OPCAT on {}", s.as_of);
-    println!("  stage:             {} ({})", s.stage.number(), s.stage.code());
+    println!(
+        "  stage:             {} ({})",
+        s.stage.number(),
+        s.stage.code()
+    );
     print_participation(&s.opcat);
     if let Some(date) = s.entry_into_force {
         println!("  in force since:    {date}");

@@ -4,6 +4,7 @@
 //! Nothing here does I/O: every rule is a pure function of events and an
 //! "as of" date, so the same answer comes from the CLI, the web and the tests.
 
+pub mod access;
 pub mod event;
 pub mod ids;
 pub mod opcat;

@@ -93,7 +93,7 @@ pub fn check_policy(password: &str, context: &[&str]) -> Result<(), PasswordProb
         return Err(PasswordProblem::TooLong);
     }
     let lower = password.to_lowercase();
-    if is_common(lower.trim()) {
+    if is_common(&lower) {
         return Err(PasswordProblem::TooCommon);
     }
     if context
@@ -116,11 +116,11 @@ fn is_common(lower: &str) -> bool {
     }
 }
 
-/// Listed or a walk, as is or once the digits and symbols padding it at
-/// either end are taken off (`password1234`, `!qwerty2024`).
+/// Listed or a walk, as is or once the spaces, digits and symbols padding it
+/// at either end are taken off (`password1234`, `!qwerty2024`).
 fn is_guessable(lower: &str) -> bool {
     let core = lower.trim_matches(|c: char| !c.is_alphabetic());
-    [lower, core]
+    [lower.trim(), core]
         .into_iter()
         .filter(|candidate| !candidate.is_empty())
         .any(|candidate| COMMON.contains(candidate) || is_walk(candidate))
@@ -231,6 +231,9 @@ mod tests {
             "121212121212",
             "monkeymonkey",
             "dragondragondragon",
+            "            ",
+            "!!!!!!!!!!!!",
+            "  qwerty123456  ",
         ] {
             assert_eq!(
                 check_policy(password, &[]),

@@ -12,7 +12,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-pub use codes::{OrgKind, ParseCodeError, Role, Visibility};
+pub use codes::{OrgKind, ParseCodeError, Role, TokenScope, Visibility};
 
 macro_rules! id_newtype {
     ($(#[$doc:meta])* $name:ident) => {

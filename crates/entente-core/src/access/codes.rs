@@ -119,3 +119,13 @@ coded_enum!(
         Public => "public",
     }
 );
+
+coded_enum!(
+    /// What an API token may do on behalf of its user.
+    TokenScope, "token scope" {
+        /// Reads only, whatever the user's roles.
+        Read => "read",
+        /// Reads and writes as far as the user's roles allow.
+        ReadWrite => "read_write",
+    }
+);

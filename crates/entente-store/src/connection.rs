@@ -38,6 +38,9 @@ pub(crate) enum DbConnection {
 
 pub(crate) type DbPool = Pool<Connector>;
 
+/// The backend type of [`DbConnection`], for boxed query fragments.
+pub(crate) type Db = <DbConnection as Connection>::Backend;
+
 /// Where the data lives, decided from the URL's scheme by us rather than by
 /// `MultiConnection::establish`, which tries each backend in turn and would
 /// take a mistyped PostgreSQL URL for an SQLite file name.

@@ -28,6 +28,22 @@ pub enum StoreError {
     /// state, a duplicate); refused as a whole.
     #[error("refused, nothing was written: {what}")]
     Integrity { what: String },
+    /// The input is malformed (a short name that is not a slug, an e-mail
+    /// without `@`, a visibility the record cannot have); the message names
+    /// the field.
+    #[error("{what}")]
+    Invalid { what: String },
+    /// The input clashes with a stored row (a short name or e-mail taken,
+    /// a member added twice).
+    #[error("{what}")]
+    Conflict { what: String },
+    /// The record does not exist, or the access scope may not see it: the
+    /// two answer alike so that nothing leaks.
+    #[error("{what} not found")]
+    NotFound { what: String },
+    /// The scope sees the record but may not do this to it.
+    #[error("not allowed: {what}")]
+    Forbidden { what: String },
     /// A stored value that the domain types reject: the database was changed
     /// outside Entente.
     #[error("the database holds a value Entente cannot read: {what}")]
@@ -37,6 +53,33 @@ pub enum StoreError {
 impl StoreError {
     pub(crate) fn integrity(what: impl Into<String>) -> Self {
         StoreError::Integrity { what: what.into() }
+    }
+
+    pub(crate) fn invalid(what: impl Into<String>) -> Self {
+        StoreError::Invalid { what: what.into() }
+    }
+
+    pub(crate) fn conflict(what: impl Into<String>) -> Self {
+        StoreError::Conflict { what: what.into() }
+    }
+
+    pub(crate) fn not_found(what: impl Into<String>) -> Self {
+        StoreError::NotFound { what: what.into() }
+    }
+
+    pub(crate) fn forbidden(what: impl Into<String>) -> Self {
+        StoreError::Forbidden { what: what.into() }
+    }
+
+    /// True when a query failed on a UNIQUE or PRIMARY KEY constraint.
+    pub(crate) fn is_unique_violation(error: &diesel::result::Error) -> bool {
+        matches!(
+            error,
+            diesel::result::Error::DatabaseError(
+                diesel::result::DatabaseErrorKind::UniqueViolation,
+                _
+            )
+        )
     }
 
     pub(crate) fn corrupt(what: impl Into<String>) -> Self {

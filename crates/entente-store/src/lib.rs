@@ -5,6 +5,8 @@
 //! `tokio::task::spawn_blocking`. Every write is one transaction: a failed
 //! write leaves the database as it was.
 
+mod accounts;
+mod audit;
 mod connection;
 mod error;
 mod migrate;
@@ -17,6 +19,10 @@ use std::fmt;
 
 use diesel::r2d2::PooledConnection;
 
+pub use accounts::{
+    Alliance, Member, Membership, NewAlliance, NewOrganisation, Organisation, UserAccount,
+};
+pub use audit::{AuditAction, AuditEntry, AuditFilter, AuditLine};
 pub use connection::Backend;
 pub use error::StoreError;
 pub use reference::{EventFilter, ReferenceData};

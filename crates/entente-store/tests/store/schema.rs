@@ -43,6 +43,8 @@ fn sqlite_family(declared: &str) -> &'static str {
         "BOOLEAN" => "boolean",
         // Declared DATE, stored as ISO text: what diesel reads as a date.
         "DATE" => "date",
+        // Declared TIMESTAMP, stored as text in UTC: what diesel reads as one.
+        "TIMESTAMP" => "timestamp",
         _ => "unknown",
     }
 }
@@ -54,6 +56,7 @@ fn postgres_family(data_type: &str) -> &'static str {
         "real" | "double precision" => "real",
         "boolean" => "boolean",
         "date" => "date",
+        "timestamp without time zone" => "timestamp",
         _ => "unknown",
     }
 }

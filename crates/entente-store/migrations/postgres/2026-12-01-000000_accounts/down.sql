@@ -1,0 +1,12 @@
+DROP TABLE audit_log;
+DROP FUNCTION audit_log_refuse_change();
+DROP TABLE recovery_codes;
+DROP TABLE one_time_links;
+DROP TABLE login_attempts;
+DROP TABLE api_tokens;
+DROP TABLE sessions;
+DROP TABLE alliance_members;
+DROP TABLE alliances;
+DROP TABLE memberships;
+DROP TABLE users;
+DROP TABLE organisations;

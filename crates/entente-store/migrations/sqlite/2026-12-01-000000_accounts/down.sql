@@ -1,0 +1,11 @@
+DROP TABLE audit_log;
+DROP TABLE recovery_codes;
+DROP TABLE one_time_links;
+DROP TABLE login_attempts;
+DROP TABLE api_tokens;
+DROP TABLE sessions;
+DROP TABLE alliance_members;
+DROP TABLE alliances;
+DROP TABLE memberships;
+DROP TABLE users;
+DROP TABLE organisations;

@@ -1,0 +1,123 @@
+//! Organisations, users, their memberships and alliances. Reads that could
+//! show something not public take an [`AccessScope`] and filter in SQL; a
+//! hidden row answers exactly like a missing one.
+//!
+//! [`AccessScope`]: entente_core::access::AccessScope
+
+mod alliances;
+mod memberships;
+mod organisations;
+pub(crate) mod rows;
+mod scope;
+mod users;
+
+pub(crate) use scope::org_ids_with_role;
+
+use chrono::NaiveDateTime;
+use entente_core::access::{AllianceId, OrgId, OrgKind, RecordAccess, Role, UserId, Visibility};
+
+/// An organisation to create. Its short name is a lower-case slug
+/// (`a-z`, `0-9`, `-`, at most 40 characters), unique on the instance.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOrganisation {
+    pub short_name: String,
+    pub name: String,
+    pub kind: OrgKind,
+    pub website: Option<String>,
+    pub description: Option<String>,
+    /// Who sees its directory entry: `Private` its members, `Alliance` also
+    /// the members of the alliances it belongs to, `Public` everyone.
+    pub visibility: Visibility,
+}
+
+/// An organisation's directory entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Organisation {
+    pub id: OrgId,
+    pub short_name: String,
+    pub name: String,
+    pub kind: OrgKind,
+    pub website: Option<String>,
+    pub description: Option<String>,
+    pub visibility: Visibility,
+    /// UTC.
+    pub created_at: NaiveDateTime,
+}
+
+/// A user account, with the secrets sign-in needs: handle with care and
+/// never render it whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UserAccount {
+    pub id: UserId,
+    /// Lower-case.
+    pub email: String,
+    pub display_name: String,
+    /// `None` until the user sets a password through a one-time link.
+    pub password_hash: Option<String>,
+    pub site_admin: bool,
+    pub totp_secret: Option<String>,
+    pub totp_enabled: bool,
+    /// A disabled account signs in nowhere and has no more than the public's access.
+    pub disabled: bool,
+    /// UTC.
+    pub created_at: NaiveDateTime,
+}
+
+/// One of a user's organisations, as the user sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Membership {
+    pub org: OrgId,
+    pub short_name: String,
+    pub name: String,
+    pub role: Role,
+}
+
+/// A member of an organisation, as its other members see them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Member {
+    pub user: UserId,
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+}
+
+/// An alliance to create; its owner becomes its first member.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAlliance {
+    pub owner: OrgId,
+    pub name: String,
+    pub purpose: String,
+    /// `Private`: the owner's members only; `Alliance`: the members of every
+    /// organisation in it; `Public`: everyone.
+    pub visibility: Visibility,
+}
+
+/// A coalition of organisations: the unit of sharing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alliance {
+    pub id: AllianceId,
+    pub owner: OrgId,
+    pub name: String,
+    pub purpose: String,
+    pub visibility: Visibility,
+    /// UTC.
+    pub created_at: NaiveDateTime,
+    /// Its member organisations (the owner among them), by id.
+    pub members: Vec<OrgId>,
+}
+
+impl Alliance {
+    /// The alliance as a record under the access rules: an `Alliance`
+    /// alliance is shared with itself.
+    pub fn access(&self) -> RecordAccess {
+        RecordAccess {
+            owner: self.owner,
+            visibility: self.visibility,
+            shared_with: match self.visibility {
+                Visibility::Alliance => vec![self.id],
+                Visibility::Private | Visibility::Public => Vec::new(),
+            },
+            personal: false,
+        }
+    }
+}

@@ -8,6 +8,7 @@
 mod accounts;
 mod audit;
 mod connection;
+mod credentials;
 mod error;
 mod migrate;
 mod reference;
@@ -24,6 +25,7 @@ pub use accounts::{
 };
 pub use audit::{AuditAction, AuditEntry, AuditFilter, AuditLine};
 pub use connection::Backend;
+pub use credentials::{ApiToken, Link, LinkPurpose, NewLink, NewSession, Session};
 pub use error::StoreError;
 pub use reference::{EventFilter, ReferenceData};
 pub use report::ImportReport;

@@ -11,6 +11,8 @@ pub(crate) mod rows;
 mod scope;
 mod users;
 
+pub(crate) use users::normalise_email;
+
 pub(crate) use scope::org_ids_with_role;
 
 use chrono::NaiveDateTime;

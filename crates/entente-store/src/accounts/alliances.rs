@@ -70,10 +70,13 @@ impl Store {
         })
     }
 
-    /// Adds `org` to an alliance. `scope` must see the alliance and the
-    /// organisation ([`StoreError::NotFound`] otherwise) and administer the
-    /// alliance's owner ([`StoreError::Forbidden`]); adding a member twice
-    /// is a [`StoreError::Conflict`]. Logged in the audit log.
+    /// Adds `org` to an alliance. `scope` must see the alliance
+    /// ([`StoreError::NotFound`] otherwise) and administer its owner
+    /// ([`StoreError::Forbidden`]), and see `org` in the directory or
+    /// administer it too ([`StoreError::NotFound`]): an organisation whose
+    /// entry is hidden from the owner joins through the site admin or
+    /// someone who administers both. Adding a member twice is a
+    /// [`StoreError::Conflict`]. Logged in the audit log.
     pub fn add_alliance_member(
         &self,
         scope: &AccessScope,
@@ -81,7 +84,7 @@ impl Store {
         org: OrgId,
     ) -> Result<(), StoreError> {
         let found = self.administered_alliance(scope, alliance)?;
-        if self.organisation(scope, org)?.is_none() {
+        if !can_administer(scope, org) && self.organisation(scope, org)?.is_none() {
             return Err(StoreError::not_found(format!("organisation {org}")));
         }
         let mut conn = self.connection()?;

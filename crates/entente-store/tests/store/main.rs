@@ -2,6 +2,7 @@
 //! folder, and on PostgreSQL in a schema of its own when
 //! `ENTENTE_TEST_POSTGRES_URL` names a database the tests may use.
 
+mod accounts;
 mod fixtures;
 mod import;
 mod load;

@@ -24,6 +24,12 @@ impl TestDb {
 
     /// Runs SQL behind the store's back, as someone editing the database by hand would.
     pub fn execute_raw(&self, sql: &str) -> usize {
+        self.try_execute_raw(sql)
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// Like [`TestDb::execute_raw`], for SQL the database should refuse.
+    pub fn try_execute_raw(&self, sql: &str) -> Result<usize, String> {
         match self.backend() {
             Backend::Sqlite => {
                 let path = self
@@ -36,7 +42,7 @@ impl TestDb {
                 diesel::sql_query(sql).execute(&mut PgConnection::establish(&self.url).unwrap())
             }
         }
-        .unwrap_or_else(|e| panic!("{sql}: {e}"))
+        .map_err(|e| e.to_string())
     }
 
     fn sqlite() -> TestDb {

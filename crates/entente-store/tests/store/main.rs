@@ -3,6 +3,8 @@
 //! `ENTENTE_TEST_POSTGRES_URL` names a database the tests may use.
 
 mod accounts;
+mod audit;
+mod credentials;
 mod fixtures;
 mod import;
 mod load;

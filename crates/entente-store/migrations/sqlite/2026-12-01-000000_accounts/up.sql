@@ -87,8 +87,8 @@ CREATE TABLE api_tokens (
     token_hash TEXT NOT NULL UNIQUE,
     scope TEXT NOT NULL CHECK (scope IN ('read', 'read_write')),
     created_at TIMESTAMP NOT NULL CHECK (julianday(created_at) IS NOT NULL),
-    last_used_at TIMESTAMP CHECK (julianday(last_used_at) IS NOT NULL),
-    revoked_at TIMESTAMP CHECK (julianday(revoked_at) IS NOT NULL)
+    last_used_at TIMESTAMP CHECK (last_used_at IS NULL OR julianday(last_used_at) IS NOT NULL),
+    revoked_at TIMESTAMP CHECK (revoked_at IS NULL OR julianday(revoked_at) IS NOT NULL)
 );
 
 CREATE INDEX api_tokens_user ON api_tokens (user_id);
@@ -114,7 +114,7 @@ CREATE TABLE one_time_links (
     email TEXT NOT NULL CHECK (email = lower(email)),
     created_at TIMESTAMP NOT NULL CHECK (julianday(created_at) IS NOT NULL),
     expires_at TIMESTAMP NOT NULL CHECK (julianday(expires_at) IS NOT NULL),
-    used_at TIMESTAMP CHECK (julianday(used_at) IS NOT NULL),
+    used_at TIMESTAMP CHECK (used_at IS NULL OR julianday(used_at) IS NOT NULL),
     CHECK (purpose <> 'password_set' OR user_id IS NOT NULL),
     CHECK (purpose <> 'invitation' OR (org_id IS NOT NULL AND role IS NOT NULL))
 );
@@ -122,7 +122,7 @@ CREATE TABLE one_time_links (
 CREATE TABLE recovery_codes (
     user_id BIGINT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
     code_hash TEXT NOT NULL,
-    used_at TIMESTAMP CHECK (julianday(used_at) IS NOT NULL),
+    used_at TIMESTAMP CHECK (used_at IS NULL OR julianday(used_at) IS NOT NULL),
     PRIMARY KEY (user_id, code_hash)
 );
 

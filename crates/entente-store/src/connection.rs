@@ -221,8 +221,13 @@ pub(crate) fn pool(target: Target) -> Result<DbPool, StoreError> {
         Backend::Sqlite => 8,
         Backend::Postgres => 10,
     };
+    // No idle connections opened ahead in the pool's background threads: a
+    // short command (`entente migrate`) would exit while libpq is still
+    // connecting there, which can abort the process in libpq's Kerberos
+    // teardown. Connections open on first use instead.
     Ok(Pool::builder()
         .max_size(max_size)
+        .min_idle(Some(0))
         .connection_timeout(Duration::from_secs(15))
         .connection_customizer(Box::new(SqlitePragmas))
         .build_unchecked(Connector { target }))

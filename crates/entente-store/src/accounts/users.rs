@@ -104,15 +104,27 @@ impl Store {
         update_user!(self, user, users::site_admin.eq(site_admin))
     }
 
-    /// Stores the TOTP secret and whether two-factor sign-in is on; `None`
-    /// removes the secret (and so turns it off).
-    pub fn set_totp(&self, user: UserId, secret: Option<&str>) -> Result<(), StoreError> {
+    /// Stores the TOTP secret and whether two-factor sign-in is on: during
+    /// enrolment the secret is stored first, then enabled once the user has
+    /// typed a valid code. `None` removes it; enabling without a secret is
+    /// [`StoreError::Invalid`].
+    pub fn set_totp(
+        &self,
+        user: UserId,
+        secret: Option<&str>,
+        enabled: bool,
+    ) -> Result<(), StoreError> {
+        if enabled && secret.is_none() {
+            return Err(StoreError::invalid(
+                "two-factor sign-in: cannot be enabled without a secret",
+            ));
+        }
         update_user!(
             self,
             user,
             (
                 users::totp_secret.eq(secret),
-                users::totp_enabled.eq(secret.is_some()),
+                users::totp_enabled.eq(enabled)
             )
         )
     }

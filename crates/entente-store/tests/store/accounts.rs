@@ -342,6 +342,19 @@ fn bad_and_duplicate_names_are_refused_naming_the_field() {
             .unwrap();
         let found = store.user(found.id).unwrap().unwrap();
         assert_eq!(found.password_hash.as_deref(), Some("$argon2id$v=19$..."));
+        store
+            .set_totp(found.id, Some("JBSWY3DPEHPK3PXP"), false)
+            .unwrap();
+        let pending = store.user(found.id).unwrap().unwrap();
+        assert_eq!(
+            (pending.totp_secret.is_some(), pending.totp_enabled),
+            (true, false)
+        );
+        let no_secret = store.set_totp(found.id, None, true).unwrap_err();
+        assert!(
+            matches!(no_secret, StoreError::Invalid { .. }),
+            "{no_secret}"
+        );
         let missing = store.set_password_hash(UserId(999_999), "x").unwrap_err();
         assert!(matches!(missing, StoreError::NotFound { .. }));
     });

@@ -27,6 +27,17 @@ pub struct Settings {
     /// What to log, as a tracing filter: `info`, `debug`, `entente_web=debug,info`.
     #[arg(long, env = "ENTENTE_LOG", default_value = "info", global = true, value_parser = parse_log_filter)]
     pub log: String,
+
+    /// The address people reach this instance at, for the links the command line prints
+    /// (`https://entente.example.org`, or with a path prefix).
+    #[arg(
+        long,
+        env = "ENTENTE_PUBLIC_URL",
+        default_value = "http://127.0.0.1:8080",
+        global = true,
+        value_parser = parse_public_url
+    )]
+    pub public_url: PublicUrl,
 }
 
 impl Settings {
@@ -90,6 +101,43 @@ fn parse_database_url(s: &str) -> Result<DatabaseUrl, String> {
     Ok(DatabaseUrl(s.to_owned()))
 }
 
+/// The instance's public address, without a trailing `/`, so paths join onto it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PublicUrl(String);
+
+impl PublicUrl {
+    /// The address of `path` (which starts with `/`) on this instance.
+    pub fn join(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
+    }
+}
+
+/// An http(s) address with a host; no query or fragment, since paths are appended to it.
+fn parse_public_url(s: &str) -> Result<PublicUrl, String> {
+    let problem = |why: &str| {
+        format!(
+            "ENTENTE_PUBLIC_URL / --public-url {why}, such as https://entente.example.org (got {s:?})"
+        )
+    };
+    let lower = s.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return Err(problem("must be an http:// or https:// address"));
+    };
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty() || host.starts_with(':') || host.contains('@') {
+        return Err(problem("must name a host"));
+    }
+    if s.contains(|c: char| c.is_whitespace() || c.is_control() || c == '?' || c == '#') {
+        return Err(problem(
+            "must be an address without spaces, query or fragment",
+        ));
+    }
+    Ok(PublicUrl(s.trim_end_matches('/').to_owned()))
+}
+
 fn parse_log_filter(s: &str) -> Result<String, String> {
     EnvFilter::try_new(s).map_err(|e| {
         format!("ENTENTE_LOG / --log is not a log filter ({e}); try `info` or `debug`")
@@ -137,5 +185,31 @@ mod tests {
                 .contains("ENTENTE_LOG")
         );
         assert!(parse_listen("127.0.0.1:0").is_ok());
+    }
+
+    #[test]
+    fn public_urls_are_web_addresses_that_paths_join_onto() {
+        for bad in [
+            "entente.example.org",
+            "ftp://entente.example.org",
+            "javascript:alert(1)",
+            "https://",
+            "https:///path",
+            "https://:8080",
+            "https://user@evil.example",
+            "https://entente.example.org/?next=x",
+            "https://entente.example.org/#top",
+            "https://entente example.org",
+        ] {
+            let error = parse_public_url(bad).unwrap_err();
+            assert!(error.contains("ENTENTE_PUBLIC_URL"), "{bad}: {error}");
+        }
+        let url = parse_public_url("https://entente.example.org/campaign/").unwrap();
+        assert_eq!(
+            url.join("/set-password/abc"),
+            "https://entente.example.org/campaign/set-password/abc"
+        );
+        let local = parse_public_url("http://127.0.0.1:8080").unwrap();
+        assert_eq!(local.join("/x"), "http://127.0.0.1:8080/x");
     }
 }

@@ -33,6 +33,18 @@ enum Command {
     Data(commands::data::DataCommand),
     /// Print a state's status under a treaty on a given day.
     Status(commands::status::StatusArgs),
+    /// Manage the organisations of the directory.
+    #[command(subcommand)]
+    Org(commands::org::OrgCommand),
+    /// Manage user accounts and their memberships.
+    #[command(subcommand)]
+    User(commands::user::UserCommand),
+    /// Manage users' API tokens.
+    #[command(subcommand)]
+    Token(commands::token::TokenCommand),
+    /// Read the audit log.
+    #[command(subcommand)]
+    Audit(commands::audit::AuditCommand),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +56,10 @@ fn main() -> ExitCode {
         Command::Import(command) => commands::import::run(&cli.settings, command),
         Command::Data(command) => commands::data::run(command),
         Command::Status(args) => commands::status::run(&cli.settings, args),
+        Command::Org(command) => commands::org::run(&cli.settings, command),
+        Command::User(command) => commands::user::run(&cli.settings, command),
+        Command::Token(command) => commands::token::run(&cli.settings, command),
+        Command::Audit(command) => commands::audit::run(&cli.settings, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

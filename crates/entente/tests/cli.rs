@@ -2,6 +2,8 @@
 //! run as an administrator runs it, each test on a database of its own
 //! (SQLite, and PostgreSQL when `ENTENTE_TEST_POSTGRES_URL` is set).
 
+#[path = "cli/accounts.rs"]
+mod accounts;
 #[path = "cli/commands.rs"]
 mod commands;
 #[path = "cli/import.rs"]

@@ -1,13 +1,19 @@
 //! One module per subcommand; each parses its arguments and calls the libraries.
 
+pub mod audit;
 pub mod data;
 pub mod import;
 pub mod migrate;
+pub mod org;
 pub mod serve;
 pub mod status;
+pub mod token;
+pub mod user;
 
 use anyhow::Context;
-use entente_store::Store;
+use chrono::NaiveDateTime;
+use entente_core::access::{AccessScope, UserId};
+use entente_store::{AuditAction, AuditEntry, Store};
 use tracing_subscriber::EnvFilter;
 
 use crate::config::Settings;
@@ -56,4 +62,20 @@ pub fn ensure_reference_data(store: &Store) -> anyhow::Result<()> {
         .context("cannot load the shipped dataset")?;
     tracing::info!(inserted = report.inserted, as_of = %dataset.as_of, "loaded the shipped dataset");
     Ok(())
+}
+
+/// The scope every account command acts with: the site administrator's.
+/// Whoever runs the command line holds the database (its file or its URL)
+/// and could read it directly, so the access rules have nothing to protect
+/// from them. No account stands behind it: 0 is no account's id (ids start
+/// at 1), and the audit log records the command line as acting with no user.
+pub const COMMAND_LINE_SCOPE: AccessScope = AccessScope::SiteAdmin(UserId(0));
+
+/// What the audit log says for a change made on the command line: no user
+/// acted, and the detail names the command line.
+pub fn command_line_audit(at: NaiveDateTime, action: AuditAction) -> AuditEntry {
+    AuditEntry {
+        detail: "cli".to_owned(),
+        ..AuditEntry::new(at, action)
+    }
 }

@@ -59,6 +59,7 @@ pub fn entente(args: impl IntoIterator<Item = impl AsRef<OsStr>>, env: &[(&str, 
         "ENTENTE_DATA_DIR",
         "ENTENTE_LISTEN",
         "ENTENTE_LOG",
+        "ENTENTE_PUBLIC_URL",
     ] {
         command.env_remove(variable);
     }
@@ -136,10 +137,15 @@ impl Instance {
         self.run(&["status", "FRA"]).ok();
     }
 
+    /// The instance's database, to check behind the binary's back what it stored.
+    pub fn store(&self) -> Store {
+        Store::open(&self.database_url()).expect("the test database opens")
+    }
+
     /// Every stored treaty event, read behind the binary's back.
     pub fn events(&self) -> Vec<TreatyEvent> {
-        let store = Store::open(&self.database_url()).expect("the test database opens");
-        let mut events = store
+        let mut events = self
+            .store()
             .events(&EventFilter::default())
             .expect("the events read");
         events.sort_by(|a, b| {

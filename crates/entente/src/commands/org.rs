@@ -4,7 +4,7 @@ use anyhow::Context;
 use chrono::Utc;
 use clap::{Args, Subcommand};
 use entente_core::access::{OrgKind, Visibility};
-use entente_store::{AuditAction, NewOrganisation};
+use entente_store::{AuditAction, AuditEntry, NewOrganisation};
 
 use crate::config::Settings;
 
@@ -54,7 +54,7 @@ fn add(settings: &Settings, args: AddArgs) -> anyhow::Result<()> {
         .create_organisation(&new)
         .with_context(|| format!("cannot add the organisation {}", new.short_name))?;
     store
-        .append_audit(&entente_store::AuditEntry {
+        .append_audit(&AuditEntry {
             org: Some(id),
             record_kind: Some("organisation".to_owned()),
             record_id: Some(id.0),

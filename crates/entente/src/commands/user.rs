@@ -6,7 +6,9 @@ use chrono::{NaiveDateTime, TimeDelta, Utc};
 use clap::{Args, Subcommand};
 use entente_auth::Secret;
 use entente_core::access::{Role, UserId};
-use entente_store::{AuditAction, AuditEntry, LinkPurpose, NewLink, Organisation, Store};
+use entente_store::{
+    AuditAction, AuditEntry, LinkPurpose, NewLink, Organisation, Store, UserAccount,
+};
 
 use super::COMMAND_LINE_SCOPE;
 use crate::config::Settings;
@@ -58,7 +60,8 @@ fn add(settings: &Settings, args: AddArgs) -> anyhow::Result<()> {
     let now = Utc::now().naive_utc();
     let account = account(&store, &args, &org)?;
     let user = account.user;
-    if args.site_admin {
+    let grant_site_admin = args.site_admin && !account.site_admin;
+    if grant_site_admin {
         store.set_site_admin(user, true)?;
     }
     if !account.member {
@@ -66,7 +69,7 @@ fn add(settings: &Settings, args: AddArgs) -> anyhow::Result<()> {
             .add_membership(&COMMAND_LINE_SCOPE, user, org.id, args.role)
             .with_context(|| format!("cannot add {} to {}", args.email, org.short_name))?;
     }
-    record(&store, &args, &org, &account, now)?;
+    record(&store, &org, &account, grant_site_admin, now)?;
     let stored = store
         .user(user)?
         .with_context(|| format!("the account {} vanished while it was added", args.email))?;
@@ -87,13 +90,23 @@ fn add(settings: &Settings, args: AddArgs) -> anyhow::Result<()> {
         }
     );
 
-    if stored.password_hash.is_some() {
+    offer_password_link(settings, &store, &stored, now)
+}
+
+/// Prints a fresh password link, unless the account has its password.
+fn offer_password_link(
+    settings: &Settings,
+    store: &Store,
+    account: &UserAccount,
+    now: NaiveDateTime,
+) -> anyhow::Result<()> {
+    if account.password_hash.is_some() {
         // A password link would let whoever holds it take the account over:
         // an account that has its password is not handed one unasked.
         eprintln!("The account has a password already: no link was made.");
         return Ok(());
     }
-    let link = password_link(&store, user, &stored.email, now)?;
+    let link = password_link(store, account.id, &account.email, now)?;
     eprintln!(
         "Send them this link to set their password; it works once, until {} UTC:",
         (now + PASSWORD_LINK_VALIDITY).format("%Y-%m-%d %H:%M")
@@ -114,6 +127,7 @@ struct Account {
     /// A member of the organisation, with the role asked for, already: running
     /// the command again makes a fresh link for someone whose link expired.
     member: bool,
+    site_admin: bool,
 }
 
 /// The account with this e-mail, or a new one. Refuses before writing
@@ -140,6 +154,7 @@ fn account(store: &Store, args: &AddArgs, org: &Organisation) -> anyhow::Result<
             user: existing.id,
             created: false,
             member: role.is_some(),
+            site_admin: existing.site_admin,
         });
     }
     let name = match &args.name {
@@ -153,6 +168,7 @@ fn account(store: &Store, args: &AddArgs, org: &Organisation) -> anyhow::Result<
         user,
         created: true,
         member: false,
+        site_admin: false,
     })
 }
 
@@ -160,9 +176,9 @@ fn account(store: &Store, args: &AddArgs, org: &Organisation) -> anyhow::Result<
 /// administrator granted.
 fn record(
     store: &Store,
-    args: &AddArgs,
     org: &Organisation,
     account: &Account,
+    grant_site_admin: bool,
     now: NaiveDateTime,
 ) -> anyhow::Result<()> {
     let about_user = |action| AuditEntry {
@@ -180,7 +196,7 @@ fn record(
             ..about_user(AuditAction::MembershipAdded)
         });
     }
-    if args.site_admin {
+    if grant_site_admin {
         // The log has no action of its own for it: the detail says what was granted.
         entries.push(AuditEntry {
             detail: "cli: made a site administrator".to_owned(),

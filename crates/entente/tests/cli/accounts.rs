@@ -215,6 +215,35 @@ fn user_add_refuses_a_second_role_and_gives_no_link_to_an_account_with_a_passwor
             ]
         );
 
+        let site_admin = db
+            .run(&[
+                "user",
+                "add",
+                "bo@example.org",
+                "--org",
+                "apt",
+                "--role",
+                "viewer",
+                "--site-admin",
+            ])
+            .ok();
+        assert_eq!(site_admin.stdout, "", "{}", site_admin.stderr);
+        assert!(store.user(bo.id).unwrap().unwrap().site_admin);
+        let log = store.audit_export_as_site_admin().unwrap();
+        let granted = log.last().expect("the grant is logged");
+        assert_eq!(
+            (
+                granted.entry.action,
+                granted.entry.detail.as_str(),
+                granted.entry.record_id
+            ),
+            (
+                AuditAction::MembershipChanged,
+                "cli: made a site administrator",
+                Some(bo.id.0)
+            )
+        );
+
         let nowhere = db
             .run(&[
                 "user",

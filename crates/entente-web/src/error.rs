@@ -21,6 +21,18 @@ pub enum AppError {
     InvalidAsOf(String),
     #[error("parameter {name}: {reason}")]
     InvalidParameter { name: &'static str, reason: String },
+    /// The route needs a signed-in user or an API token.
+    #[error("sign in or send an API token (Authorization: Bearer ent_...)")]
+    Unauthenticated,
+    /// The bearer token is unknown, revoked or its account disabled.
+    #[error("the API token is not valid: unknown, revoked, or its account is disabled")]
+    InvalidToken,
+    /// A read-only token asked to change something.
+    #[error("this API token is read-only: {0} needs a read-write token")]
+    TokenReadOnly(String),
+    /// A form came back without the token of the session or sign-in form.
+    #[error("the form's security token is missing or wrong: reload the page and try again")]
+    CsrfRejected,
     /// The cause is logged, never shown.
     #[error("internal error")]
     Internal(String),
@@ -34,6 +46,10 @@ impl AppError {
             AppError::NotFound(_) => "not_found",
             AppError::InvalidAsOf(_) => "invalid_as_of",
             AppError::InvalidParameter { .. } => "invalid_parameter",
+            AppError::Unauthenticated => "unauthenticated",
+            AppError::InvalidToken => "invalid_token",
+            AppError::TokenReadOnly(_) => "token_read_only",
+            AppError::CsrfRejected => "csrf_rejected",
             AppError::Internal(_) => "internal",
         }
     }
@@ -46,6 +62,8 @@ impl AppError {
             AppError::InvalidAsOf(_) | AppError::InvalidParameter { .. } => {
                 StatusCode::UNPROCESSABLE_ENTITY
             }
+            AppError::Unauthenticated | AppError::InvalidToken => StatusCode::UNAUTHORIZED,
+            AppError::TokenReadOnly(_) | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -56,9 +74,13 @@ impl AppError {
             AppError::StateNotFound(s)
             | AppError::TreatyNotFound(s)
             | AppError::NotFound(s)
-            | AppError::InvalidAsOf(s) => s,
+            | AppError::InvalidAsOf(s)
+            | AppError::TokenReadOnly(s) => s,
             AppError::InvalidParameter { name, .. } => name,
-            AppError::Internal(_) => "",
+            AppError::Unauthenticated
+            | AppError::InvalidToken
+            | AppError::CsrfRejected
+            | AppError::Internal(_) => "",
         }
     }
 
@@ -76,7 +98,8 @@ pub struct ErrorBody {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// One of `state_not_found`, `treaty_not_found`, `not_found`,
-    /// `invalid_as_of`, `invalid_parameter`, `internal`.
+    /// `invalid_as_of`, `invalid_parameter`, `unauthenticated`,
+    /// `invalid_token`, `token_read_only`, `csrf_rejected`, `internal`.
     #[schema(example = "state_not_found")]
     pub code: String,
     /// What went wrong and where, in English.
@@ -95,6 +118,13 @@ impl IntoResponse for AppError {
             },
         };
         let mut response = (self.status(), Json(body)).into_response();
+        if self.status() == StatusCode::UNAUTHORIZED {
+            // RFC 6750: a 401 names the scheme that would be accepted.
+            response.headers_mut().insert(
+                axum::http::header::WWW_AUTHENTICATE,
+                axum::http::HeaderValue::from_static("Bearer realm=\"entente\""),
+            );
+        }
         // The portal's middleware finds the error here and renders a page.
         response.extensions_mut().insert(self);
         response

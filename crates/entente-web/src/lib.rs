@@ -5,6 +5,7 @@
 //! [`router`]; everything else here is private to the crate.
 
 mod api;
+mod auth;
 mod error;
 mod extract;
 mod locale;

@@ -111,7 +111,7 @@ impl Locale {
     /// variables are missing does not format.
     #[cfg(test)]
     pub fn has(self, key: &str) -> bool {
-        const VARIABLES: [&str; 17] = [
+        const VARIABLES: [&str; 21] = [
             "subject",
             "date",
             "count",
@@ -129,6 +129,10 @@ impl Locale {
             "signatories",
             "day",
             "month",
+            "email",
+            "minutes",
+            "min",
+            "max",
         ];
         let args: Vec<_> = VARIABLES
             .iter()

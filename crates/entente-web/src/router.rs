@@ -2,12 +2,12 @@
 
 use axum::Router;
 use axum::middleware;
-use axum::routing::get;
+use axum::routing::{get, post};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::state::AppState;
-use crate::{api, pages, security};
+use crate::{api, auth, pages, security};
 
 /// The whole web application over `state`: portal, API, stylesheet.
 pub fn router(state: AppState) -> Router {
@@ -16,6 +16,11 @@ pub fn router(state: AppState) -> Router {
         .route("/states/{iso3}", get(pages::states::show_state))
         .route("/treaties", get(pages::treaties::list_treaties))
         .route("/treaties/{id}", get(pages::treaties::show_treaty))
+        .route(
+            "/login",
+            get(pages::signin::show_login).post(pages::signin::sign_in),
+        )
+        .route("/logout", post(pages::signin::sign_out))
         .fallback(pages::errors::show_not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -34,12 +39,17 @@ pub fn router(state: AppState) -> Router {
             "/treaties/{id}/participants",
             get(api::treaties::list_participants),
         )
+        .route("/me", get(api::me::show_me))
         .route("/openapi.json", get(api::openapi::show_openapi))
         .fallback(api::show_not_found);
     let app = Router::new()
         .route("/static/entente.css", get(pages::assets::show_stylesheet))
         .nest("/api/v1", api)
         .merge(portal)
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            auth::resolve_viewer,
+        ))
         .with_state(state);
     security::with_security_headers(app)
         .layer(CompressionLayer::new())

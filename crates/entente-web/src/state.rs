@@ -8,11 +8,28 @@ use crate::error::AppError;
 #[derive(Clone)]
 pub struct AppState {
     store: Store,
+    secure_cookies: bool,
 }
 
 impl AppState {
     pub fn new(store: Store) -> Self {
-        AppState { store }
+        AppState {
+            store,
+            secure_cookies: false,
+        }
+    }
+
+    /// Marks every cookie `Secure`, for a server behind a TLS proxy that
+    /// does not send `X-Forwarded-Proto` (cookies are `Secure` anyway on
+    /// requests that say they arrived over TLS).
+    #[must_use]
+    pub fn with_secure_cookies(mut self, secure: bool) -> Self {
+        self.secure_cookies = secure;
+        self
+    }
+
+    pub fn secure_cookies(&self) -> bool {
+        self.secure_cookies
     }
 
     /// Runs a synchronous store read on the blocking pool, so a slow database

@@ -3,7 +3,10 @@
 use axum::Json;
 use utoipa::OpenApi;
 
-use super::{states, treaties};
+use utoipa::Modify;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+
+use super::{me, states, treaties};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -19,13 +22,30 @@ use super::{states, treaties};
         treaties::show_treaty,
         treaties::list_participants,
         treaties::list_stage_counts,
+        me::show_me,
     ),
+    modifiers(&BearerToken),
     tags(
         (name = "states", description = "States and their status"),
         (name = "treaties", description = "Treaties, their participants and OPCAT stages"),
+        (name = "accounts", description = "The signed-in user; authenticate with a session cookie or `Authorization: Bearer ent_...`. A read-only token is refused (403 `token_read_only`) on anything but GET."),
     )
 )]
 struct ApiDoc;
+
+/// Declares the `bearer` scheme: API tokens (`ent_...`) created on the
+/// account page.
+struct BearerToken;
+
+impl Modify for BearerToken {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "bearer",
+            SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)),
+        );
+    }
+}
 
 /// The OpenAPI document, for `/api/v1/openapi.json` and for tools.
 pub fn openapi_document() -> utoipa::openapi::OpenApi {

@@ -91,6 +91,10 @@ fn every_key_the_code_builds_exists_in_every_language() {
         "not_found",
         "invalid_as_of",
         "invalid_parameter",
+        "unauthenticated",
+        "invalid_token",
+        "token_read_only",
+        "csrf_rejected",
         "internal",
     ] {
         built.push(format!("error-{code}"));
@@ -118,6 +122,24 @@ fn every_key_the_code_builds_exists_in_every_language() {
     for id in treaties {
         built.push(format!("treaty-{id}"));
         built.push(format!("treaty-{id}-short"));
+    }
+    built.extend(
+        entente_core::access::Role::ALL
+            .iter()
+            .map(|r| format!("role-{}", r.code())),
+    );
+    built.extend(
+        entente_core::access::TokenScope::ALL
+            .iter()
+            .map(|s| format!("token-scope-{}", s.code())),
+    );
+    for problem in [
+        entente_auth::PasswordProblem::TooShort,
+        entente_auth::PasswordProblem::TooLong,
+        entente_auth::PasswordProblem::TooCommon,
+        entente_auth::PasswordProblem::ContainsPersonalInfo,
+    ] {
+        built.push(format!("password-{}", problem.code()));
     }
     for p in ["no-action", "signatory", "party", "withdrawn"] {
         built.push(format!("participation-{p}"));

@@ -2,10 +2,11 @@
 //! and the footer's credits, plus the translations and links templates use.
 
 use axum::extract::FromRequestParts;
-use axum::http::Uri;
 use axum::http::request::Parts;
+use axum::http::{Extensions, Uri};
 use entente_core::{ConsentKind, EventKind, Participation, RegionalGroup, TreatyId};
 
+use crate::auth::Viewer;
 use crate::extract::{AsOf, Params};
 use crate::locale::Locale;
 use crate::views::read::Provenance;
@@ -16,6 +17,16 @@ pub struct PageRequest {
     pub locale: Locale,
     pub path: String,
     pub params: Params,
+    /// The signed-in user, for the header; `None` when anonymous.
+    pub signed_in: Option<Badge>,
+}
+
+/// The header's view of the signed-in user: a name, and the CSRF token of
+/// the sign-out button.
+#[derive(Debug, Clone)]
+pub struct Badge {
+    pub name: String,
+    pub csrf: String,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for PageRequest {
@@ -25,16 +36,27 @@ impl<S: Send + Sync> FromRequestParts<S> for PageRequest {
         Ok(PageRequest::new(
             &parts.uri,
             Locale::negotiate(parts.uri.query(), &parts.headers),
+            &parts.extensions,
         ))
     }
 }
 
 impl PageRequest {
-    pub fn new(uri: &Uri, locale: Locale) -> Self {
+    /// The request facts; `extensions` hold the [`Viewer`] once resolved.
+    pub fn new(uri: &Uri, locale: Locale, extensions: &Extensions) -> Self {
+        let signed_in =
+            extensions
+                .get::<Viewer>()
+                .and_then(Viewer::session)
+                .map(|(account, _, csrf)| Badge {
+                    name: account.display_name.clone(),
+                    csrf: csrf.to_owned(),
+                });
         PageRequest {
             locale,
             path: uri.path().to_owned(),
             params: Params::from_query(uri.query()),
+            signed_in,
         }
     }
 }
@@ -75,6 +97,9 @@ pub struct Chrome {
     pub sources_summary: String,
     /// Which navigation entry is the current page ("dashboard", "treaties").
     pub section: &'static str,
+    pub signed_in: Option<Badge>,
+    /// Where "Sign in" leads: the sign-in page, then back here.
+    pub sign_in_href: String,
     /// `lang` (and `as_of` when chosen), appended to internal links.
     carry: String,
 }
@@ -143,6 +168,14 @@ impl Chrome {
             sources_summary: locale.count("footer-sources-summary", sources.len()),
             sources,
             section,
+            signed_in: request.signed_in.clone(),
+            sign_in_href: format!(
+                "/login?{}",
+                encode(&[
+                    ("lang".to_owned(), locale.code().to_owned()),
+                    ("next".to_owned(), request.path.clone()),
+                ])
+            ),
             carry: encode(&carry),
         }
     }

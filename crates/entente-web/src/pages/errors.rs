@@ -29,7 +29,7 @@ pub async fn render_error_pages(
     next: Next,
 ) -> Response {
     let locale = Locale::negotiate(request.uri().query(), request.headers());
-    let page_request = PageRequest::new(request.uri(), locale);
+    let page_request = PageRequest::new(request.uri(), locale, request.extensions());
     let response = next.run(request).await;
     let Some(error) = response.extensions().get::<AppError>().cloned() else {
         return response;

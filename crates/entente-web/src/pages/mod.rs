@@ -5,6 +5,7 @@ pub mod assets;
 pub mod chrome;
 pub mod dashboard;
 pub mod errors;
+pub mod signin;
 pub mod states;
 pub mod treaties;
 
@@ -12,8 +13,25 @@ use askama::Template;
 use axum::response::Html;
 
 use crate::error::AppError;
+use crate::extract::AsOf;
+use crate::state::AppState;
+use crate::views::read;
+use chrome::{Chrome, PageRequest};
 
 /// Renders a page; a template failure is a bug, logged as a 500.
 pub fn render(page: &impl Template) -> Result<Html<String>, AppError> {
     page.render().map(Html).map_err(AppError::internal)
+}
+
+/// The frame of a page that shows no treaty status (sign-in, account):
+/// today's date in the as-of bar unless the reader chose another.
+pub async fn frame(
+    app: &AppState,
+    request: &PageRequest,
+    title: String,
+    section: &'static str,
+) -> Result<Chrome, AppError> {
+    let provenance = read::provenance(app).await?;
+    let as_of = AsOf::parse(request.params.get("as_of")).unwrap_or_else(|_| AsOf::today());
+    Ok(Chrome::new(request, as_of, &provenance, title, section))
 }

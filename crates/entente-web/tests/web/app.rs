@@ -75,15 +75,15 @@ enum Database {
 }
 
 impl Database {
-    /// A migrated store over a new database, and what removes it.
-    fn create(backend: &Backend, test: &str) -> (Store, Database) {
+    /// A migrated store over a new database, its URL, and what removes it.
+    fn create(backend: &Backend, test: &str) -> (Store, String, Database) {
         match backend {
             Backend::Sqlite => {
                 let dir = tempfile::tempdir().expect("a temporary folder");
                 let url = dir.path().join("entente.sqlite3").display().to_string();
                 let store = Store::open(&url).expect("open SQLite");
                 store.migrate().expect("migrate SQLite");
-                (store, Database::Sqlite { _dir: dir })
+                (store, url, Database::Sqlite { _dir: dir })
             }
             Backend::Postgres(admin_url) => Database::postgres(admin_url, test),
         }
@@ -91,7 +91,7 @@ impl Database {
 
     /// A schema named for the test, the process and a counter, so tests and
     /// test runs side by side never meet; the store sees only that schema.
-    fn postgres(admin_url: &str, test: &str) -> (Store, Database) {
+    fn postgres(admin_url: &str, test: &str) -> (Store, String, Database) {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         // PostgreSQL cuts identifiers at 63 bytes; the suffix must survive.
         let stem: String = test
@@ -119,7 +119,7 @@ impl Database {
         let url = format!("{admin_url}{separator}options=-csearch_path%3D{schema}");
         let store = Store::open(&url).expect("open PostgreSQL");
         store.migrate().expect("migrate PostgreSQL");
-        (store, database)
+        (store, url, database)
     }
 }
 
@@ -143,9 +143,13 @@ impl Drop for Database {
 
 pub struct TestApp {
     pub base: String,
+    /// The application's store, to set up accounts and look behind the scenes.
+    pub store: Store,
+    /// What opens the same database again, for a second server.
+    url: String,
     client: reqwest::Client,
     server: JoinHandle<()>,
-    _database: Database,
+    _database: Option<Database>,
 }
 
 impl Drop for TestApp {
@@ -161,6 +165,23 @@ pub struct Answer {
 }
 
 impl Answer {
+    pub async fn from(response: reqwest::Response) -> Answer {
+        Answer {
+            status: response.status().as_u16(),
+            headers: response.headers().clone(),
+            body: response.text().await.unwrap(),
+        }
+    }
+
+    /// Every `Set-Cookie` line.
+    pub fn set_cookies(&self) -> Vec<String> {
+        self.headers
+            .get_all("set-cookie")
+            .iter()
+            .map(|v| v.to_str().unwrap().to_owned())
+            .collect()
+    }
+
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
     }
@@ -174,20 +195,48 @@ impl TestApp {
     }
 
     async fn start_on(backend: &Backend, test: &str, data: ReferenceData<'_>) -> TestApp {
-        let (store, database) = Database::create(backend, test);
+        let (store, url, database) = Database::create(backend, test);
         store
             .load_reference(data)
             .unwrap_or_else(|e| panic!("load the data on {backend}: {e}"));
+        TestApp::serve(store, url, Some(database)).await
+    }
+
+    async fn serve(store: Store, url: String, database: Option<Database>) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let app = router(AppState::new(store));
+        let app = router(AppState::new(store.clone()));
         let server = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         TestApp {
             base,
+            store,
+            url,
             client: reqwest::Client::new(),
             server,
             _database: database,
         }
+    }
+
+    /// A second server over the same database, with a store (and pool) of
+    /// its own, as when several servers share one PostgreSQL. The database
+    /// stays as long as `self` does.
+    pub async fn second_server(&self) -> TestApp {
+        let store = Store::open(&self.url).expect("open the database again");
+        TestApp::serve(store, self.url.clone(), None).await
+    }
+
+    /// A client that keeps cookies, as a browser does, and does not follow
+    /// redirects, so tests see them.
+    pub fn browser(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap()
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
     }
 
     pub async fn get(&self, path: &str) -> Answer {

@@ -8,3 +8,4 @@ mod fixture;
 mod openapi;
 mod pages;
 mod shipped;
+mod signin;

@@ -17,6 +17,7 @@ async fn the_openapi_document_is_served_and_matches_its_snapshot() {
         "/api/v1/treaties/{id}",
         "/api/v1/treaties/{id}/participants",
         "/api/v1/treaties/opcat/stages",
+        "/api/v1/me",
     ] {
         assert!(
             served["paths"][path]["get"].is_object(),

@@ -21,6 +21,10 @@ pub fn router(state: AppState) -> Router {
             get(pages::signin::show_login).post(pages::signin::sign_in),
         )
         .route("/logout", post(pages::signin::sign_out))
+        .route(
+            "/account/sessions/logout-everywhere",
+            post(pages::signin::sign_out_everywhere),
+        )
         .fallback(pages::errors::show_not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -273,3 +273,38 @@ pub async fn sign_out(
         .append(header::SET_COOKIE, cookies::clear(SESSION_COOKIE, secure));
     Ok(response)
 }
+
+/// `POST /account/sessions/logout-everywhere`: ends every session of the
+/// user, on every device, this one included.
+pub async fn sign_out_everywhere(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    form: Result<Form<CsrfForm>, FormRejection>,
+) -> Result<Response, AppError> {
+    let form = form.map(|Form(f)| f).unwrap_or_default();
+    let Some((account, _, csrf_token)) = viewer.session() else {
+        return Err(AppError::CsrfRejected);
+    };
+    auth::check_csrf(Some(csrf_token), &form.csrf)?;
+    let user = account.user;
+    let now = Utc::now().naive_utc();
+    app.read(move |store| {
+        let ended = store.delete_sessions_of(user)?;
+        let detail = format!("{ended} sessions ended");
+        auth::audit(
+            store,
+            now,
+            AuditAction::LogoutEverywhere,
+            Some(user),
+            detail,
+        )
+    })
+    .await?;
+    let secure = cookies::secure(&app, &headers);
+    let mut response = Redirect::to("/login").into_response();
+    response
+        .headers_mut()
+        .append(header::SET_COOKIE, cookies::clear(SESSION_COOKIE, secure));
+    Ok(response)
+}

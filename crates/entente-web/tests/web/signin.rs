@@ -363,3 +363,25 @@ async fn api_tokens_authenticate_until_revoked_and_read_only_ones_only_read() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn signing_out_everywhere_ends_every_session_of_the_user() {
+    fixture::on_each_backend(async |app| {
+        account(app);
+        let laptop = app.browser();
+        let phone = app.browser();
+        let laptop_token = session_token(&sign_in(app, &laptop, EMAIL, PASSWORD).await);
+        let phone_token = session_token(&sign_in(app, &phone, EMAIL, PASSWORD).await);
+        let page = send(laptop.get(app.url("/treaties"))).await;
+        let csrf = csrf_field(&page.body);
+        let path = "/account/sessions/logout-everywhere";
+        let forged = send(laptop.post(app.url(path)).form(&[("csrf", "forged")])).await;
+        assert_eq!(forged.status, 403);
+        assert_eq!(me_with_cookie(app, &phone_token).await.status, 200);
+        let out = send(laptop.post(app.url(path)).form(&[("csrf", &csrf)])).await;
+        assert_eq!(out.status, 303);
+        assert_eq!(me_with_cookie(app, &laptop_token).await.status, 401);
+        assert_eq!(me_with_cookie(app, &phone_token).await.status, 401);
+    })
+    .await;
+}

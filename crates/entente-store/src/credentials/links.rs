@@ -185,6 +185,33 @@ impl Store {
         take_link(&mut *self.connection()?, token_hash, now)
     }
 
+    /// The link with this hash, without using it: `None` when it is
+    /// unknown, used already or expired at `now`. Lets a form show and
+    /// check what a link is for before [`Store::use_link`] spends it.
+    pub fn peek_link(
+        &self,
+        token_hash: &str,
+        now: NaiveDateTime,
+    ) -> Result<Option<Link>, StoreError> {
+        let row: Option<LinkColumns> = one_time_links::table
+            .filter(one_time_links::token_hash.eq(token_hash))
+            .filter(one_time_links::used_at.is_null())
+            .filter(one_time_links::expires_at.gt(now))
+            .select((
+                one_time_links::token_hash,
+                one_time_links::purpose,
+                one_time_links::user_id,
+                one_time_links::org_id,
+                one_time_links::role,
+                one_time_links::email,
+                one_time_links::created_at,
+                one_time_links::expires_at,
+            ))
+            .first(&mut *self.connection()?)
+            .optional()?;
+        row.map(link_from).transpose()
+    }
+
     /// Accepts an invitation for `user`, whose e-mail must be the invited
     /// one: uses the link and adds the membership in one transaction
     /// (keeping a role the user already has there). Returns the organisation

@@ -222,7 +222,13 @@ fn a_link_works_once_and_not_after_it_expires() {
         };
         store.create_link(&root, &link("l1")).unwrap();
         store.create_link(&root, &link("l2")).unwrap();
+        // Peeking reads a link without spending it.
+        let peeked = store.peek_link("l1", minutes(9)).unwrap().unwrap();
+        assert_eq!(peeked.user, Some(ana));
+        assert_eq!(store.peek_link("l2", minutes(60)).unwrap(), None, "expired");
+        assert_eq!(store.peek_link("l3", minutes(1)).unwrap(), None, "unknown");
         let used = store.use_link("l1", minutes(10)).unwrap().unwrap();
+        assert_eq!(store.peek_link("l1", minutes(11)).unwrap(), None, "used");
         assert_eq!(
             (used.purpose, used.user),
             (LinkPurpose::PasswordSet, Some(ana))

@@ -17,6 +17,22 @@ pub enum AppError {
     TreatyNotFound(String),
     #[error("no page at {0}")]
     NotFound(String),
+    /// Hidden and missing organisations answer alike.
+    #[error("no organisation has the short name {0:?}")]
+    OrgNotFound(String),
+    /// Hidden and missing alliances answer alike.
+    #[error("no alliance has the id {0:?}")]
+    AllianceNotFound(String),
+    /// The reader sees the record but their role does not allow the change.
+    #[error("not allowed: {0}")]
+    Forbidden(String),
+    /// A submitted field cannot be used; the message says why.
+    #[error("field {field}: {reason}")]
+    InvalidField { field: &'static str, reason: String },
+    /// The change clashes with what is stored (a member added twice, the
+    /// last admin removed).
+    #[error("conflict: {0}")]
+    Conflict(String),
     #[error("parameter as_of: {0:?} is not a date of the form YYYY-MM-DD")]
     InvalidAsOf(String),
     #[error("parameter {name}: {reason}")]
@@ -44,6 +60,11 @@ impl AppError {
             AppError::StateNotFound(_) => "state_not_found",
             AppError::TreatyNotFound(_) => "treaty_not_found",
             AppError::NotFound(_) => "not_found",
+            AppError::OrgNotFound(_) => "org_not_found",
+            AppError::AllianceNotFound(_) => "alliance_not_found",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::InvalidField { .. } => "invalid_field",
+            AppError::Conflict(_) => "conflict",
             AppError::InvalidAsOf(_) => "invalid_as_of",
             AppError::InvalidParameter { .. } => "invalid_parameter",
             AppError::Unauthenticated => "unauthenticated",
@@ -56,12 +77,16 @@ impl AppError {
 
     pub fn status(&self) -> StatusCode {
         match self {
-            AppError::StateNotFound(_) | AppError::TreatyNotFound(_) | AppError::NotFound(_) => {
-                StatusCode::NOT_FOUND
-            }
-            AppError::InvalidAsOf(_) | AppError::InvalidParameter { .. } => {
-                StatusCode::UNPROCESSABLE_ENTITY
-            }
+            AppError::StateNotFound(_)
+            | AppError::TreatyNotFound(_)
+            | AppError::NotFound(_)
+            | AppError::OrgNotFound(_)
+            | AppError::AllianceNotFound(_) => StatusCode::NOT_FOUND,
+            AppError::InvalidAsOf(_)
+            | AppError::InvalidParameter { .. }
+            | AppError::InvalidField { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Unauthenticated | AppError::InvalidToken => StatusCode::UNAUTHORIZED,
             AppError::TokenReadOnly(_) | AppError::CsrfRejected => StatusCode::FORBIDDEN,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -74,9 +99,14 @@ impl AppError {
             AppError::StateNotFound(s)
             | AppError::TreatyNotFound(s)
             | AppError::NotFound(s)
+            | AppError::OrgNotFound(s)
+            | AppError::AllianceNotFound(s)
+            | AppError::Forbidden(s)
+            | AppError::Conflict(s)
             | AppError::InvalidAsOf(s)
             | AppError::TokenReadOnly(s) => s,
             AppError::InvalidParameter { name, .. } => name,
+            AppError::InvalidField { field, .. } => field,
             AppError::Unauthenticated
             | AppError::InvalidToken
             | AppError::CsrfRejected
@@ -86,6 +116,18 @@ impl AppError {
 
     pub fn internal(cause: impl std::fmt::Display) -> Self {
         AppError::Internal(cause.to_string())
+    }
+
+    /// A store refusal as the web's error: hidden or missing records become
+    /// `missing`, so both answer alike; a database failure stays internal.
+    pub fn refused(error: entente_store::StoreError, missing: AppError) -> Self {
+        use entente_store::StoreError;
+        match error {
+            StoreError::NotFound { .. } => missing,
+            StoreError::Forbidden { what } => AppError::Forbidden(what),
+            StoreError::Conflict { what } => AppError::Conflict(what),
+            other => AppError::internal(other),
+        }
     }
 }
 
@@ -98,7 +140,8 @@ pub struct ErrorBody {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// One of `state_not_found`, `treaty_not_found`, `not_found`,
-    /// `invalid_as_of`, `invalid_parameter`, `unauthenticated`,
+    /// `org_not_found`, `alliance_not_found`, `forbidden`, `invalid_field`,
+    /// `conflict`, `invalid_as_of`, `invalid_parameter`, `unauthenticated`,
     /// `invalid_token`, `token_read_only`, `csrf_rejected`, `internal`.
     #[schema(example = "state_not_found")]
     pub code: String,

@@ -25,6 +25,16 @@ pub fn router(state: AppState) -> Router {
             "/account/sessions/logout-everywhere",
             post(pages::signin::sign_out_everywhere),
         )
+        .route("/orgs", get(pages::orgs::list_orgs))
+        .route("/orgs/{short}", get(pages::orgs::show_org))
+        .route(
+            "/orgs/{short}/members/{user}/role",
+            post(pages::orgs::change_member_role),
+        )
+        .route(
+            "/orgs/{short}/members/{user}/remove",
+            post(pages::orgs::remove_member),
+        )
         .fallback(pages::errors::show_not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -96,6 +96,11 @@ fn every_key_the_code_builds_exists_in_every_language() {
         "token_read_only",
         "csrf_rejected",
         "internal",
+        "org_not_found",
+        "alliance_not_found",
+        "forbidden",
+        "invalid_field",
+        "conflict",
     ] {
         built.push(format!("error-{code}"));
     }
@@ -141,6 +146,16 @@ fn every_key_the_code_builds_exists_in_every_language() {
     ] {
         built.push(format!("password-{}", problem.code()));
     }
+    built.extend(
+        entente_core::access::OrgKind::ALL
+            .iter()
+            .map(|k| format!("org-kind-{}", k.code())),
+    );
+    built.extend(
+        entente_core::access::Visibility::ALL
+            .iter()
+            .map(|v| format!("visibility-{}", v.code())),
+    );
     for p in ["no-action", "signatory", "party", "withdrawn"] {
         built.push(format!("participation-{p}"));
     }

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod chrome;
 pub mod dashboard;
 pub mod errors;
+pub mod orgs;
 pub mod signin;
 pub mod states;
 pub mod treaties;

@@ -6,6 +6,7 @@ mod api;
 mod app;
 mod fixture;
 mod openapi;
+mod orgs;
 mod pages;
 mod shipped;
 mod signin;

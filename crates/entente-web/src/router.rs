@@ -21,6 +21,15 @@ pub fn router(state: AppState) -> Router {
             get(pages::signin::show_login).post(pages::signin::sign_in),
         )
         .route("/logout", post(pages::signin::sign_out))
+        .route("/account", get(pages::account::overview::show_account))
+        .route(
+            "/account/tokens",
+            post(pages::account::tokens::create_token),
+        )
+        .route(
+            "/account/tokens/{id}/revoke",
+            post(pages::account::tokens::revoke_token),
+        )
         .route(
             "/account/sessions/logout-everywhere",
             post(pages::signin::sign_out_everywhere),

@@ -362,6 +362,38 @@ password-too_short = The password is too short: use at least { $min } characters
 password-too_long = The password is too long: use at most { $max } characters.
 password-too_common = This password is too common or too easy to guess. Choose another.
 password-contains_personal_info = The password must not contain your name or your e-mail address.
+# Two-factor sign-in (account page, enrolment, the second step of signing in)
+account-2fa-heading = Two-factor sign-in
+account-2fa-on = Two-factor sign-in is on.
+account-2fa-off = Two-factor sign-in is off: your password alone lets anyone sign in as you.
+account-2fa-manage = Manage two-factor sign-in
+account-2fa-recovery-left = { $count ->
+    [one] One recovery code is left.
+   *[other] { $count } recovery codes are left.
+}
+twofa-title = Two-factor sign-in
+twofa-required = As an administrator on this instance, you must turn on two-factor sign-in before you continue.
+twofa-enrol-lead = Add your account to an authenticator app: open the link on the device that has the app, or type the key into it. Then type the 6-digit code the app shows.
+twofa-secret-label = Key
+twofa-open-app = Open in an authenticator app
+twofa-code = Code from your app
+twofa-enable = Turn on two-factor sign-in
+twofa-code-wrong = This code is not right, or it was used already. Type the current code from your app.
+twofa-on-lead = Two-factor sign-in is on. If you lose your device, each recovery code signs you in once.
+twofa-recovery-title = Your recovery codes
+twofa-recovery-warning = Keep these codes somewhere safe, away from your device: each one signs you in once if you lose it. They are shown only now.
+twofa-regenerate-heading = New recovery codes
+twofa-regenerate-lead = New codes replace all the old ones.
+twofa-regenerate = Make new recovery codes
+twofa-disable-heading = Turn off two-factor sign-in
+twofa-password = Your password
+twofa-code-or-recovery = Code from your app, or a recovery code
+twofa-disable = Turn off two-factor sign-in
+twofa-password-wrong = The password is wrong.
+login-2fa-title = Sign in: second step
+login-2fa-lead = Type the 6-digit code from your authenticator app, or one of your recovery codes.
+login-2fa-submit = Sign in
+error-two_factor_required = Turn on two-factor sign-in on your account page before you continue.
 error-org_not_found = No organisation has the short name “{ $subject }”.
 error-alliance_not_found = No alliance has the number “{ $subject }”.
 error-forbidden = Your role does not allow this change. Ask an administrator of the organisation.

@@ -362,6 +362,38 @@ password-too_short = La contraseña es demasiado corta: use al menos { $min } ca
 password-too_long = La contraseña es demasiado larga: use como máximo { $max } caracteres.
 password-too_common = Esta contraseña es demasiado común o fácil de adivinar. Elija otra.
 password-contains_personal_info = La contraseña no debe contener su nombre ni su correo electrónico.
+# Two-factor sign-in (account page, enrolment, the second step of signing in)
+account-2fa-heading = Inicio de sesión en dos pasos
+account-2fa-on = El inicio de sesión en dos pasos está activado.
+account-2fa-off = El inicio de sesión en dos pasos está desactivado: basta su contraseña para que cualquiera inicie sesión en su nombre.
+account-2fa-manage = Gestionar el inicio de sesión en dos pasos
+account-2fa-recovery-left = { $count ->
+    [one] Queda un código de recuperación.
+   *[other] Quedan { $count } códigos de recuperación.
+}
+twofa-title = Inicio de sesión en dos pasos
+twofa-required = Como administrador en esta instancia, debe activar el inicio de sesión en dos pasos antes de continuar.
+twofa-enrol-lead = Añada su cuenta a una aplicación de autenticación: abra el enlace en el dispositivo que tiene la aplicación o escriba en ella la clave. Después escriba el código de 6 cifras que muestra la aplicación.
+twofa-secret-label = Clave
+twofa-open-app = Abrir en una aplicación de autenticación
+twofa-code = Código de su aplicación
+twofa-enable = Activar el inicio de sesión en dos pasos
+twofa-code-wrong = Este código no es correcto o ya se ha usado. Escriba el código actual de su aplicación.
+twofa-on-lead = El inicio de sesión en dos pasos está activado. Si pierde su dispositivo, cada código de recuperación le permite iniciar sesión una vez.
+twofa-recovery-title = Sus códigos de recuperación
+twofa-recovery-warning = Guarde estos códigos en un lugar seguro, lejos de su dispositivo: cada uno le permite iniciar sesión una vez si lo pierde. Solo se muestran ahora.
+twofa-regenerate-heading = Nuevos códigos de recuperación
+twofa-regenerate-lead = Los nuevos códigos sustituyen a todos los anteriores.
+twofa-regenerate = Crear nuevos códigos de recuperación
+twofa-disable-heading = Desactivar el inicio de sesión en dos pasos
+twofa-password = Su contraseña
+twofa-code-or-recovery = Código de su aplicación o código de recuperación
+twofa-disable = Desactivar el inicio de sesión en dos pasos
+twofa-password-wrong = La contraseña es incorrecta.
+login-2fa-title = Inicio de sesión: segundo paso
+login-2fa-lead = Escriba el código de 6 cifras de su aplicación de autenticación o uno de sus códigos de recuperación.
+login-2fa-submit = Iniciar sesión
+error-two_factor_required = Active el inicio de sesión en dos pasos en la página de su cuenta antes de continuar.
 error-org_not_found = Ninguna organización tiene el nombre corto «{ $subject }».
 error-alliance_not_found = Ninguna alianza tiene el número «{ $subject }».
 error-forbidden = Su función no permite este cambio. Pida ayuda a un administrador de la organización.

@@ -362,6 +362,38 @@ password-too_short = Le mot de passe est trop court : utilisez au moins { $min 
 password-too_long = Le mot de passe est trop long : utilisez au plus { $max } caractères.
 password-too_common = Ce mot de passe est trop courant ou trop facile à deviner. Choisissez-en un autre.
 password-contains_personal_info = Le mot de passe ne doit contenir ni votre nom ni votre adresse électronique.
+# Two-factor sign-in (account page, enrolment, the second step of signing in)
+account-2fa-heading = Connexion à deux facteurs
+account-2fa-on = La connexion à deux facteurs est activée.
+account-2fa-off = La connexion à deux facteurs est désactivée : votre mot de passe suffit à quiconque pour se connecter en votre nom.
+account-2fa-manage = Gérer la connexion à deux facteurs
+account-2fa-recovery-left = { $count ->
+    [one] Il reste un code de secours.
+   *[other] Il reste { $count } codes de secours.
+}
+twofa-title = Connexion à deux facteurs
+twofa-required = En tant qu’administrateur sur cette instance, vous devez activer la connexion à deux facteurs avant de continuer.
+twofa-enrol-lead = Ajoutez votre compte à une application d’authentification : ouvrez le lien sur l’appareil qui a l’application, ou saisissez-y la clé. Saisissez ensuite le code à 6 chiffres qu’affiche l’application.
+twofa-secret-label = Clé
+twofa-open-app = Ouvrir dans une application d’authentification
+twofa-code = Code de votre application
+twofa-enable = Activer la connexion à deux facteurs
+twofa-code-wrong = Ce code n’est pas correct, ou il a déjà servi. Saisissez le code actuel de votre application.
+twofa-on-lead = La connexion à deux facteurs est activée. Si vous perdez votre appareil, chaque code de secours permet de vous connecter une fois.
+twofa-recovery-title = Vos codes de secours
+twofa-recovery-warning = Gardez ces codes en lieu sûr, à l’écart de votre appareil : chacun permet de vous connecter une fois si vous le perdez. Ils ne sont affichés que maintenant.
+twofa-regenerate-heading = Nouveaux codes de secours
+twofa-regenerate-lead = Les nouveaux codes remplacent tous les anciens.
+twofa-regenerate = Créer de nouveaux codes de secours
+twofa-disable-heading = Désactiver la connexion à deux facteurs
+twofa-password = Votre mot de passe
+twofa-code-or-recovery = Code de votre application, ou code de secours
+twofa-disable = Désactiver la connexion à deux facteurs
+twofa-password-wrong = Le mot de passe est erroné.
+login-2fa-title = Connexion : deuxième étape
+login-2fa-lead = Saisissez le code à 6 chiffres de votre application d’authentification, ou l’un de vos codes de secours.
+login-2fa-submit = Se connecter
+error-two_factor_required = Activez la connexion à deux facteurs sur la page de votre compte avant de continuer.
 error-org_not_found = Aucune organisation n’a le nom court « { $subject } ».
 error-alliance_not_found = Aucune alliance ne porte le numéro « { $subject } ».
 error-forbidden = Votre rôle ne permet pas cette modification. Adressez-vous à un administrateur de l’organisation.

@@ -1,6 +1,7 @@
 //! The public portal: server-rendered pages in English, French and Spanish.
 //! Handlers read views, translate them into page rows and render a template.
 
+pub mod account;
 pub mod assets;
 pub mod chrome;
 pub mod dashboard;

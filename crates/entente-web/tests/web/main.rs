@@ -2,6 +2,7 @@
 //! (SQLite, and PostgreSQL when configured), served on a free port and
 //! requested over HTTP.
 
+mod account;
 mod api;
 mod app;
 mod fixture;

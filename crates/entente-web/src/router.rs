@@ -63,6 +63,9 @@ pub fn router(state: AppState) -> Router {
             get(api::treaties::list_participants),
         )
         .route("/me", get(api::me::show_me))
+        .route("/orgs", get(api::orgs::list_orgs))
+        .route("/orgs/{short}", get(api::orgs::show_org))
+        .route("/orgs/{short}/members", get(api::orgs::list_members))
         .route("/openapi.json", get(api::openapi::show_openapi))
         .fallback(api::show_not_found);
     let app = Router::new()

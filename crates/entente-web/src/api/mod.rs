@@ -3,6 +3,7 @@
 
 pub mod me;
 pub mod openapi;
+pub mod orgs;
 pub mod states;
 pub mod treaties;
 

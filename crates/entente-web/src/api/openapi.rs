@@ -6,7 +6,7 @@ use utoipa::OpenApi;
 use utoipa::Modify;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 
-use super::{me, states, treaties};
+use super::{me, orgs, states, treaties};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -23,11 +23,15 @@ use super::{me, states, treaties};
         treaties::list_participants,
         treaties::list_stage_counts,
         me::show_me,
+        orgs::list_orgs,
+        orgs::show_org,
+        orgs::list_members,
     ),
     modifiers(&BearerToken),
     tags(
         (name = "states", description = "States and their status"),
         (name = "treaties", description = "Treaties, their participants and OPCAT stages"),
+        (name = "organisations", description = "The organisation directory and members, as far as the reader may see them; a hidden organisation answers as a missing one."),
         (name = "accounts", description = "The signed-in user; authenticate with a session cookie or `Authorization: Bearer ent_...`. A read-only token is refused (403 `token_read_only`) on anything but GET."),
     )
 )]

@@ -194,3 +194,45 @@ async fn the_last_admin_is_neither_removed_nor_demoted() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_api_lists_visible_entries_and_members_for_members_only() {
+    fixture::on_each_backend(async |app| {
+        cast(app);
+        let list = app.get("/api/v1/orgs").await;
+        assert_eq!(list.status, 200);
+        let shorts: Vec<_> = list
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["short_name"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(shorts, ["npm-watch"]);
+        let entry = app.get("/api/v1/orgs/npm-watch").await.json();
+        assert_eq!(entry["kind"], "national_ngo");
+        assert_eq!(entry["visibility"], "public");
+
+        let hidden = app.get("/api/v1/orgs/quiet").await;
+        let missing = app.get("/api/v1/orgs/nosuch").await;
+        assert_eq!((hidden.status, missing.status), (404, 404));
+        assert_eq!(hidden.json()["error"]["code"], "org_not_found");
+        assert_eq!(hidden.body.replace("quiet", "nosuch"), missing.body);
+
+        let outsider = app.get("/api/v1/orgs/npm-watch/members").await;
+        assert_eq!(outsider.status, 403);
+        assert_eq!(outsider.json()["error"]["code"], "forbidden");
+        let member = signed_in(app, "bo@example.org").await;
+        let members = send(member.get(app.url("/api/v1/orgs/npm-watch/members"))).await;
+        assert_eq!(members.status, 200, "{}", members.body);
+        let roles: Vec<_> = members
+            .json()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["role"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(roles, ["admin", "viewer"], "by display name");
+    })
+    .await;
+}

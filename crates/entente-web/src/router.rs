@@ -21,6 +21,10 @@ pub fn router(state: AppState) -> Router {
             get(pages::signin::show_login).post(pages::signin::sign_in),
         )
         .route("/logout", post(pages::signin::sign_out))
+        .route(
+            "/set-password/{token}",
+            get(pages::password::show_set_password).post(pages::password::set_password),
+        )
         .route("/account", get(pages::account::overview::show_account))
         .route(
             "/account/tokens",

@@ -7,6 +7,7 @@ pub mod chrome;
 pub mod dashboard;
 pub mod errors;
 pub mod orgs;
+pub mod password;
 pub mod signin;
 pub mod states;
 pub mod treaties;

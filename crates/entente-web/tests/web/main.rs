@@ -9,5 +9,6 @@ mod fixture;
 mod openapi;
 mod orgs;
 mod pages;
+mod password;
 mod shipped;
 mod signin;

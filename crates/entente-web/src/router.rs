@@ -70,6 +70,15 @@ pub fn router(state: AppState) -> Router {
         .route("/orgs", get(api::orgs::list_orgs))
         .route("/orgs/{short}", get(api::orgs::show_org))
         .route("/orgs/{short}/members", get(api::orgs::list_members))
+        .route(
+            "/alliances",
+            get(api::alliances::list_alliances).post(api::alliances::create_alliance),
+        )
+        .route("/alliances/{id}", get(api::alliances::show_alliance))
+        .route(
+            "/alliances/{id}/members",
+            post(api::alliances::add_alliance_member),
+        )
         .route("/openapi.json", get(api::openapi::show_openapi))
         .fallback(api::show_not_found);
     let app = Router::new()

@@ -1,6 +1,7 @@
 //! The JSON API under `/api/v1`: the same views as the portal, as JSON,
 //! documented by the OpenAPI document generated from these handlers.
 
+pub mod alliances;
 pub mod me;
 pub mod openapi;
 pub mod orgs;

@@ -6,7 +6,7 @@ use utoipa::OpenApi;
 use utoipa::Modify;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 
-use super::{me, orgs, states, treaties};
+use super::{alliances, me, orgs, states, treaties};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -26,12 +26,16 @@ use super::{me, orgs, states, treaties};
         orgs::list_orgs,
         orgs::show_org,
         orgs::list_members,
+        alliances::list_alliances,
+        alliances::show_alliance,
+        alliances::create_alliance,
+        alliances::add_alliance_member,
     ),
     modifiers(&BearerToken),
     tags(
         (name = "states", description = "States and their status"),
         (name = "treaties", description = "Treaties, their participants and OPCAT stages"),
-        (name = "organisations", description = "The organisation directory and members, as far as the reader may see them; a hidden organisation answers as a missing one."),
+        (name = "organisations", description = "The organisation directory, members and alliances, as far as the reader may see them; a hidden organisation or alliance answers as a missing one."),
         (name = "accounts", description = "The signed-in user; authenticate with a session cookie or `Authorization: Bearer ent_...`. A read-only token is refused (403 `token_read_only`) on anything but GET."),
     )
 )]

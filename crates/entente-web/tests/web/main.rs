@@ -3,6 +3,7 @@
 //! requested over HTTP.
 
 mod account;
+mod alliances;
 mod api;
 mod app;
 mod fixture;

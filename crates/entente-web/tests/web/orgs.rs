@@ -15,7 +15,7 @@ async fn send(request: reqwest::RequestBuilder) -> Answer {
     Answer::from(request.send().await.unwrap()).await
 }
 
-fn organisation(app: &TestApp, short: &str, visibility: Visibility) -> OrgId {
+pub fn organisation(app: &TestApp, short: &str, visibility: Visibility) -> OrgId {
     app.store
         .create_organisation(&NewOrganisation {
             short_name: short.into(),
@@ -28,7 +28,7 @@ fn organisation(app: &TestApp, short: &str, visibility: Visibility) -> OrgId {
         .unwrap()
 }
 
-fn person(app: &TestApp, email: &str, name: &str, org: OrgId, role: Role) -> UserId {
+pub fn person(app: &TestApp, email: &str, name: &str, org: OrgId, role: Role) -> UserId {
     let user = app.store.create_user(email, name).unwrap();
     let hash = entente_auth::password::hash(PASSWORD).unwrap();
     app.store.set_password_hash(user, &hash).unwrap();

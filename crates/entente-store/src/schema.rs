@@ -94,6 +94,7 @@ diesel::table! {
         totp_enabled -> Bool,
         created_at -> Timestamp,
         disabled -> Bool,
+        totp_last_step -> Nullable<BigInt>,
     }
 }
 
@@ -174,6 +175,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    pending_logins (token_hash) {
+        token_hash -> Text,
+        user_id -> BigInt,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     recovery_codes (user_id, code_hash) {
         user_id -> BigInt,
         code_hash -> Text,
@@ -205,6 +215,7 @@ diesel::joinable!(alliance_members -> alliances (alliance_id));
 diesel::joinable!(alliance_members -> organisations (org_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
+diesel::joinable!(pending_logins -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     states,
@@ -222,6 +233,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     login_attempts,
     one_time_links,
+    pending_logins,
     recovery_codes,
     audit_log,
 );

@@ -11,6 +11,7 @@ mod links;
 mod recovery;
 mod sessions;
 mod tokens;
+mod two_factor;
 
 pub use links::{Link, LinkPurpose, NewLink};
 pub use sessions::{NewSession, Session};

@@ -313,3 +313,50 @@ fn recovery_codes_work_once_and_are_replaced_whole() {
         );
     });
 }
+
+#[test]
+fn a_totp_step_is_accepted_once_and_never_an_older_one() {
+    on_each_backend("totp_steps", |db| {
+        let store = &db.store;
+        let ana = user(store, "ana@example.org");
+        let bea = user(store, "bea@example.org");
+        assert!(store.accept_totp_step(ana, 100).unwrap());
+        assert!(!store.accept_totp_step(ana, 100).unwrap(), "replayed");
+        assert!(!store.accept_totp_step(ana, 99).unwrap(), "older");
+        assert!(store.accept_totp_step(ana, 101).unwrap());
+        // Each user has their own guard.
+        assert!(store.accept_totp_step(bea, 100).unwrap());
+        assert!(
+            !store.accept_totp_step(UserId(999), 5).unwrap(),
+            "no such user"
+        );
+    });
+}
+
+#[test]
+fn a_pending_sign_in_ends_once_and_expires() {
+    on_each_backend("pending_logins", |db| {
+        let store = &db.store;
+        let ana = user(store, "ana@example.org");
+        store
+            .create_pending_login("p1", ana, t0(), minutes(5))
+            .unwrap();
+        store
+            .create_pending_login("p2", ana, t0(), minutes(5))
+            .unwrap();
+        assert!(store.create_pending_login("p3", ana, t0(), t0()).is_err());
+        assert_eq!(store.pending_login("p1", minutes(4)).unwrap(), Some(ana));
+        assert_eq!(
+            store.pending_login("p1", minutes(5)).unwrap(),
+            None,
+            "expired"
+        );
+        assert_eq!(store.pending_login("nope", minutes(1)).unwrap(), None);
+        assert!(store.end_pending_login("p1", minutes(1)).unwrap());
+        assert!(!store.end_pending_login("p1", minutes(1)).unwrap(), "ended");
+        assert_eq!(store.pending_login("p1", minutes(2)).unwrap(), None);
+        // Ending one clears the expired ones too.
+        assert!(!store.end_pending_login("other", minutes(6)).unwrap());
+        assert_eq!(store.pending_login("p2", minutes(4)).unwrap(), None);
+    });
+}

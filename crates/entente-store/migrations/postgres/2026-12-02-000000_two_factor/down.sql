@@ -1,0 +1,2 @@
+DROP TABLE pending_logins;
+ALTER TABLE users DROP COLUMN totp_last_step;

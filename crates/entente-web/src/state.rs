@@ -9,6 +9,7 @@ use crate::error::AppError;
 pub struct AppState {
     store: Store,
     secure_cookies: bool,
+    require_admin_2fa: bool,
 }
 
 impl AppState {
@@ -16,6 +17,7 @@ impl AppState {
         AppState {
             store,
             secure_cookies: false,
+            require_admin_2fa: false,
         }
     }
 
@@ -30,6 +32,18 @@ impl AppState {
 
     pub fn secure_cookies(&self) -> bool {
         self.secure_cookies
+    }
+
+    /// Makes administrators (of any organisation, and site administrators)
+    /// turn on two-factor sign-in before they use the workspace or the API.
+    #[must_use]
+    pub fn with_require_admin_2fa(mut self, required: bool) -> Self {
+        self.require_admin_2fa = required;
+        self
+    }
+
+    pub fn require_admin_2fa(&self) -> bool {
+        self.require_admin_2fa
     }
 
     /// Runs a synchronous store read on the blocking pool, so a slow database

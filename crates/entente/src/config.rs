@@ -38,6 +38,16 @@ pub struct Settings {
         value_parser = parse_public_url
     )]
     pub public_url: PublicUrl,
+
+    /// Make administrators (of any organisation, and site administrators) turn on
+    /// two-factor sign-in before they use the workspace or the API (`true`/`false`).
+    #[arg(long, env = "ENTENTE_REQUIRE_ADMIN_2FA", global = true)]
+    pub require_admin_2fa: bool,
+
+    /// Mark every cookie `Secure`, for a server behind a TLS proxy that does not send
+    /// `X-Forwarded-Proto: https` (with it, cookies are `Secure` anyway) (`true`/`false`).
+    #[arg(long, env = "ENTENTE_SECURE_COOKIES", global = true)]
+    pub secure_cookies: bool,
 }
 
 impl Settings {

@@ -29,7 +29,10 @@ pub fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
             })?;
         let address = listener.local_addr()?;
         println!("Entente is serving on http://{address}/ (Ctrl-C stops it)");
-        let app = entente_web::router(entente_web::AppState::new(store));
+        let state = entente_web::AppState::new(store)
+            .with_secure_cookies(settings.secure_cookies)
+            .with_require_admin_2fa(settings.require_admin_2fa);
+        let app = entente_web::router(state);
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown_signal())
             .await

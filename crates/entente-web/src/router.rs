@@ -48,6 +48,14 @@ pub fn router(state: AppState) -> Router {
             "/orgs/{short}/members/{user}/remove",
             post(pages::orgs::remove_member),
         )
+        .route(
+            "/orgs/{short}/invitations",
+            post(pages::invitations::create_invitation),
+        )
+        .route(
+            "/invitations/{token}",
+            get(pages::invitations::show_invitation).post(pages::invitations::accept_invitation),
+        )
         .fallback(pages::errors::show_not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

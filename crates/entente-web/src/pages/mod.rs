@@ -6,6 +6,7 @@ pub mod assets;
 pub mod chrome;
 pub mod dashboard;
 pub mod errors;
+pub mod invitations;
 pub mod orgs;
 pub mod password;
 pub mod signin;

@@ -65,8 +65,16 @@ pub struct OrgPage {
     /// Every role, code and label, for the role selector.
     pub roles: Vec<(&'static str, String)>,
     pub csrf: String,
-    /// Why the last change was refused.
-    pub problem: Option<String>,
+    pub notes: Notes,
+}
+
+/// Why the last change was refused, by the form it came from, and what
+/// the invitation form held, so it comes back filled in.
+#[derive(Debug, Default)]
+pub struct Notes {
+    pub members: Option<String>,
+    pub invite: Option<String>,
+    pub invite_email: String,
 }
 
 pub struct MemberRow {
@@ -101,16 +109,19 @@ pub async fn show_org(
     request: PageRequest,
     viewer: Viewer,
 ) -> Result<Response, AppError> {
-    org_page(&app, &request, &viewer, short, StatusCode::OK, None).await
+    let notes = Notes::default();
+    org_page(&app, &request, &viewer, short, StatusCode::OK, notes).await
 }
 
-async fn org_page(
+/// The organisation's page, answered with `status` and the `notes` of a
+/// refused change.
+pub async fn org_page(
     app: &AppState,
     request: &PageRequest,
     viewer: &Viewer,
     short: String,
     status: StatusCode,
-    problem: Option<String>,
+    notes: Notes,
 ) -> Result<Response, AppError> {
     let scope = viewer.scope.clone();
     let (org, members) = app
@@ -140,7 +151,7 @@ async fn org_page(
             .session()
             .map(|(_, _, csrf)| csrf.to_owned())
             .unwrap_or_default(),
-        problem,
+        notes,
         org: EntryRow::new(locale, org),
     };
     Ok((status, render(&page)?).into_response())
@@ -166,7 +177,7 @@ pub struct RoleForm {
 
 /// The form's session after its CSRF check: only a signed-in browser
 /// changes anything through the portal's forms.
-fn checked_session(viewer: &Viewer, given: &str) -> Result<(), AppError> {
+pub fn checked_session(viewer: &Viewer, given: &str) -> Result<(), AppError> {
     let Some((_, _, csrf)) = viewer.session() else {
         return Err(AppError::CsrfRejected);
     };
@@ -188,9 +199,12 @@ pub async fn change_member_role(
     checked_session(&viewer, &form.csrf)?;
     let locale = request.locale;
     let Ok(role) = form.role.parse::<Role>() else {
-        let problem = locale.t("org-role-invalid");
+        let notes = Notes {
+            members: Some(locale.t("org-role-invalid")),
+            ..Notes::default()
+        };
         let status = StatusCode::UNPROCESSABLE_ENTITY;
-        return org_page(&app, &request, &viewer, short, status, Some(problem)).await;
+        return org_page(&app, &request, &viewer, short, status, notes).await;
     };
     let outcome = change_membership(&app, &viewer, &short, UserId(user), Some(role)).await?;
     finish_change(&app, &request, &viewer, short, outcome).await
@@ -271,16 +285,11 @@ async fn finish_change(
             Ok(Redirect::to(&format!("/orgs/{short}?lang={lang}")).into_response())
         }
         Err(AppError::Conflict(_)) => {
-            let problem = request.locale.t("org-last-admin");
-            org_page(
-                app,
-                request,
-                viewer,
-                short,
-                StatusCode::CONFLICT,
-                Some(problem),
-            )
-            .await
+            let notes = Notes {
+                members: Some(request.locale.t("org-last-admin")),
+                ..Notes::default()
+            };
+            org_page(app, request, viewer, short, StatusCode::CONFLICT, notes).await
         }
         Err(other) => Err(other),
     }

@@ -7,6 +7,7 @@ mod alliances;
 mod api;
 mod app;
 mod fixture;
+mod invitations;
 mod openapi;
 mod orgs;
 mod pages;

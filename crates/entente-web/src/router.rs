@@ -20,6 +20,10 @@ pub fn router(state: AppState) -> Router {
             "/login",
             get(pages::signin::show_login).post(pages::signin::sign_in),
         )
+        .route(
+            "/login/2fa",
+            get(pages::second_step::show_second_step).post(pages::second_step::finish_second_step),
+        )
         .route("/logout", post(pages::signin::sign_out))
         .route(
             "/set-password/{token}",
@@ -33,6 +37,22 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/account/tokens/{id}/revoke",
             post(pages::account::tokens::revoke_token),
+        )
+        .route(
+            "/account/2fa",
+            get(pages::account::two_factor::show_two_factor),
+        )
+        .route(
+            "/account/2fa/enable",
+            post(pages::account::two_factor::enable_two_factor),
+        )
+        .route(
+            "/account/2fa/disable",
+            post(pages::account::two_factor::disable_two_factor),
+        )
+        .route(
+            "/account/2fa/recovery-codes",
+            post(pages::account::two_factor::regenerate_recovery_codes),
         )
         .route(
             "/account/sessions/logout-everywhere",

@@ -35,6 +35,8 @@ audit_actions! {
     TotpEnabled => "totp_enabled",
     TotpDisabled => "totp_disabled",
     RecoveryCodeUsed => "recovery_code_used",
+    /// New two-factor recovery codes replaced the old ones.
+    RecoveryCodesReplaced => "recovery_codes_replaced",
     TokenCreated => "token_created",
     TokenRevoked => "token_revoked",
     UserCreated => "user_created",

@@ -5,6 +5,7 @@
 //! Every limit of the account security lives here, in one place.
 
 pub mod cookies;
+pub mod two_factor;
 pub mod viewer;
 
 use chrono::{NaiveDateTime, TimeDelta};

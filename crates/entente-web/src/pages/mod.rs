@@ -9,6 +9,7 @@ pub mod errors;
 pub mod invitations;
 pub mod orgs;
 pub mod password;
+pub mod second_step;
 pub mod signin;
 pub mod states;
 pub mod treaties;

@@ -110,6 +110,8 @@ enum Attempt {
     Locked,
     Wrong,
     Succeeded(UserId),
+    /// The password is right and the account has two-factor sign-in on.
+    SecondStep(UserId),
 }
 
 /// `POST /login`.
@@ -136,6 +138,9 @@ pub async fn sign_in(
     let secure = cookies::secure(&app, &headers);
     let user = match attempt {
         Attempt::Succeeded(user) => user,
+        Attempt::SecondStep(user) => {
+            return super::second_step::begin(&app, &request, &headers, user, &form.next).await;
+        }
         Attempt::Locked | Attempt::Wrong => {
             let (status, problem) = if matches!(attempt, Attempt::Locked) {
                 let minutes = auth::LOCKOUT_WINDOW.num_minutes();
@@ -162,8 +167,21 @@ pub async fn sign_in(
             return Ok(with_form_token(status, page, &token, secure));
         }
     };
+    start_session(&app, &headers, user, &form.next).await
+}
+
+/// Signs `user` in: a new session (ending whatever session the browser
+/// held), its cookie, and a redirect to `next` if it is on this site.
+pub async fn start_session(
+    app: &AppState,
+    headers: &HeaderMap,
+    user: UserId,
+    next: &str,
+) -> Result<Response, AppError> {
+    let secure = cookies::secure(app, headers);
+    let now = Utc::now().naive_utc();
     // Rotation: whatever session the browser held before is ended.
-    let previous = cookies::read(&headers, SESSION_COOKIE).map(token::hash);
+    let previous = cookies::read(headers, SESSION_COOKIE).map(token::hash);
     let user_agent = headers
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
@@ -185,7 +203,7 @@ pub async fn sign_in(
         })
     })
     .await?;
-    let next = auth::same_site_path(&form.next).unwrap_or("/account");
+    let next = auth::same_site_path(next).unwrap_or("/account");
     let mut response = Redirect::to(next).into_response();
     let set = response.headers_mut();
     set.append(
@@ -220,9 +238,17 @@ fn attempt_sign_in(
     let account = store
         .user_by_email(email)?
         .filter(|a| !a.disabled)
-        .and_then(|a| a.password_hash.map(|hash| (a.id, hash)));
+        .and_then(|a| a.password_hash.map(|hash| (a.id, hash, a.totp_enabled)));
     let user = match account {
-        Some((id, hash)) => password::verify(password, &hash).then_some(id),
+        Some((id, hash, two_factor)) => {
+            let right = password::verify(password, &hash);
+            if right && two_factor {
+                // Not a success yet: the lockout keeps counting until the
+                // second step passes, so a known password does not reset it.
+                return Ok(Attempt::SecondStep(id));
+            }
+            right.then_some(id)
+        }
         None => {
             password::dummy_verify();
             None

@@ -14,3 +14,4 @@ mod pages;
 mod password;
 mod shipped;
 mod signin;
+mod two_factor;

@@ -6,6 +6,7 @@
 
 pub mod overview;
 pub mod tokens;
+pub mod two_factor;
 
 use axum::response::{IntoResponse, Redirect, Response};
 

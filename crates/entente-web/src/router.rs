@@ -76,6 +76,7 @@ pub fn router(state: AppState) -> Router {
             "/invitations/{token}",
             get(pages::invitations::show_invitation).post(pages::invitations::accept_invitation),
         )
+        .route("/audit", get(pages::audit::show_audit))
         .fallback(pages::errors::show_not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),
@@ -103,6 +104,7 @@ pub fn router(state: AppState) -> Router {
             get(api::alliances::list_alliances).post(api::alliances::create_alliance),
         )
         .route("/alliances/{id}", get(api::alliances::show_alliance))
+        .route("/audit", get(api::audit::list_audit))
         .route(
             "/alliances/{id}/members",
             post(api::alliances::add_alliance_member),

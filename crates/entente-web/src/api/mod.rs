@@ -2,6 +2,7 @@
 //! documented by the OpenAPI document generated from these handlers.
 
 pub mod alliances;
+pub mod audit;
 pub mod me;
 pub mod openapi;
 pub mod orgs;

@@ -6,7 +6,7 @@ use utoipa::OpenApi;
 use utoipa::Modify;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 
-use super::{alliances, me, orgs, states, treaties};
+use super::{alliances, audit, me, orgs, states, treaties};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -30,6 +30,7 @@ use super::{alliances, me, orgs, states, treaties};
         alliances::show_alliance,
         alliances::create_alliance,
         alliances::add_alliance_member,
+        audit::list_audit,
     ),
     modifiers(&BearerToken),
     tags(

@@ -27,6 +27,8 @@ pub struct PageRequest {
 pub struct Badge {
     pub name: String,
     pub csrf: String,
+    /// Whether the workspace links include the audit log.
+    pub reads_audit: bool,
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for PageRequest {
@@ -44,14 +46,14 @@ impl<S: Send + Sync> FromRequestParts<S> for PageRequest {
 impl PageRequest {
     /// The request facts; `extensions` hold the [`Viewer`] once resolved.
     pub fn new(uri: &Uri, locale: Locale, extensions: &Extensions) -> Self {
-        let signed_in =
-            extensions
-                .get::<Viewer>()
-                .and_then(Viewer::session)
-                .map(|(account, _, csrf)| Badge {
-                    name: account.display_name.clone(),
-                    csrf: csrf.to_owned(),
-                });
+        let viewer = extensions.get::<Viewer>();
+        let signed_in = viewer
+            .and_then(Viewer::session)
+            .map(|(account, _, csrf)| Badge {
+                name: account.display_name.clone(),
+                csrf: csrf.to_owned(),
+                reads_audit: viewer.is_some_and(|v| crate::views::audit::may_read(&v.scope)),
+            });
         PageRequest {
             locale,
             path: uri.path().to_owned(),

@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod assets;
+pub mod audit;
 pub mod chrome;
 pub mod dashboard;
 pub mod errors;

@@ -3,6 +3,7 @@
 //! portal and the API can never disagree.
 
 pub mod alliance;
+pub mod audit;
 pub mod board;
 pub mod order;
 pub mod profile;

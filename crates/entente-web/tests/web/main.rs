@@ -6,6 +6,7 @@ mod account;
 mod alliances;
 mod api;
 mod app;
+mod audit;
 mod fixture;
 mod invitations;
 mod openapi;

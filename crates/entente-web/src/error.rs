@@ -49,6 +49,12 @@ pub enum AppError {
     /// A form came back without the token of the session or sign-in form.
     #[error("the form's security token is missing or wrong: reload the page and try again")]
     CsrfRejected,
+    /// The instance makes administrators use two-factor sign-in, and this
+    /// one has not turned it on yet.
+    #[error(
+        "this instance requires administrators to turn on two-factor sign-in (on the account page) before they use the API"
+    )]
+    TwoFactorRequired,
     /// The cause is logged, never shown.
     #[error("internal error")]
     Internal(String),
@@ -71,6 +77,7 @@ impl AppError {
             AppError::InvalidToken => "invalid_token",
             AppError::TokenReadOnly(_) => "token_read_only",
             AppError::CsrfRejected => "csrf_rejected",
+            AppError::TwoFactorRequired => "two_factor_required",
             AppError::Internal(_) => "internal",
         }
     }
@@ -88,7 +95,9 @@ impl AppError {
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Unauthenticated | AppError::InvalidToken => StatusCode::UNAUTHORIZED,
-            AppError::TokenReadOnly(_) | AppError::CsrfRejected => StatusCode::FORBIDDEN,
+            AppError::TokenReadOnly(_) | AppError::CsrfRejected | AppError::TwoFactorRequired => {
+                StatusCode::FORBIDDEN
+            }
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -110,6 +119,7 @@ impl AppError {
             AppError::Unauthenticated
             | AppError::InvalidToken
             | AppError::CsrfRejected
+            | AppError::TwoFactorRequired
             | AppError::Internal(_) => "",
         }
     }

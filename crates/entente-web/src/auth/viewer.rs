@@ -6,9 +6,9 @@ use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{NaiveDateTime, Utc};
-use entente_core::access::{AccessScope, TokenScope, UserId};
+use entente_core::access::{AccessScope, Role, TokenScope, UserId};
 use entente_store::{Store, StoreError};
 
 use super::{SESSION_COOKIE, cookies};
@@ -30,6 +30,9 @@ pub struct Account {
     pub email: String,
     pub display_name: String,
     pub credential: Credential,
+    /// The instance requires two-factor sign-in of administrators, this
+    /// user administers something, and has not turned it on.
+    pub two_factor_missing: bool,
 }
 
 /// How the request proved who it is.
@@ -108,14 +111,20 @@ pub async fn resolve_viewer(
     next: Next,
 ) -> Response {
     let now = Utc::now().naive_utc();
+    let require = app.require_admin_2fa();
     let (viewer, stale_cookie) = match presented(request.headers()) {
         Presented::Nothing => (Viewer::anonymous(), false),
-        Presented::Bearer(raw) => match app.read(move |s| token_viewer(s, &raw, now)).await {
-            Ok(Some(viewer)) => (viewer, false),
-            Ok(None) => return AppError::InvalidToken.into_response(),
-            Err(e) => return e.into_response(),
-        },
-        Presented::Session(raw) => match app.read(move |s| session_viewer(s, &raw, now)).await {
+        Presented::Bearer(raw) => {
+            match app.read(move |s| token_viewer(s, &raw, now, require)).await {
+                Ok(Some(viewer)) => (viewer, false),
+                Ok(None) => return AppError::InvalidToken.into_response(),
+                Err(e) => return e.into_response(),
+            }
+        }
+        Presented::Session(raw) => match app
+            .read(move |s| session_viewer(s, &raw, now, require))
+            .await
+        {
             Ok(Some(viewer)) => (viewer, false),
             Ok(None) => (Viewer::anonymous(), true),
             Err(e) => return e.into_response(),
@@ -132,6 +141,9 @@ pub async fn resolve_viewer(
         return AppError::TokenReadOnly(format!("{} {}", request.method(), request.uri().path()))
             .into_response();
     }
+    if let Some(refusal) = two_factor_refusal(&viewer, request.uri().path()) {
+        return refusal;
+    }
     let secure = cookies::secure(&app, request.headers());
     request.extensions_mut().insert(viewer);
     let mut response = next.run(request).await;
@@ -143,10 +155,36 @@ pub async fn resolve_viewer(
     response
 }
 
+/// An administrator who must turn on two-factor sign-in first: the API
+/// refuses them, and workspace pages send them to do it. Public pages, the
+/// two-factor page itself and signing out stay open.
+fn two_factor_refusal(viewer: &Viewer, path: &str) -> Option<Response> {
+    if !viewer
+        .account
+        .as_ref()
+        .is_some_and(|a| a.two_factor_missing)
+    {
+        return None;
+    }
+    if path.starts_with("/api/") {
+        return Some(AppError::TwoFactorRequired.into_response());
+    }
+    let under = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+    };
+    let open = under("/account/2fa") || under("/account/sessions");
+    let workspace = ["/account", "/orgs", "/alliances", "/invitations", "/audit"]
+        .into_iter()
+        .any(under);
+    (workspace && !open).then(|| Redirect::to("/account/2fa?required=1").into_response())
+}
+
 fn session_viewer(
     store: &Store,
     raw: &str,
     now: NaiveDateTime,
+    require_admin_2fa: bool,
 ) -> Result<Option<Viewer>, StoreError> {
     let Some(session) = store.session(&entente_auth::token::hash(raw), now)? else {
         return Ok(None);
@@ -155,13 +193,14 @@ fn session_viewer(
         id_hash: session.id_hash,
         csrf_token: session.csrf_token,
     };
-    account_viewer(store, session.user, credential)
+    account_viewer(store, session.user, credential, require_admin_2fa)
 }
 
 fn token_viewer(
     store: &Store,
     raw: &str,
     now: NaiveDateTime,
+    require_admin_2fa: bool,
 ) -> Result<Option<Viewer>, StoreError> {
     if !entente_auth::token::is_api_token(raw) {
         return Ok(None);
@@ -169,7 +208,7 @@ fn token_viewer(
     let Some((user, scope)) = store.api_token(&entente_auth::token::hash(raw), now)? else {
         return Ok(None);
     };
-    account_viewer(store, user, Credential::ApiToken(scope))
+    account_viewer(store, user, Credential::ApiToken(scope), require_admin_2fa)
 }
 
 /// The viewer of an enabled account; `None` when it is gone or disabled.
@@ -177,10 +216,18 @@ fn account_viewer(
     store: &Store,
     user: UserId,
     credential: Credential,
+    require_admin_2fa: bool,
 ) -> Result<Option<Viewer>, StoreError> {
     let Some(account) = store.user(user)?.filter(|a| !a.disabled) else {
         return Ok(None);
     };
+    let two_factor_missing = require_admin_2fa
+        && !account.totp_enabled
+        && (account.site_admin
+            || store
+                .memberships_of(user)?
+                .iter()
+                .any(|m| m.role == Role::Admin));
     Ok(Some(Viewer {
         scope: store.member_scope(user)?,
         account: Some(Account {
@@ -188,6 +235,7 @@ fn account_viewer(
             email: account.email,
             display_name: account.display_name,
             credential,
+            two_factor_missing,
         }),
     }))
 }

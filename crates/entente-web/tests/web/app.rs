@@ -203,9 +203,18 @@ impl TestApp {
     }
 
     async fn serve(store: Store, url: String, database: Option<Database>) -> TestApp {
+        TestApp::serve_configured(store, url, database, |state| state).await
+    }
+
+    async fn serve_configured(
+        store: Store,
+        url: String,
+        database: Option<Database>,
+        configure: impl FnOnce(AppState) -> AppState,
+    ) -> TestApp {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let app = router(AppState::new(store.clone()));
+        let app = router(configure(AppState::new(store.clone())));
         let server = tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
         TestApp {
             base,
@@ -223,6 +232,13 @@ impl TestApp {
     pub async fn second_server(&self) -> TestApp {
         let store = Store::open(&self.url).expect("open the database again");
         TestApp::serve(store, self.url.clone(), None).await
+    }
+
+    /// A second server over the same database with an instance setting
+    /// under test, as `configure` sets it.
+    pub async fn configured_server(&self, configure: impl FnOnce(AppState) -> AppState) -> TestApp {
+        let store = Store::open(&self.url).expect("open the database again");
+        TestApp::serve_configured(store, self.url.clone(), None, configure).await
     }
 
     /// A client that keeps cookies, as a browser does, and does not follow

@@ -224,3 +224,66 @@ async fn turning_it_off_needs_the_password_and_a_code() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_instance_can_require_it_of_administrators_only() {
+    fixture::on_each_backend(async |app| {
+        let admin = member(app, EMAIL, "apt", Role::Admin);
+        member(app, "bea@example.org", "omct", Role::Editor);
+        let strict = app
+            .configured_server(|state| state.with_require_admin_2fa(true))
+            .await;
+        let browser = signed_in(&strict, EMAIL).await;
+
+        // Workspace pages send the administrator to turn it on, with a reason.
+        let account = send(browser.get(strict.url("/account"))).await;
+        assert_eq!(account.status, 303);
+        assert_eq!(account.headers["location"], "/account/2fa?required=1");
+        let page = send(browser.get(strict.url("/account/2fa?required=1"))).await;
+        assert_eq!(page.status, 200);
+        assert!(page.body.contains("you must turn on two-factor sign-in"));
+        // Public pages stay open; the API refuses, by session or by token.
+        assert_eq!(send(browser.get(strict.url("/treaties"))).await.status, 200);
+        let me = send(browser.get(strict.url("/api/v1/me"))).await;
+        assert_eq!(me.status, 403);
+        assert_eq!(me.json()["error"]["code"], "two_factor_required");
+        let token = entente_auth::Secret::generate_api_token();
+        let now = Utc::now().naive_utc();
+        let scope = entente_core::access::TokenScope::Read;
+        app.store
+            .create_api_token(admin, "script", &token.hash(), scope, now)
+            .unwrap();
+        let by_token = send(
+            reqwest::Client::new()
+                .get(strict.url("/api/v1/me"))
+                .bearer_auth(token.as_str()),
+        )
+        .await;
+        assert_eq!(by_token.status, 403);
+
+        // Someone who administers nothing is not held up.
+        let editor = signed_in(&strict, "bea@example.org").await;
+        assert_eq!(send(editor.get(strict.url("/account"))).await.status, 200);
+        assert_eq!(send(editor.get(strict.url("/api/v1/me"))).await.status, 200);
+
+        // Once it is on, the administrator gets through.
+        enrol(&strict, &browser).await;
+        let signed = signed_in_with_code(&strict).await;
+        assert_eq!(send(signed.get(strict.url("/account"))).await.status, 200);
+        assert_eq!(send(signed.get(strict.url("/api/v1/me"))).await.status, 200);
+        // The default instance does not ask.
+        app.store.set_totp(admin, None, false).unwrap();
+        let relaxed = signed_in(app, EMAIL).await;
+        assert_eq!(send(relaxed.get(app.url("/account"))).await.status, 200);
+    })
+    .await;
+}
+
+/// Signs in as the enrolled administrator with the code of the next step.
+async fn signed_in_with_code(app: &TestApp) -> reqwest::Client {
+    let user = app.store.user_by_email(EMAIL).unwrap().unwrap();
+    let secret = user.totp_secret.unwrap();
+    let (browser, answer) = second_step(app, &code(&secret, 1)).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    browser
+}

@@ -76,6 +76,19 @@ pub fn router(state: AppState) -> Router {
             "/invitations/{token}",
             get(pages::invitations::show_invitation).post(pages::invitations::accept_invitation),
         )
+        .route(
+            "/alliances",
+            get(pages::alliances::list_alliances).post(pages::alliances::create_alliance),
+        )
+        .route("/alliances/{id}", get(pages::alliances::show_alliance))
+        .route(
+            "/alliances/{id}/members",
+            post(pages::alliances::add_alliance_member),
+        )
+        .route(
+            "/alliances/{id}/members/{org}/remove",
+            post(pages::alliances::remove_alliance_member),
+        )
         .route("/audit", get(pages::audit::show_audit))
         .fallback(pages::errors::show_not_found)
         .layer(middleware::from_fn_with_state(

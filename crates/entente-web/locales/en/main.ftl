@@ -461,3 +461,25 @@ audit-col-actor = Who
 audit-col-detail = Detail
 audit-newer = Newer entries
 audit-older = Older entries
+alliances-title = Alliances
+alliances-lead = Coalitions of organisations that share their work on the campaign.
+alliances-none = No alliance is visible to you.
+alliance-purpose = Purpose
+alliance-owner = Owned by
+alliance-visibility = Visible to
+alliance-visibility-private = The owner’s members only
+alliance-visibility-alliance = Members of the alliance’s organisations
+alliance-visibility-public = Everyone
+alliance-create-heading = Create an alliance
+alliance-create = Create the alliance
+alliance-name-blank = Name: give the alliance a name.
+alliance-owner-invalid = Owned by: choose an organisation you administer.
+alliance-visibility-invalid = Visible to: choose one of the options.
+alliance-add-heading = Add an organisation
+alliance-add = Add
+alliance-org-unknown = Short name: no organisation you can see has this short name.
+alliance-member-conflict = This organisation is a member already, or owns the alliance and cannot leave it.
+alliance-unnamed = { $count ->
+    [one] and one organisation you cannot see in the directory
+   *[other] and { $count } organisations you cannot see in the directory
+}

@@ -461,3 +461,25 @@ audit-col-actor = Quién
 audit-col-detail = Detalle
 audit-newer = Entradas más recientes
 audit-older = Entradas más antiguas
+alliances-title = Alianzas
+alliances-lead = Coaliciones de organizaciones que comparten su trabajo en la campaña.
+alliances-none = No hay ninguna alianza visible para usted.
+alliance-purpose = Propósito
+alliance-owner = Organización responsable
+alliance-visibility = Visible para
+alliance-visibility-private = Solo los miembros de la organización responsable
+alliance-visibility-alliance = Los miembros de las organizaciones de la alianza
+alliance-visibility-public = Todo el mundo
+alliance-create-heading = Crear una alianza
+alliance-create = Crear la alianza
+alliance-name-blank = Nombre: dé un nombre a la alianza.
+alliance-owner-invalid = Organización responsable: elija una organización que usted administre.
+alliance-visibility-invalid = Visible para: elija una de las opciones.
+alliance-add-heading = Añadir una organización
+alliance-add = Añadir
+alliance-org-unknown = Nombre corto: ninguna organización visible para usted tiene este nombre corto.
+alliance-member-conflict = Esta organización ya es miembro, o es la responsable de la alianza y no puede salir de ella.
+alliance-unnamed = { $count ->
+    [one] y una organización que usted no ve en el directorio
+   *[other] y { $count } organizaciones que usted no ve en el directorio
+}

@@ -461,3 +461,25 @@ audit-col-actor = Qui
 audit-col-detail = Détail
 audit-newer = Entrées plus récentes
 audit-older = Entrées plus anciennes
+alliances-title = Alliances
+alliances-lead = Des coalitions d’organisations qui partagent leur travail sur la campagne.
+alliances-none = Aucune alliance ne vous est visible.
+alliance-purpose = Objet
+alliance-owner = Organisation responsable
+alliance-visibility = Visible par
+alliance-visibility-private = Les membres de l’organisation responsable seulement
+alliance-visibility-alliance = Les membres des organisations de l’alliance
+alliance-visibility-public = Tout le monde
+alliance-create-heading = Créer une alliance
+alliance-create = Créer l’alliance
+alliance-name-blank = Nom : donnez un nom à l’alliance.
+alliance-owner-invalid = Organisation responsable : choisissez une organisation que vous administrez.
+alliance-visibility-invalid = Visible par : choisissez l’une des options.
+alliance-add-heading = Ajouter une organisation
+alliance-add = Ajouter
+alliance-org-unknown = Nom court : aucune organisation visible pour vous n’a ce nom court.
+alliance-member-conflict = Cette organisation est déjà membre, ou elle est responsable de l’alliance et ne peut pas la quitter.
+alliance-unnamed = { $count ->
+    [one] et une organisation que vous ne voyez pas dans l’annuaire
+   *[other] et { $count } organisations que vous ne voyez pas dans l’annuaire
+}

@@ -156,6 +156,11 @@ fn every_key_the_code_builds_exists_in_every_language() {
             .iter()
             .map(|v| format!("visibility-{}", v.code())),
     );
+    built.extend(
+        entente_core::access::Visibility::ALL
+            .iter()
+            .map(|v| format!("alliance-visibility-{}", v.code())),
+    );
     for p in ["no-action", "signatory", "party", "withdrawn"] {
         built.push(format!("participation-{p}"));
     }

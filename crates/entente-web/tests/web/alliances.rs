@@ -127,3 +127,167 @@ async fn hidden_alliances_answer_as_missing_ones() {
     })
     .await;
 }
+
+const PASSWORD: &str = "a long enough passphrase 7";
+
+/// A page with the alliance number it names replaced, wherever it says it.
+fn anonymise(body: &str, id: i64) -> String {
+    body.replace(&format!("alliances/{id}"), "alliances/ID")
+        .replace(&format!("alliances%2F{id}"), "alliances%2FID")
+        .replace(&format!("“{id}”"), "“ID”")
+}
+
+async fn signed_in(app: &TestApp, email: &str) -> reqwest::Client {
+    let browser = app.browser();
+    let answer = super::signin::sign_in(app, &browser, email, PASSWORD).await;
+    assert_eq!(answer.status, 303);
+    browser
+}
+
+#[tokio::test]
+async fn admins_form_alliances_on_the_portal_and_only_they_manage_members() {
+    fixture::on_each_backend(async |app| {
+        let owner = organisation(app, "npm-watch", Visibility::Public);
+        let friends = organisation(app, "friends", Visibility::Public);
+        person(app, "ana@example.org", "Ana Pérez", owner, Role::Admin);
+        person(app, "bo@example.org", "Bo Lund", friends, Role::Admin);
+        let admin = signed_in(app, "ana@example.org").await;
+        let page = send(admin.get(app.url("/alliances"))).await;
+        assert_eq!(page.status, 200);
+        let csrf = super::signin::csrf_field(&page.body);
+
+        let blank = [
+            ("csrf", csrf.as_str()),
+            ("owner", "npm-watch"),
+            ("name", " "),
+            ("purpose", ""),
+            ("visibility", "public"),
+        ];
+        let refused = send(admin.post(app.url("/alliances")).form(&blank)).await;
+        assert_eq!(refused.status, 422);
+        assert!(
+            refused.body.contains("Name: give the alliance a name."),
+            "{}",
+            refused.body
+        );
+        let foreign = [
+            ("csrf", csrf.as_str()),
+            ("owner", "friends"),
+            ("name", "Mine"),
+            ("purpose", ""),
+            ("visibility", "public"),
+        ];
+        let refused = send(admin.post(app.url("/alliances")).form(&foreign)).await;
+        assert_eq!(refused.status, 422);
+        assert!(
+            refused
+                .body
+                .contains("choose an organisation you administer")
+        );
+
+        let good = [
+            ("csrf", csrf.as_str()),
+            ("owner", "npm-watch"),
+            ("name", "OPCAT now"),
+            ("purpose", "Ratify by 2030"),
+            ("visibility", "public"),
+        ];
+        let created = send(admin.post(app.url("/alliances")).form(&good)).await;
+        assert_eq!(created.status, 303, "{}", created.body);
+        let place = created.headers["location"].to_str().unwrap().to_owned();
+        let path = place.split('?').next().unwrap().to_owned();
+        let shown = send(admin.get(app.url(&place))).await;
+        assert!(shown.body.contains("Ratify by 2030"), "{}", shown.body);
+
+        let unknown = send(
+            admin
+                .post(app.url(&format!("{path}/members")))
+                .form(&[("csrf", csrf.as_str()), ("org", "nosuch")]),
+        )
+        .await;
+        assert_eq!(unknown.status, 422);
+        assert!(unknown.body.contains("no organisation you can see"));
+        let added = send(
+            admin
+                .post(app.url(&format!("{path}/members")))
+                .form(&[("csrf", csrf.as_str()), ("org", "friends")]),
+        )
+        .await;
+        assert_eq!(added.status, 303);
+        let again = send(
+            admin
+                .post(app.url(&format!("{path}/members")))
+                .form(&[("csrf", csrf.as_str()), ("org", "friends")]),
+        )
+        .await;
+        assert_eq!(again.status, 409);
+
+        let other = signed_in(app, "bo@example.org").await;
+        let page = send(other.get(app.url(&path))).await;
+        assert!(page.body.contains("Organisation friends"));
+        assert!(
+            !page.body.contains("/members?"),
+            "no add form for a member's admin"
+        );
+        let other_csrf = super::signin::csrf_field(&page.body);
+        let forbidden = send(
+            other
+                .post(app.url(&format!("{path}/members")))
+                .form(&[("csrf", other_csrf.as_str()), ("org", "npm-watch")]),
+        )
+        .await;
+        assert_eq!(forbidden.status, 403);
+        let owner_out = send(
+            other
+                .post(app.url(&format!("{path}/members/npm-watch/remove")))
+                .form(&[("csrf", other_csrf.as_str())]),
+        )
+        .await;
+        assert_eq!(owner_out.status, 403);
+        let left = send(
+            other
+                .post(app.url(&format!("{path}/members/friends/remove")))
+                .form(&[("csrf", other_csrf.as_str())]),
+        )
+        .await;
+        assert_eq!(left.status, 303, "an admin of a member takes it out");
+        let stays = send(
+            admin
+                .post(app.url(&format!("{path}/members/npm-watch/remove")))
+                .form(&[("csrf", csrf.as_str())]),
+        )
+        .await;
+        assert_eq!(stays.status, 409, "the owner stays");
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_hidden_alliance_page_answers_as_a_missing_one() {
+    fixture::on_each_backend(async |app| {
+        let owner = organisation(app, "npm-watch", Visibility::Public);
+        let admin = person(app, "ana@example.org", "Ana Pérez", owner, Role::Admin);
+        let id = app
+            .store
+            .create_alliance(
+                &entente_core::access::AccessScope::SiteAdmin(admin),
+                &entente_store::NewAlliance {
+                    owner,
+                    name: "Inner circle".into(),
+                    purpose: String::new(),
+                    visibility: Visibility::Private,
+                },
+            )
+            .unwrap();
+        let missing_id = id.0 + 1000;
+        let hidden = app.get(&format!("/alliances/{}", id.0)).await;
+        let missing = app.get(&format!("/alliances/{missing_id}")).await;
+        assert_eq!((hidden.status, missing.status), (404, 404));
+        assert_eq!(
+            anonymise(&hidden.body, id.0),
+            anonymise(&missing.body, missing_id)
+        );
+        assert_eq!(app.get("/alliances/not-a-number").await.status, 404);
+    })
+    .await;
+}

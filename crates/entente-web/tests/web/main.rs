@@ -7,6 +7,7 @@ mod alliances;
 mod api;
 mod app;
 mod audit;
+mod authorisation;
 mod fixture;
 mod invitations;
 mod openapi;

@@ -1,0 +1,259 @@
+//! Routes that read: reference data for everyone, the directory, member
+//! lists, alliances and the audit log as far as each reader may see them.
+
+use std::collections::BTreeSet;
+
+use entente_core::access::{AllianceId, OrgId};
+
+use super::{
+    MISSING_ID, MISSING_SHORT, assert_like_missing, fill, is_api, probe, probe_asking, request,
+};
+use crate::app::TestApp;
+use crate::authorisation::routes::Route;
+use crate::authorisation::world::World;
+
+fn what(route: &Route, path: &str, actor: &crate::authorisation::world::Actor) -> String {
+    format!("{} {path} as {:?}", route.method, actor.persona)
+}
+
+/// Reference data: the same 200 for everyone, and no marker in it.
+pub async fn reference(app: &TestApp, world: &mut World, route: &Route) -> usize {
+    let path = fill(route.path, &[("iso3", "FRA"), ("id", "opcat")]);
+    for actor in &world.actors {
+        let what = what(route, &path, actor);
+        let answer = probe(world, actor, request(app, actor, route, &path), &what).await;
+        assert_eq!(answer.status, 200, "{what}: {}", answer.body);
+    }
+    world.actors.len()
+}
+
+/// The short names a JSON list names under `field`.
+fn listed(body: &serde_json::Value, field: &str) -> BTreeSet<String> {
+    let items = body.as_array().unwrap_or_else(|| panic!("a list: {body}"));
+    items
+        .iter()
+        .map(|item| match &item[field] {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+/// The directory names exactly the entries the reader may see.
+pub async fn org_list(app: &TestApp, world: &mut World, route: &Route) -> usize {
+    let model = &world.model;
+    for actor in &world.actors {
+        let what = what(route, route.path, actor);
+        let answer = probe(world, actor, request(app, actor, route, route.path), &what).await;
+        assert_eq!(answer.status, 200, "{what}: {}", answer.body);
+        let expected: BTreeSet<String> = model
+            .orgs
+            .iter()
+            .filter(|(id, _)| model.reads_org(actor.user, **id))
+            .map(|(_, org)| org.short.clone())
+            .collect();
+        if is_api(route.path) {
+            assert_eq!(listed(&answer.json(), "short_name"), expected, "{what}");
+        } else {
+            for org in model.orgs.values() {
+                let shown = answer.body.contains(&org.short);
+                assert_eq!(
+                    shown,
+                    expected.contains(&org.short),
+                    "{what}: {}",
+                    org.short
+                );
+            }
+        }
+    }
+    world.actors.len()
+}
+
+/// An entry: shown to its readers (its members to members), answered as a
+/// missing one to everyone else.
+pub async fn org_entry(app: &TestApp, world: &mut World, route: &Route) -> usize {
+    let model = &world.model;
+    let mut checks = 0;
+    for actor in &world.actors {
+        let missing_path = fill(route.path, &[("short", MISSING_SHORT)]);
+        let missing = probe(
+            world,
+            actor,
+            request(app, actor, route, &missing_path),
+            "missing",
+        )
+        .await;
+        for (id, org) in &model.orgs {
+            let path = fill(route.path, &[("short", &org.short)]);
+            let what = what(route, &path, actor);
+            let answer = probe_asking(
+                world,
+                actor,
+                request(app, actor, route, &path),
+                &org.short,
+                &what,
+            )
+            .await;
+            checks += 1;
+            if !model.reads_org(actor.user, *id) {
+                assert_like_missing(&answer, &missing, &org.short, MISSING_SHORT, &what);
+                continue;
+            }
+            assert_eq!(answer.status, 200, "{what}: {}", answer.body);
+            assert!(answer.body.contains(&org.short), "{what}");
+            if !is_api(route.path) {
+                let members_shown = model.reads_members(actor.user, *id);
+                for email in member_emails(world, *id) {
+                    assert_eq!(
+                        answer.body.contains(&email),
+                        members_shown,
+                        "{what}: {email}"
+                    );
+                }
+            }
+        }
+    }
+    checks
+}
+
+fn member_emails(world: &World, org: OrgId) -> BTreeSet<String> {
+    let users = world.model.users.values();
+    users
+        .filter(|u| u.memberships.contains_key(&org))
+        .map(|u| u.email.clone())
+        .collect()
+}
+
+/// A member list: for members, refused to other readers of the entry,
+/// missing for the rest.
+pub async fn org_members(app: &TestApp, world: &mut World, route: &Route) -> usize {
+    let model = &world.model;
+    let mut checks = 0;
+    for actor in &world.actors {
+        let missing_path = fill(route.path, &[("short", MISSING_SHORT)]);
+        let missing = probe(
+            world,
+            actor,
+            request(app, actor, route, &missing_path),
+            "missing",
+        )
+        .await;
+        for (id, org) in &model.orgs {
+            let path = fill(route.path, &[("short", &org.short)]);
+            let what = what(route, &path, actor);
+            let answer = probe_asking(
+                world,
+                actor,
+                request(app, actor, route, &path),
+                &org.short,
+                &what,
+            )
+            .await;
+            checks += 1;
+            if model.reads_members(actor.user, *id) {
+                assert_eq!(answer.status, 200, "{what}: {}", answer.body);
+                assert_eq!(
+                    listed(&answer.json(), "email"),
+                    member_emails(world, *id),
+                    "{what}"
+                );
+            } else if model.reads_org(actor.user, *id) {
+                assert_eq!(answer.status, 403, "{what}: {}", answer.body);
+            } else {
+                assert_like_missing(&answer, &missing, &org.short, MISSING_SHORT, &what);
+            }
+        }
+    }
+    checks
+}
+
+/// The alliances the reader may see, each naming only the members and
+/// owner whose entries the reader may see.
+pub async fn alliance_list(app: &TestApp, world: &mut World, route: &Route) -> usize {
+    let model = &world.model;
+    for actor in &world.actors {
+        let what = what(route, route.path, actor);
+        let answer = probe(world, actor, request(app, actor, route, route.path), &what).await;
+        assert_eq!(answer.status, 200, "{what}: {}", answer.body);
+        let expected: BTreeSet<String> = model
+            .alliances
+            .keys()
+            .filter(|id| model.reads_alliance(actor.user, **id))
+            .map(|id| id.0.to_string())
+            .collect();
+        assert_eq!(listed(&answer.json(), "id"), expected, "{what}");
+        for alliance in answer.json().as_array().unwrap() {
+            let id = AllianceId(alliance["id"].as_i64().unwrap());
+            let owner = model.alliances[&id].owner;
+            let owner_named = !alliance["owner"].is_null();
+            assert_eq!(
+                owner_named,
+                model.reads_org(actor.user, owner),
+                "{what}: {alliance}"
+            );
+        }
+    }
+    world.actors.len()
+}
+
+/// One alliance: for its readers, missing for everyone else.
+pub async fn alliance(app: &TestApp, world: &mut World, route: &Route) -> usize {
+    let model = &world.model;
+    let mut checks = 0;
+    let missing_id = MISSING_ID.to_string();
+    for actor in &world.actors {
+        let missing_path = fill(route.path, &[("id", &missing_id)]);
+        let missing = probe(
+            world,
+            actor,
+            request(app, actor, route, &missing_path),
+            "missing",
+        )
+        .await;
+        for (id, alliance) in &model.alliances {
+            let key = id.0.to_string();
+            let path = fill(route.path, &[("id", &key)]);
+            let what = what(route, &path, actor);
+            let answer = probe(world, actor, request(app, actor, route, &path), &what).await;
+            checks += 1;
+            if model.reads_alliance(actor.user, *id) {
+                assert_eq!(answer.status, 200, "{what}: {}", answer.body);
+                assert!(answer.body.contains(&alliance.name), "{what}");
+                assert!(answer.body.contains(&alliance.purpose), "{what}");
+            } else {
+                assert_like_missing(&answer, &missing, &key, &missing_id, &what);
+            }
+        }
+    }
+    checks
+}
+
+/// The audit log: entries about the organisations the reader administers,
+/// all of them for the site admin; refused to signed-in users who
+/// administer nothing, and to the anonymous.
+pub async fn audit(app: &TestApp, world: &mut World, route: &Route) -> usize {
+    let model = &world.model;
+    // The planted entries only, so that the log's first page holds them
+    // all however many sign-ins and changes came before.
+    let path = format!("{}?action=record_updated", route.path);
+    for actor in &world.actors {
+        let what = what(route, &path, actor);
+        let answer = probe(world, actor, request(app, actor, route, &path), &what).await;
+        let administers_any = model
+            .orgs
+            .keys()
+            .any(|org| model.administers(actor.user, *org));
+        let expected = match (actor.user, administers_any) {
+            (None, _) => 401,
+            (Some(_), false) => 403,
+            (Some(_), true) => 200,
+        };
+        assert_eq!(answer.status, expected, "{what}: {}", answer.body);
+        for entry in &model.audit {
+            let shown = answer.body.contains(&entry.detail);
+            let expected = model.administers(actor.user, entry.org);
+            assert_eq!(shown, expected, "{what}: {}", entry.detail);
+        }
+    }
+    world.actors.len()
+}

@@ -1,0 +1,191 @@
+//! The route table: every route of the portal and the API, what kind of
+//! record it exposes and the rule that decides who gets it.
+//!
+//! Every new route (search, exports, feeds, pages to come) must be added
+//! here: the completeness check reads the router's source and fails on a
+//! route this table does not name, so no route escapes the authorisation
+//! test. A route whose record kind and rule have no check yet fails too,
+//! until one is written in `checks`.
+
+/// What a route shows or changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exposes {
+    /// Public reference data (states, treaties, the stylesheet, the API
+    /// description): the same for everyone.
+    Reference,
+    /// A form or a step of signing in, about no record.
+    Form,
+    /// The directory: every entry the reader may see.
+    OrgList,
+    /// One directory entry (and, on its page, its members for members).
+    OrgEntry,
+    /// An organisation's member list.
+    OrgMembers,
+    /// An organisation's memberships or invitations, to change.
+    OrgMembership,
+    /// Every alliance the reader may see; posting creates one.
+    AllianceList,
+    /// One alliance (reading it, or changing its members).
+    Alliance,
+    /// The audit log of the organisations the reader administers.
+    Audit,
+    /// The signed-in user's own account: page, sessions, two factors.
+    OwnAccount,
+    /// One of the signed-in user's own API tokens.
+    OwnToken,
+    /// A one-time link (password setting, invitation), a capability in itself.
+    OneTimeLink,
+}
+
+/// Who may have it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    /// Everyone, signed in or not.
+    Public,
+    /// Signed-in users, each on their own account only.
+    OwnAccount,
+    /// Readers the reference rule `can_read` allows; the rest find nothing.
+    Read,
+    /// Members of the organisation and the site admin; others who see the
+    /// entry are refused, the rest find nothing.
+    Members,
+    /// `can_administer` of the owner; others who see the record are
+    /// refused, the rest find nothing.
+    Administer,
+    /// Whoever holds the link; an unknown link is a missing page for all.
+    LinkHolder,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Route {
+    pub method: &'static str,
+    /// As written in the router; API routes with their `/api/v1` prefix.
+    pub path: &'static str,
+    pub exposes: Exposes,
+    pub rule: Rule,
+}
+
+const fn route(method: &'static str, path: &'static str, exposes: Exposes, rule: Rule) -> Route {
+    Route {
+        method,
+        path,
+        exposes,
+        rule,
+    }
+}
+
+use Exposes as E;
+use Rule as R;
+
+/// Every route of the application.
+pub const ROUTES: &[Route] = &[
+    route("GET", "/static/entente.css", E::Reference, R::Public),
+    route("GET", "/", E::Reference, R::Public),
+    route("GET", "/states/{iso3}", E::Reference, R::Public),
+    route("GET", "/treaties", E::Reference, R::Public),
+    route("GET", "/treaties/{id}", E::Reference, R::Public),
+    route("GET", "/login", E::Form, R::Public),
+    route("POST", "/login", E::Form, R::Public),
+    route("GET", "/login/2fa", E::Form, R::Public),
+    route("POST", "/login/2fa", E::Form, R::Public),
+    route("POST", "/logout", E::OwnAccount, R::OwnAccount),
+    route(
+        "GET",
+        "/set-password/{token}",
+        E::OneTimeLink,
+        R::LinkHolder,
+    ),
+    route(
+        "POST",
+        "/set-password/{token}",
+        E::OneTimeLink,
+        R::LinkHolder,
+    ),
+    route("GET", "/account", E::OwnAccount, R::OwnAccount),
+    route("POST", "/account/tokens", E::OwnAccount, R::OwnAccount),
+    route(
+        "POST",
+        "/account/tokens/{id}/revoke",
+        E::OwnToken,
+        R::OwnAccount,
+    ),
+    route("GET", "/account/2fa", E::OwnAccount, R::OwnAccount),
+    route("POST", "/account/2fa/enable", E::OwnAccount, R::OwnAccount),
+    route("POST", "/account/2fa/disable", E::OwnAccount, R::OwnAccount),
+    route(
+        "POST",
+        "/account/2fa/recovery-codes",
+        E::OwnAccount,
+        R::OwnAccount,
+    ),
+    route(
+        "POST",
+        "/account/sessions/logout-everywhere",
+        E::OwnAccount,
+        R::OwnAccount,
+    ),
+    route("GET", "/orgs", E::OrgList, R::Read),
+    route("GET", "/orgs/{short}", E::OrgEntry, R::Read),
+    route(
+        "POST",
+        "/orgs/{short}/members/{user}/role",
+        E::OrgMembership,
+        R::Administer,
+    ),
+    route(
+        "POST",
+        "/orgs/{short}/members/{user}/remove",
+        E::OrgMembership,
+        R::Administer,
+    ),
+    route(
+        "POST",
+        "/orgs/{short}/invitations",
+        E::OrgMembership,
+        R::Administer,
+    ),
+    route("GET", "/invitations/{token}", E::OneTimeLink, R::LinkHolder),
+    route(
+        "POST",
+        "/invitations/{token}",
+        E::OneTimeLink,
+        R::LinkHolder,
+    ),
+    route("GET", "/audit", E::Audit, R::Administer),
+    route("GET", "/api/v1/states", E::Reference, R::Public),
+    route("GET", "/api/v1/states/{iso3}", E::Reference, R::Public),
+    route("GET", "/api/v1/treaties", E::Reference, R::Public),
+    route(
+        "GET",
+        "/api/v1/treaties/opcat/stages",
+        E::Reference,
+        R::Public,
+    ),
+    route("GET", "/api/v1/treaties/{id}", E::Reference, R::Public),
+    route(
+        "GET",
+        "/api/v1/treaties/{id}/participants",
+        E::Reference,
+        R::Public,
+    ),
+    route("GET", "/api/v1/me", E::OwnAccount, R::OwnAccount),
+    route("GET", "/api/v1/orgs", E::OrgList, R::Read),
+    route("GET", "/api/v1/orgs/{short}", E::OrgEntry, R::Read),
+    route(
+        "GET",
+        "/api/v1/orgs/{short}/members",
+        E::OrgMembers,
+        R::Members,
+    ),
+    route("GET", "/api/v1/alliances", E::AllianceList, R::Read),
+    route("POST", "/api/v1/alliances", E::AllianceList, R::Administer),
+    route("GET", "/api/v1/alliances/{id}", E::Alliance, R::Read),
+    route(
+        "POST",
+        "/api/v1/alliances/{id}/members",
+        E::Alliance,
+        R::Administer,
+    ),
+    route("GET", "/api/v1/audit", E::Audit, R::Administer),
+    route("GET", "/api/v1/openapi.json", E::Reference, R::Public),
+];

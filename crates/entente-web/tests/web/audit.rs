@@ -90,3 +90,48 @@ async fn admins_read_the_log_of_their_organisations_filtered_and_paged() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_log_comes_a_hundred_entries_a_page() {
+    fixture::on_each_backend(async |app| {
+        let org = organisation(app, "npm-watch", Visibility::Public);
+        let ana = person(app, "ana@example.org", "Ana Pérez", org, Role::Admin);
+        for n in 0..103 {
+            let mut entry = entente_store::AuditEntry::new(
+                chrono::Utc::now().naive_utc(),
+                entente_store::AuditAction::RecordUpdated,
+            );
+            entry.actor_user = Some(ana);
+            entry.org = Some(org);
+            entry.detail = format!("change {n}");
+            app.store.append_audit(&entry).unwrap();
+        }
+        let admin = signed_in(app, "ana@example.org").await;
+        let first = send(admin.get(app.url("/api/v1/audit?action=record_updated")))
+            .await
+            .json();
+        assert_eq!(first["entries"].as_array().unwrap().len(), 100);
+        assert_eq!(first["entries"][0]["detail"], "change 102");
+        assert_eq!(first["more"], true);
+        let second = send(admin.get(app.url("/api/v1/audit?action=record_updated&page=2")))
+            .await
+            .json();
+        let rest: Vec<_> = second["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["detail"].as_str().unwrap().to_owned())
+            .collect();
+        assert_eq!(rest, ["change 2", "change 1", "change 0"]);
+        assert_eq!(second["more"], false);
+        let html = send(admin.get(app.url("/audit?action=record_updated"))).await;
+        assert!(html.body.contains("page=2"), "a link to the older entries");
+        assert_eq!(
+            send(admin.get(app.url("/api/v1/audit?page=0")))
+                .await
+                .status,
+            422
+        );
+    })
+    .await;
+}

@@ -82,6 +82,19 @@ async fn an_invitation_is_accepted_once_by_the_invited_address() {
 
         let anonymous = app.get(&link).await;
         assert_eq!(anonymous.status, 200);
+        // Signing in from the invitation's link comes back to it.
+        let visitor = app.browser();
+        let form = send(visitor.get(app.url(&format!("/login?next={link}")))).await;
+        let csrf = csrf_field(&form.body);
+        let fields = [
+            ("email", "dee@example.org"),
+            ("password", PASSWORD),
+            ("csrf", csrf.as_str()),
+            ("next", link.as_str()),
+        ];
+        let back = send(visitor.post(app.url("/login")).form(&fields)).await;
+        assert_eq!(back.status, 303);
+        assert_eq!(back.headers["location"], link.as_str());
         assert!(
             anonymous.body.contains("next=%2Finvitations%2F"),
             "{}",

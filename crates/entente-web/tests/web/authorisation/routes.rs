@@ -25,8 +25,10 @@ pub enum Exposes {
     OrgMembership,
     /// Every alliance the reader may see; posting creates one.
     AllianceList,
-    /// One alliance (reading it, or changing its members).
+    /// One alliance.
     Alliance,
+    /// An alliance's member organisations, to change.
+    AllianceMembership,
     /// The audit log of the organisations the reader administers.
     Audit,
     /// The signed-in user's own account: page, sessions, two factors.
@@ -151,6 +153,21 @@ pub const ROUTES: &[Route] = &[
         E::OneTimeLink,
         R::LinkHolder,
     ),
+    route("GET", "/alliances", E::AllianceList, R::Read),
+    route("POST", "/alliances", E::AllianceList, R::Administer),
+    route("GET", "/alliances/{id}", E::Alliance, R::Read),
+    route(
+        "POST",
+        "/alliances/{id}/members",
+        E::AllianceMembership,
+        R::Administer,
+    ),
+    route(
+        "POST",
+        "/alliances/{id}/members/{org}/remove",
+        E::AllianceMembership,
+        R::Administer,
+    ),
     route("GET", "/audit", E::Audit, R::Administer),
     route("GET", "/api/v1/states", E::Reference, R::Public),
     route("GET", "/api/v1/states/{iso3}", E::Reference, R::Public),
@@ -183,7 +200,7 @@ pub const ROUTES: &[Route] = &[
     route(
         "POST",
         "/api/v1/alliances/{id}/members",
-        E::Alliance,
+        E::AllianceMembership,
         R::Administer,
     ),
     route("GET", "/api/v1/audit", E::Audit, R::Administer),

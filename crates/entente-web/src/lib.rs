@@ -18,4 +18,4 @@ mod views;
 
 pub use api::openapi::openapi_document;
 pub use router::router;
-pub use state::AppState;
+pub use state::{AppState, DEFAULT_PUBLIC_URL};

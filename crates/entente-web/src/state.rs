@@ -10,7 +10,12 @@ pub struct AppState {
     store: Store,
     secure_cookies: bool,
     require_admin_2fa: bool,
+    public_url: String,
 }
+
+/// Where links point when the instance is not told its public address,
+/// as the binary's `--public-url` defaults.
+pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
 
 impl AppState {
     pub fn new(store: Store) -> Self {
@@ -18,6 +23,7 @@ impl AppState {
             store,
             secure_cookies: false,
             require_admin_2fa: false,
+            public_url: DEFAULT_PUBLIC_URL.to_owned(),
         }
     }
 
@@ -44,6 +50,22 @@ impl AppState {
 
     pub fn require_admin_2fa(&self) -> bool {
         self.require_admin_2fa
+    }
+
+    /// The address people reach this instance at (`https://entente.example.org`,
+    /// or with a path prefix), which every link shown to a user starts with:
+    /// the request's `Host` header is the client's to choose, so a link
+    /// built from it could send an invited person to someone else's server.
+    /// A trailing `/` is dropped so paths join onto it.
+    #[must_use]
+    pub fn with_public_url(mut self, public_url: String) -> Self {
+        self.public_url = public_url.trim_end_matches('/').to_owned();
+        self
+    }
+
+    /// The absolute address of `path` (which starts with `/`) on this instance.
+    pub fn public_link(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
     }
 
     /// Runs a synchronous store read on the blocking pool, so a slow database

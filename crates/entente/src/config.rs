@@ -29,11 +29,11 @@ pub struct Settings {
     pub log: String,
 
     /// The address people reach this instance at, for the links the command line prints
-    /// (`https://entente.example.org`, or with a path prefix).
+    /// and the portal shows (`https://entente.example.org`, or with a path prefix).
     #[arg(
         long,
         env = "ENTENTE_PUBLIC_URL",
-        default_value = "http://127.0.0.1:8080",
+        default_value = entente_web::DEFAULT_PUBLIC_URL,
         global = true,
         value_parser = parse_public_url
     )]
@@ -119,6 +119,11 @@ impl PublicUrl {
     /// The address of `path` (which starts with `/`) on this instance.
     pub fn join(&self, path: &str) -> String {
         format!("{}{path}", self.0)
+    }
+
+    /// The address itself, without a trailing `/`.
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 

@@ -10,7 +10,7 @@ use askama::Template;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{NaiveDateTime, TimeDelta, Utc};
 use entente_auth::Secret;
@@ -22,7 +22,7 @@ use super::chrome::{Chrome, PageRequest};
 use super::orgs::{Notes, checked_session, org_page};
 use super::signin::CsrfForm;
 use super::{frame, render};
-use crate::auth::{Viewer, cookies};
+use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::state::AppState;
 
@@ -73,7 +73,6 @@ pub async fn create_invitation(
     Path(short): Path<String>,
     request: PageRequest,
     viewer: Viewer,
-    headers: HeaderMap,
     form: Result<Form<InviteForm>, FormRejection>,
 ) -> Result<Response, AppError> {
     let Ok(Form(form)) = form else {
@@ -108,20 +107,11 @@ pub async fn create_invitation(
         app.read(move |store| store_invitation(store, &scope, &short, &email, role, &hash, now))
             .await??
     };
-    let scheme = if cookies::over_tls(&headers) {
-        "https"
-    } else {
-        "http"
-    };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
     let chrome = frame(&app, &request, locale.t("invite-created-title"), "orgs").await?;
     let page = CreatedPage {
         back: chrome.href(&format!("/orgs/{short}")),
         chrome,
-        link: format!("{scheme}://{host}/invitations/{}", secret.as_str()),
+        link: app.public_link(&format!("/invitations/{}", secret.as_str())),
         role: locale.t(&format!("role-{}", role.code())),
         expires: locale.date((now + INVITATION_VALID).date()),
         org_name: created,

@@ -167,3 +167,52 @@ async fn an_expired_invitation_answers_like_a_missing_page() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn invitation_links_start_with_the_public_url_whatever_the_host_header() {
+    fixture::on_each_backend(async |app| {
+        let org = organisation(app, "npm-watch", Visibility::Private);
+        person(app, "ana@example.org", "Ana Pérez", org, Role::Admin);
+        account(app, "dee@example.org");
+
+        let admin = signed_in(app, "ana@example.org").await;
+        let created = invite(app, &admin, "dee@example.org", "viewer").await;
+        assert_eq!(created.status, 200, "{}", created.body);
+        assert!(
+            created.body.contains("http://127.0.0.1:8080/invitations/"),
+            "unconfigured, links use the default public URL: {}",
+            created.body
+        );
+
+        let public = app
+            .configured_server(|state| {
+                state.with_public_url("https://entente.example.org/campaign/".to_owned())
+            })
+            .await;
+        // The session lives in the shared database, so the admin is signed in there too.
+        let page = send(admin.get(public.url("/orgs/npm-watch"))).await;
+        let csrf = csrf_field(&page.body);
+        let fields = [
+            ("csrf", csrf.as_str()),
+            ("email", "dee@example.org"),
+            ("role", "viewer"),
+        ];
+        let forged = send(
+            admin
+                .post(public.url("/orgs/npm-watch/invitations"))
+                .header(reqwest::header::HOST, "attacker.example")
+                .form(&fields),
+        )
+        .await;
+        assert_eq!(forged.status, 200, "{}", forged.body);
+        assert!(
+            forged
+                .body
+                .contains("https://entente.example.org/campaign/invitations/"),
+            "{}",
+            forged.body
+        );
+        assert!(!forged.body.contains("attacker.example"), "{}", forged.body);
+    })
+    .await;
+}

@@ -31,7 +31,8 @@ pub fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
         println!("Entente is serving on http://{address}/ (Ctrl-C stops it)");
         let state = entente_web::AppState::new(store)
             .with_secure_cookies(settings.secure_cookies)
-            .with_require_admin_2fa(settings.require_admin_2fa);
+            .with_require_admin_2fa(settings.require_admin_2fa)
+            .with_public_url(settings.public_url.as_str().to_owned());
         let app = entente_web::router(state);
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown_signal())

@@ -21,7 +21,8 @@ use std::fmt;
 use diesel::r2d2::PooledConnection;
 
 pub use accounts::{
-    Alliance, Member, Membership, NewAlliance, NewOrganisation, Organisation, UserAccount,
+    Alliance, Member, Membership, NewAlliance, NewOrganisation, Organisation, OrganisationChanges,
+    UserAccount,
 };
 pub use audit::{AuditAction, AuditEntry, AuditFilter, AuditLine};
 pub use connection::Backend;

@@ -32,6 +32,18 @@ pub struct NewOrganisation {
     pub visibility: Visibility,
 }
 
+/// The settings of an organisation its admins may change: everything in
+/// its directory entry but its short name, which addresses and command
+/// lines hold.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganisationChanges {
+    pub name: String,
+    pub kind: OrgKind,
+    pub website: Option<String>,
+    pub description: Option<String>,
+    pub visibility: Visibility,
+}
+
 /// An organisation's directory entry.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Organisation {

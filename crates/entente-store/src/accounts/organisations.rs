@@ -1,4 +1,5 @@
-//! Creating organisations and reading the directory as a scope may see it.
+//! Creating organisations, changing their settings, and reading the
+//! directory as a scope may see it.
 
 use chrono::Utc;
 use diesel::prelude::*;
@@ -6,9 +7,10 @@ use entente_core::access::{AccessScope, OrgId};
 
 use super::rows::{NewOrganisationRow, OrganisationRow};
 use super::scope::visible_organisations;
-use super::{NewOrganisation, Organisation};
+use super::{NewOrganisation, Organisation, OrganisationChanges};
+use crate::audit::{self, AuditAction, AuditEntry};
 use crate::schema::organisations;
-use crate::{Store, StoreError};
+use crate::{Store, StoreError, transaction};
 
 const SHORT_NAME_MAX: usize = 40;
 
@@ -30,6 +32,29 @@ fn check_short_name(short_name: &str) -> Result<(), StoreError> {
              '-', not starting or ending with '-'"
         )))
     }
+}
+
+/// What creation and changes both require: a name and, when there is a
+/// website, a web address.
+fn check_entry(name: &str, website: Option<&str>) -> Result<(), StoreError> {
+    if name.trim().is_empty() {
+        return Err(StoreError::invalid("name: must not be blank"));
+    }
+    website.map_or(Ok(()), check_website)
+}
+
+/// The names of the settings `changes` alters in `before`, for the audit log.
+fn changed_fields(before: &Organisation, changes: &OrganisationChanges) -> Vec<&'static str> {
+    [
+        ("name", before.name != changes.name.trim()),
+        ("kind", before.kind != changes.kind),
+        ("website", before.website != changes.website),
+        ("description", before.description != changes.description),
+        ("visibility", before.visibility != changes.visibility),
+    ]
+    .into_iter()
+    .filter_map(|(field, changed)| changed.then_some(field))
+    .collect()
 }
 
 /// Only web addresses: a `javascript:` link in the directory would run in
@@ -57,12 +82,7 @@ impl Store {
     /// and site administrators call it.
     pub fn create_organisation(&self, new: &NewOrganisation) -> Result<OrgId, StoreError> {
         check_short_name(&new.short_name)?;
-        if new.name.trim().is_empty() {
-            return Err(StoreError::invalid("name: must not be blank"));
-        }
-        if let Some(website) = &new.website {
-            check_website(website)?;
-        }
+        check_entry(&new.name, new.website.as_deref())?;
         let row = NewOrganisationRow {
             short_name: &new.short_name,
             name: new.name.trim(),
@@ -87,6 +107,56 @@ impl Store {
                 }
             })?;
         Ok(OrgId(id))
+    }
+
+    /// Changes an organisation's settings, validated as
+    /// [`Store::create_organisation`] validates them. `scope` must
+    /// administer `org` (or run the site): [`StoreError::NotFound`] when it
+    /// cannot even see the organisation, [`StoreError::Forbidden`] when it
+    /// sees but does not administer it. The change and its audit entry (the
+    /// fields changed) are one transaction.
+    pub fn update_organisation(
+        &self,
+        scope: &AccessScope,
+        org: OrgId,
+        changes: &OrganisationChanges,
+    ) -> Result<(), StoreError> {
+        self.check_administers(scope, org)?;
+        check_entry(&changes.name, changes.website.as_deref())?;
+        let mut conn = self.connection()?;
+        transaction::write(&mut conn, |conn| {
+            let before: Organisation = organisations::table
+                .find(org.0)
+                .select(OrganisationRow::as_select())
+                .first(conn)
+                .optional()?
+                .ok_or_else(|| StoreError::not_found(format!("organisation {org}")))?
+                .try_into()?;
+            diesel::update(organisations::table.find(org.0))
+                .set((
+                    organisations::name.eq(changes.name.trim()),
+                    organisations::kind.eq(changes.kind.code()),
+                    organisations::website.eq(changes.website.as_deref()),
+                    organisations::description.eq(changes.description.as_deref()),
+                    organisations::visibility.eq(changes.visibility.code()),
+                ))
+                .execute(conn)?;
+            let changed = changed_fields(&before, changes);
+            let entry = AuditEntry {
+                actor_user: scope.user(),
+                org: Some(org),
+                record_kind: Some("organisation".to_owned()),
+                record_id: Some(org.0),
+                detail: if changed.is_empty() {
+                    "settings saved unchanged".to_owned()
+                } else {
+                    format!("changed: {}", changed.join(", "))
+                },
+                ..AuditEntry::new(Utc::now().naive_utc(), AuditAction::OrganisationUpdated)
+            };
+            audit::append(conn, &entry)?;
+            Ok(())
+        })
     }
 
     /// The directory entries `scope` may read, by short name.

@@ -41,6 +41,8 @@ audit_actions! {
     TokenRevoked => "token_revoked",
     UserCreated => "user_created",
     OrganisationCreated => "organisation_created",
+    /// An admin changed the organisation's directory entry.
+    OrganisationUpdated => "organisation_updated",
     MembershipAdded => "membership_added",
     MembershipChanged => "membership_changed",
     MembershipRemoved => "membership_removed",

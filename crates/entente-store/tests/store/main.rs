@@ -9,6 +9,7 @@ mod fixtures;
 mod import;
 mod load;
 mod open;
+mod organisation_settings;
 mod scale;
 mod schema;
 mod support;

@@ -5,7 +5,7 @@
 
 mod account;
 mod alliances;
-mod reading;
+pub mod reading;
 mod writing;
 
 use reqwest::Method;

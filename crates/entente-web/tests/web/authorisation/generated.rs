@@ -18,6 +18,7 @@ use entente_store::{NewAlliance, NewOrganisation, NewSession};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
+use super::checks::reading::check_alliance_view;
 use super::checks::{assert_like_missing, swap_key};
 use super::model::{AllianceModel, Model, OrgModel, UserModel};
 use super::world::{api_token, send};
@@ -279,6 +280,11 @@ async fn check_alliances(app: &TestApp, model: &Model, reader: &Reader) -> usize
         .map(|id| id.0.to_string())
         .collect();
     assert_eq!(listed_among(&list, "id", &ours), readable, "{what}");
+    for view in list.json().as_array().unwrap() {
+        if ours.contains(&view["id"].to_string()) {
+            check_alliance_view(model, user, view, &what);
+        }
+    }
     let page = reader.page(app, "/alliances").await;
     assert_no_leak(model, user, &page, "", "GET /alliances");
     for (id, alliance) in &model.alliances {

@@ -49,6 +49,9 @@ pub struct Model {
     pub alliances: BTreeMap<AllianceId, AllianceModel>,
     pub users: BTreeMap<UserId, UserModel>,
     pub audit: Vec<AuditModel>,
+    /// Invitations made, by organisation and invited e-mail (a marker):
+    /// personal data for the organisation's admins, in its audit log.
+    pub invitations: Vec<(OrgId, String)>,
 }
 
 /// A string planted in a record, and whether a reader may see it.
@@ -128,6 +131,23 @@ impl Model {
         can_read(&self.scope(user), &self.alliance_access(id))
     }
 
+    /// An alliance's members as `reader` may know them: the short names of
+    /// those whose entries they see, and how many others there are.
+    pub fn alliance_members_seen(
+        &self,
+        reader: Option<UserId>,
+        id: AllianceId,
+    ) -> (BTreeSet<String>, usize) {
+        let members = &self.alliances[&id].members;
+        let named: BTreeSet<String> = members
+            .iter()
+            .filter(|org| self.reads_org(reader, **org))
+            .map(|org| self.orgs[org].short.clone())
+            .collect();
+        let unnamed = members.len() - named.len();
+        (named, unnamed)
+    }
+
     /// Member lists are personal data: for the organisation's own members
     /// and the site admin.
     pub fn reads_members(&self, user: Option<UserId>, org: OrgId) -> bool {
@@ -177,7 +197,18 @@ impl Model {
             text: &entry.detail,
             readable: self.administers(reader, entry.org),
         });
-        orgs.chain(alliances).chain(emails).chain(audit).collect()
+        let invited = self.invitations.iter().map(|(_, email)| Marker {
+            text: email,
+            readable: self
+                .invitations
+                .iter()
+                .any(|(org, e)| e == email && self.administers(reader, *org)),
+        });
+        orgs.chain(alliances)
+            .chain(emails)
+            .chain(audit)
+            .chain(invited)
+            .collect()
     }
 
     /// Panics, naming the marker and `what` was requested, when `body`

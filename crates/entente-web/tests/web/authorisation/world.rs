@@ -41,6 +41,8 @@ pub struct Actor {
     /// A read-write API token of the user, and its id.
     pub token: Option<String>,
     pub token_id: Option<i64>,
+    /// A read-only API token of the user.
+    pub read_token: Option<String>,
 }
 
 impl Actor {
@@ -235,6 +237,7 @@ impl World {
             csrf: "not-a-session-token".to_owned(),
             token: None,
             token_id: None,
+            read_token: None,
         });
         for (persona, memberships) in cast {
             let user = self.user(app, &hash, &memberships);
@@ -248,7 +251,7 @@ impl World {
     }
 }
 
-/// Signs `user` in through the form, and gives them a read-write token.
+/// Signs `user` in through the form, and gives them API tokens.
 async fn signed_in(app: &TestApp, persona: Persona, user: UserId, email: &str) -> Actor {
     let (browser, csrf) = session(app, persona, email).await;
     let (token, token_id) = api_token(app, user);
@@ -259,6 +262,7 @@ async fn signed_in(app: &TestApp, persona: Persona, user: UserId, email: &str) -
         csrf,
         token: Some(token),
         token_id: Some(token_id),
+        read_token: Some(token_of(app, user, TokenScope::Read).0),
     }
 }
 
@@ -275,17 +279,15 @@ async fn session(app: &TestApp, persona: Persona, email: &str) -> (reqwest::Clie
 
 /// A new read-write API token of `user`, and its id.
 pub fn api_token(app: &TestApp, user: UserId) -> (String, i64) {
+    token_of(app, user, TokenScope::ReadWrite)
+}
+
+fn token_of(app: &TestApp, user: UserId, scope: TokenScope) -> (String, i64) {
     let token = Secret::generate_api_token();
     let now = Utc::now().naive_utc();
     let id = app
         .store
-        .create_api_token(
-            user,
-            "authorisation test",
-            &token.hash(),
-            TokenScope::ReadWrite,
-            now,
-        )
+        .create_api_token(user, "authorisation test", &token.hash(), scope, now)
         .unwrap();
     (token.as_str().to_owned(), id)
 }

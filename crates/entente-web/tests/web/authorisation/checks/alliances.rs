@@ -20,7 +20,9 @@ use crate::authorisation::routes::Route;
 use crate::authorisation::world::{Actor, World};
 
 /// Sends `fields` as the route expects them: JSON on the API, a form with
-/// the session's token on the portal.
+/// the session's token on the portal. On the API, the same request with
+/// the user's read-only token is refused first, whatever the record (the
+/// checks after it find the record unchanged).
 async fn change(
     app: &TestApp,
     world: &World,
@@ -37,6 +39,15 @@ async fn change(
             .iter()
             .map(|(k, v)| ((*k).to_owned(), (*v).into()))
             .collect();
+        if let Some(read_only) = &actor.read_token {
+            let what = format!("{what}, with a read-only token");
+            let method = reqwest::Method::from_bytes(route.method.as_bytes()).unwrap();
+            let refused = reqwest::Client::new().request(method, app.url(path));
+            let refused = refused.bearer_auth(read_only).json(&body);
+            let answer = probe_asking(world, actor, refused, asked, &what).await;
+            assert_eq!(answer.status, 403, "{what}: {}", answer.body);
+            assert_eq!(answer.json()["error"]["code"], "token_read_only", "{what}");
+        }
         sent.json(&body)
     } else {
         let mut form = fields.to_vec();

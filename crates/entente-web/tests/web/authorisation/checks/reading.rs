@@ -3,12 +3,13 @@
 
 use std::collections::BTreeSet;
 
-use entente_core::access::{AllianceId, OrgId};
+use entente_core::access::{AllianceId, OrgId, UserId};
 
 use super::{
     MISSING_ID, MISSING_SHORT, assert_like_missing, fill, is_api, probe, probe_asking, request,
 };
 use crate::app::TestApp;
+use crate::authorisation::model::Model;
 use crate::authorisation::routes::Route;
 use crate::authorisation::world::World;
 
@@ -192,14 +193,31 @@ pub async fn alliance_list(app: &TestApp, world: &mut World, route: &Route) -> u
             .collect();
         assert_eq!(listed(&answer.json(), "id"), expected, "{what}");
         for alliance in answer.json().as_array().unwrap() {
-            let id = AllianceId(alliance["id"].as_i64().unwrap());
-            let owner = model.alliances[&id].owner;
-            let owner_named = !alliance["owner"].is_null();
-            let readable = model.reads_org(actor.user, owner);
-            assert_eq!(owner_named, readable, "{what}: {alliance}");
+            check_alliance_view(model, actor.user, alliance, &what);
         }
     }
     world.actors.len()
+}
+
+/// An alliance as the API shows it: its owner and members named when the
+/// reader sees their entries, the others only counted.
+pub fn check_alliance_view(
+    model: &Model,
+    user: Option<UserId>,
+    view: &serde_json::Value,
+    what: &str,
+) {
+    let id = AllianceId(view["id"].as_i64().unwrap());
+    let owner = model.alliances[&id].owner;
+    let owner_named = !view["owner"].is_null();
+    assert_eq!(owner_named, model.reads_org(user, owner), "{what}: {view}");
+    let (named, unnamed) = model.alliance_members_seen(user, id);
+    assert_eq!(
+        listed(&view["members"], "short_name"),
+        named,
+        "{what}: {view}"
+    );
+    assert_eq!(view["unnamed_members"], unnamed, "{what}: {view}");
 }
 
 /// One alliance: for its readers, missing for everyone else.
@@ -226,6 +244,9 @@ pub async fn alliance(app: &TestApp, world: &mut World, route: &Route) -> usize 
                 assert_eq!(answer.status, 200, "{what}: {}", answer.body);
                 assert!(answer.body.contains(&alliance.name), "{what}");
                 assert!(answer.body.contains(&alliance.purpose), "{what}");
+                if is_api(route.path) {
+                    check_alliance_view(model, actor.user, &answer.json(), &what);
+                }
             } else {
                 assert_like_missing(&answer, &missing, &key, &missing_id, &what);
             }
@@ -239,27 +260,45 @@ pub async fn alliance(app: &TestApp, world: &mut World, route: &Route) -> usize 
 /// administer nothing, and to the anonymous.
 pub async fn audit(app: &TestApp, world: &mut World, route: &Route) -> usize {
     let model = &world.model;
-    // The planted entries only, so that the log's first page holds them
-    // all however many sign-ins and changes came before.
-    let path = format!("{}?action=record_updated", route.path);
-    for actor in &world.actors {
-        let what = what(route, &path, actor);
-        let answer = probe(world, actor, request(app, actor, route, &path), &what).await;
-        let administers_any = model
-            .orgs
-            .keys()
-            .any(|org| model.administers(actor.user, *org));
-        let expected = match (actor.user, administers_any) {
-            (None, _) => 401,
-            (Some(_), false) => 403,
-            (Some(_), true) => 200,
-        };
-        assert_eq!(answer.status, expected, "{what}: {}", answer.body);
-        for entry in &model.audit {
-            let shown = answer.body.contains(&entry.detail);
-            let expected = model.administers(actor.user, entry.org);
-            assert_eq!(shown, expected, "{what}: {}", entry.detail);
+    // The planted entries, and the invitations made, each kind on its own
+    // so that the log's first page holds them all however many sign-ins
+    // and changes came before.
+    let planted: Vec<(OrgId, &str)> = model
+        .audit
+        .iter()
+        .map(|e| (e.org, e.detail.as_str()))
+        .collect();
+    let invited: Vec<(OrgId, &str)> = model
+        .invitations
+        .iter()
+        .map(|(o, e)| (*o, e.as_str()))
+        .collect();
+    let mut checks = 0;
+    for (action, entries) in [("record_updated", planted), ("invitation_created", invited)] {
+        let path = format!("{}?action={action}", route.path);
+        for actor in &world.actors {
+            let what = what(route, &path, actor);
+            let answer = probe(world, actor, request(app, actor, route, &path), &what).await;
+            let administers_any = model
+                .orgs
+                .keys()
+                .any(|org| model.administers(actor.user, *org));
+            let expected = match (actor.user, administers_any) {
+                (None, _) => 401,
+                (Some(_), false) => 403,
+                (Some(_), true) => 200,
+            };
+            assert_eq!(answer.status, expected, "{what}: {}", answer.body);
+            for (org, marker) in &entries {
+                let shown = answer.body.contains(marker);
+                assert_eq!(
+                    shown,
+                    model.administers(actor.user, *org),
+                    "{what}: {marker}"
+                );
+            }
+            checks += 1;
         }
     }
-    world.actors.len()
+    checks
 }

@@ -60,12 +60,15 @@ pub fn expected(world: &World, actor: &Actor, org: OrgId, unauthenticated: u16) 
 pub async fn membership(app: &TestApp, world: &mut World, route: &Route) -> usize {
     let spare = world.spare.0.to_string();
     let mut checks = 0;
-    for actor in &world.actors {
+    for i in 0..world.actors.len() {
+        let email = format!("{}@example.org", world.marker());
+        let mut invited = Vec::new();
+        let actor = &world.actors[i];
         let form = |actor: &Actor| -> Vec<(&str, String)> {
             vec![
                 ("csrf", actor.csrf.clone()),
                 ("role", "editor".to_owned()),
-                ("email", "invitee@example.org".to_owned()),
+                ("email", email.clone()),
             ]
         };
         let missing_path = fill(route.path, &[("short", MISSING_SHORT), ("user", &spare)]);
@@ -120,8 +123,12 @@ pub async fn membership(app: &TestApp, world: &mut World, route: &Route) -> usiz
                 }
             } else {
                 assert_eq!(made, usize::from(done), "{what}: invitations made");
+                if done {
+                    invited.push((org, email.clone()));
+                }
             }
         }
+        world.model.invitations.extend(invited);
     }
     checks
 }

@@ -95,6 +95,7 @@ fn every_key_the_code_builds_exists_in_every_language() {
         "invalid_token",
         "token_read_only",
         "csrf_rejected",
+        "two_factor_required",
         "internal",
         "org_not_found",
         "alliance_not_found",

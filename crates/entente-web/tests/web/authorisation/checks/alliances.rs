@@ -95,81 +95,70 @@ pub async fn create(app: &TestApp, world: &mut World, route: &Route) -> usize {
     let mut checks = 0;
     for i in 0..world.actors.len() {
         for org in world.owner {
-            let (name, purpose) = (world.marker(), world.marker());
-            let (actor, model) = (&world.actors[i], &world.model);
-            let short = model.orgs[&org].short.clone();
-            let what = format!(
-                "{} {} for {short} as {:?}",
-                route.method, route.path, actor.persona
-            );
-            let (name_field, purpose_field) =
-                (format!("Alliance {name}"), format!("Purpose {purpose}"));
-            let fields = |owner| {
-                [
-                    ("owner", owner),
-                    ("name", name_field.as_str()),
-                    ("purpose", purpose_field.as_str()),
-                    ("visibility", "private"),
-                ]
-            };
-            let missing = change(
-                app,
-                world,
-                actor,
-                route,
-                route.path,
-                &fields(MISSING_SHORT),
-                "",
-            )
-            .await;
-            let answer = change(
-                app,
-                world,
-                actor,
-                route,
-                route.path,
-                &fields(&short),
-                &short,
-            )
-            .await;
+            create_one(app, world, route, i, org).await;
             checks += 1;
-            let user = actor.user;
-            if user.is_none() {
-                assert_eq!(
-                    answer.status,
-                    anonymous_status(route),
-                    "{what}: {}",
-                    answer.body
-                );
-            } else if model.administers(user, org) {
-                assert_eq!(answer.status, done_status(route), "{what}: {}", answer.body);
-                let id = created_id(route, &answer);
-                let members = [org].into();
-                let visibility = Visibility::Private;
-                let made = AllianceModel {
-                    owner: org,
-                    visibility,
-                    members,
-                    name,
-                    purpose,
-                };
-                world.model.alliances.insert(id, made);
-            } else if is_api(route.path) && model.reads_org(user, org) {
-                assert_eq!(answer.status, 403, "{what}: {}", answer.body);
-            } else {
-                assert_same_answer(&answer, &missing, &short, MISSING_SHORT, &what);
-                let status = if is_api(route.path) { 404 } else { 422 };
-                assert_eq!(answer.status, status, "{what}: {}", answer.body);
-            }
-            let stored = app.store.alliances(&site_admin()).unwrap().len();
-            assert_eq!(
-                stored,
-                world.model.alliances.len(),
-                "{what}: alliances stored"
-            );
         }
     }
     checks
+}
+
+/// The `i`th actor creates an alliance owned by `org`, and the same for an
+/// owner that does not exist.
+async fn create_one(app: &TestApp, world: &mut World, route: &Route, i: usize, org: OrgId) {
+    let (name, purpose) = (world.marker(), world.marker());
+    let (actor, model) = (&world.actors[i], &world.model);
+    let short = model.orgs[&org].short.clone();
+    let what = format!(
+        "{} {} for {short} as {:?}",
+        route.method, route.path, actor.persona
+    );
+    let (name_field, purpose_field) = (format!("Alliance {name}"), format!("Purpose {purpose}"));
+    let fields = |owner| {
+        [
+            ("owner", owner),
+            ("name", name_field.as_str()),
+            ("purpose", purpose_field.as_str()),
+            ("visibility", "private"),
+        ]
+    };
+    let post = async |owner, asked| {
+        change(app, world, actor, route, route.path, &fields(owner), asked).await
+    };
+    let missing = post(MISSING_SHORT, "").await;
+    let answer = post(&short, &short).await;
+    let user = actor.user;
+    if user.is_none() {
+        assert_eq!(
+            answer.status,
+            anonymous_status(route),
+            "{what}: {}",
+            answer.body
+        );
+    } else if model.administers(user, org) {
+        assert_eq!(answer.status, done_status(route), "{what}: {}", answer.body);
+        let id = created_id(route, &answer);
+        let (members, visibility) = ([org].into(), Visibility::Private);
+        let made = AllianceModel {
+            owner: org,
+            visibility,
+            members,
+            name,
+            purpose,
+        };
+        world.model.alliances.insert(id, made);
+    } else if is_api(route.path) && model.reads_org(user, org) {
+        assert_eq!(answer.status, 403, "{what}: {}", answer.body);
+    } else {
+        assert_same_answer(&answer, &missing, &short, MISSING_SHORT, &what);
+        let status = if is_api(route.path) { 404 } else { 422 };
+        assert_eq!(answer.status, status, "{what}: {}", answer.body);
+    }
+    let stored = app.store.alliances(&site_admin()).unwrap().len();
+    assert_eq!(
+        stored,
+        world.model.alliances.len(),
+        "{what}: alliances stored"
+    );
 }
 
 /// Adding the public `joiner` to every alliance, or taking B out of every
@@ -226,31 +215,51 @@ pub async fn membership(app: &TestApp, world: &mut World, route: &Route) -> usiz
                 assert_eq!(answer.status, status, "{what}: {}", answer.body);
                 false
             };
-            let mut expected = alliance.members.clone();
-            if done && removing {
-                expected.remove(&target);
-            } else if done {
-                expected.insert(target);
-            }
-            let stored = app.store.alliance(&site_admin(), *id).unwrap().unwrap();
-            let stored: BTreeSet<OrgId> = stored.members.into_iter().collect();
-            assert_eq!(stored, expected, "{what}: the alliance's members");
-            undo(app, *id, target, done, removing);
+            let change = Change {
+                target,
+                done,
+                removing,
+            };
+            settle(app, *id, &alliance.members, &change, &what);
         }
     }
     checks
 }
 
-fn undo(app: &TestApp, id: AllianceId, target: OrgId, done: bool, removed: bool) {
-    match (done, removed) {
+/// What a request to change an alliance's members came to.
+struct Change {
+    target: OrgId,
+    /// Whether the change was made.
+    done: bool,
+    removing: bool,
+}
+
+/// Checks the alliance's stored members against what it had and the
+/// change, then undoes a change that was made.
+fn settle(app: &TestApp, id: AllianceId, had: &BTreeSet<OrgId>, change: &Change, what: &str) {
+    let mut expected = had.clone();
+    match (change.done, change.removing) {
+        (false, _) => {}
+        (true, true) => {
+            expected.remove(&change.target);
+        }
+        (true, false) => {
+            expected.insert(change.target);
+        }
+    }
+    let stored = app.store.alliance(&site_admin(), id).unwrap().unwrap();
+    let stored: BTreeSet<OrgId> = stored.members.into_iter().collect();
+    assert_eq!(stored, expected, "{what}: the alliance's members");
+    let admin = site_admin();
+    match (change.done, change.removing) {
         (false, _) => {}
         (true, true) => app
             .store
-            .add_alliance_member(&site_admin(), id, target)
+            .add_alliance_member(&admin, id, change.target)
             .unwrap(),
         (true, false) => {
             app.store
-                .remove_alliance_member(&site_admin(), id, target)
+                .remove_alliance_member(&admin, id, change.target)
                 .unwrap();
         }
     }

@@ -22,7 +22,7 @@ use diesel::r2d2::PooledConnection;
 
 pub use accounts::{
     Alliance, Member, Membership, NewAlliance, NewOrganisation, Organisation, OrganisationChanges,
-    UserAccount,
+    UserAccount, check_website,
 };
 pub use audit::{AuditAction, AuditEntry, AuditFilter, AuditLine};
 pub use connection::Backend;

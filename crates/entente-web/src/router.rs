@@ -59,7 +59,10 @@ pub fn router(state: AppState) -> Router {
             post(pages::signin::sign_out_everywhere),
         )
         .route("/orgs", get(pages::orgs::list_orgs))
-        .route("/orgs/{short}", get(pages::orgs::show_org))
+        .route(
+            "/orgs/{short}",
+            get(pages::orgs::show_org).post(pages::org_settings::update_org),
+        )
         .route(
             "/orgs/{short}/members/{user}/role",
             post(pages::orgs::change_member_role),

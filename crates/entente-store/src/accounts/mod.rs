@@ -11,6 +11,7 @@ pub(crate) mod rows;
 mod scope;
 mod users;
 
+pub use organisations::check_website;
 pub(crate) use users::normalise_email;
 
 pub(crate) use scope::org_ids_with_role;

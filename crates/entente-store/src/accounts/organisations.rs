@@ -57,9 +57,10 @@ fn changed_fields(before: &Organisation, changes: &OrganisationChanges) -> Vec<&
     .collect()
 }
 
-/// Only web addresses: a `javascript:` link in the directory would run in
-/// the reader's browser.
-fn check_website(website: &str) -> Result<(), StoreError> {
+/// Refuses a website that is not an http(s) address, naming the field:
+/// a `javascript:` link in the directory would run in the reader's browser.
+/// Public so forms can check the field before they submit the rest.
+pub fn check_website(website: &str) -> Result<(), StoreError> {
     let lower = website.to_ascii_lowercase();
     let rest = lower
         .strip_prefix("https://")

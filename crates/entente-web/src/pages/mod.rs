@@ -9,6 +9,7 @@ pub mod chrome;
 pub mod dashboard;
 pub mod errors;
 pub mod invitations;
+pub mod org_settings;
 pub mod orgs;
 pub mod password;
 pub mod second_step;

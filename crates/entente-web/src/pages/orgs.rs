@@ -1,5 +1,6 @@
 //! The organisation directory: `GET /orgs`, `GET /orgs/{short}` (with the
-//! member list for members, and role changes and removals for admins),
+//! member list for members, and the settings form, role changes and
+//! removals for admins),
 //! `POST /orgs/{short}/members/{user}/role` and `.../remove`.
 //!
 //! A hidden entry answers exactly as a missing one; the store filters
@@ -11,11 +12,12 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use entente_core::access::{Role, UserId, can_administer};
+use entente_core::access::{OrgKind, Role, UserId, Visibility, can_administer};
 use entente_store::{Member, Organisation, StoreError};
 use serde::Deserialize;
 
 use super::chrome::{Chrome, PageRequest};
+use super::org_settings::{SettingsDraft, SettingsForm};
 use super::signin::CsrfForm;
 use super::{frame, render};
 use crate::auth::{self, Viewer};
@@ -64,6 +66,11 @@ pub struct OrgPage {
     pub members: Vec<MemberRow>,
     /// Every role, code and label, for the role selector.
     pub roles: Vec<(&'static str, String)>,
+    /// Every kind and every visibility, code and label, for the settings form.
+    pub kinds: Vec<(&'static str, String)>,
+    pub visibilities: Vec<(&'static str, String)>,
+    /// The settings form, filled in with the stored entry or what was typed.
+    pub settings: SettingsDraft,
     pub csrf: String,
     pub notes: Notes,
 }
@@ -75,6 +82,8 @@ pub struct Notes {
     pub members: Option<String>,
     pub invite: Option<String>,
     pub invite_email: String,
+    /// A refused settings form, to show again with its messages.
+    pub settings: Option<SettingsDraft>,
 }
 
 pub struct MemberRow {
@@ -121,7 +130,7 @@ pub async fn org_page(
     viewer: &Viewer,
     short: String,
     status: StatusCode,
-    notes: Notes,
+    mut notes: Notes,
 ) -> Result<Response, AppError> {
     let scope = viewer.scope.clone();
     let (org, members) = app
@@ -138,6 +147,10 @@ pub async fn org_page(
     let sees_members = viewer.scope.is_site_admin() || viewer.scope.role_in(org.id).is_some();
     let administers = can_administer(&viewer.scope, org.id);
     let chrome = frame(app, request, org.name.clone(), "orgs").await?;
+    let settings = notes.settings.take().unwrap_or_else(|| SettingsDraft {
+        form: SettingsForm::of(&org),
+        ..SettingsDraft::default()
+    });
     let page = OrgPage {
         chrome,
         sees_members,
@@ -147,6 +160,15 @@ pub async fn org_page(
             .iter()
             .map(|r| (r.code(), locale.t(&format!("role-{}", r.code()))))
             .collect(),
+        kinds: OrgKind::ALL
+            .iter()
+            .map(|k| (k.code(), locale.t(&format!("org-kind-{}", k.code()))))
+            .collect(),
+        visibilities: Visibility::ALL
+            .iter()
+            .map(|v| (v.code(), locale.t(&format!("visibility-{}", v.code()))))
+            .collect(),
+        settings,
         csrf: viewer
             .session()
             .map(|(_, _, csrf)| csrf.to_owned())

@@ -11,6 +11,7 @@ mod authorisation;
 mod fixture;
 mod invitations;
 mod openapi;
+mod org_settings;
 mod orgs;
 mod pages;
 mod password;

@@ -6,6 +6,7 @@
 mod account;
 mod alliances;
 pub mod reading;
+mod settings;
 mod writing;
 
 use reqwest::Method;
@@ -26,6 +27,7 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::Form, Rule::Public) => account::form(app, world, route).await,
         (Exposes::OrgList, Rule::Read) => reading::org_list(app, world, route).await,
         (Exposes::OrgEntry, Rule::Read) => reading::org_entry(app, world, route).await,
+        (Exposes::OrgEntry, Rule::Administer) => settings::update(app, world, route).await,
         (Exposes::OrgMembers, Rule::Members) => reading::org_members(app, world, route).await,
         (Exposes::OrgMembership, Rule::Administer) => writing::membership(app, world, route).await,
         (Exposes::AllianceList, Rule::Read) => reading::alliance_list(app, world, route).await,

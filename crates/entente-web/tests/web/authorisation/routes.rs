@@ -128,6 +128,7 @@ pub const ROUTES: &[Route] = &[
     ),
     route("GET", "/orgs", E::OrgList, R::Read),
     route("GET", "/orgs/{short}", E::OrgEntry, R::Read),
+    route("POST", "/orgs/{short}", E::OrgEntry, R::Administer),
     route(
         "POST",
         "/orgs/{short}/members/{user}/role",

@@ -62,6 +62,15 @@ pub struct SettingsProblems {
     pub visibility: Option<String>,
 }
 
+impl SettingsProblems {
+    fn any(&self) -> bool {
+        self.name.is_some()
+            || self.kind.is_some()
+            || self.website.is_some()
+            || self.visibility.is_some()
+    }
+}
+
 /// The form held and why it was refused, to show on the page again.
 #[derive(Debug, Default)]
 pub struct SettingsDraft {
@@ -95,17 +104,8 @@ fn changes(locale: Locale, form: &SettingsForm) -> Result<OrganisationChanges, S
             .is_err()
             .then(|| locale.t("org-visibility-invalid")),
     };
-    match (kind, visibility, &problems) {
-        (
-            Ok(kind),
-            Ok(visibility),
-            SettingsProblems {
-                name: None,
-                kind: None,
-                website: None,
-                visibility: None,
-            },
-        ) => Ok(OrganisationChanges {
+    match (kind, visibility) {
+        (Ok(kind), Ok(visibility)) if !problems.any() => Ok(OrganisationChanges {
             name: form.name.trim().to_owned(),
             kind,
             website,

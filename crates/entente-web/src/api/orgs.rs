@@ -97,8 +97,21 @@ pub async fn show_org(
     let scope = viewer.scope;
     let found = {
         let short = short.clone();
-        app.read(move |store| store.organisation_by_short_name(&scope, &short))
-            .await?
+        app.read(move |store| {
+            let found = store.organisation_by_short_name(&scope, &short)?;
+            if let Some(org) = &found {
+                crate::auth::audit_outside_read(
+                    store,
+                    &scope,
+                    org.id,
+                    org.visibility,
+                    "organisation",
+                    org.id.0,
+                )?;
+            }
+            Ok::<_, StoreError>(found)
+        })
+        .await?
     };
     found
         .map(|org| Json(org.into()))

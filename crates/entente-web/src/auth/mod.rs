@@ -8,8 +8,8 @@ pub mod cookies;
 pub mod two_factor;
 pub mod viewer;
 
-use chrono::{NaiveDateTime, TimeDelta};
-use entente_core::access::UserId;
+use chrono::{NaiveDateTime, TimeDelta, Utc};
+use entente_core::access::{AccessScope, OrgId, UserId, Visibility};
 use entente_store::{AuditAction, AuditEntry, Store, StoreError};
 
 pub use viewer::{Credential, Viewer, resolve_viewer};
@@ -31,6 +31,36 @@ pub const SESSION_ABSOLUTE: TimeDelta = TimeDelta::hours(12);
 pub const LOCKOUT_WINDOW: TimeDelta = TimeDelta::minutes(15);
 /// ...lock the e-mail address at this many.
 pub const LOCKOUT_FAILURES: u32 = 5;
+
+/// Logs the read of a non-public record by someone outside its owner
+/// organisation (a member of an allied organisation, or the site admin), so
+/// the owner's admins can see who read what was shared with them. Reads by the
+/// owner's own members and reads of public records are not logged.
+pub fn audit_outside_read(
+    store: &Store,
+    scope: &AccessScope,
+    owner: OrgId,
+    visibility: Visibility,
+    record_kind: &str,
+    record_id: i64,
+) -> Result<(), StoreError> {
+    let Some(actor) = scope.user() else {
+        return Ok(());
+    };
+    if visibility == Visibility::Public || scope.role_in(owner).is_some() {
+        return Ok(());
+    }
+    let mut entry = AuditEntry::new(Utc::now().naive_utc(), AuditAction::RecordReadByAlliance);
+    entry.actor_user = Some(actor);
+    entry.org = Some(owner);
+    entry.record_kind = Some(record_kind.to_owned());
+    entry.record_id = Some(record_id);
+    entry.detail = format!(
+        "{record_kind} {record_id} ({}) read from outside its organisation",
+        visibility.code()
+    );
+    store.append_audit(&entry).map(|_| ())
+}
 
 /// Appends an account event to the audit log.
 pub fn audit(

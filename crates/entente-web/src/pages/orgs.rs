@@ -138,6 +138,14 @@ pub async fn org_page(
             let Some(org) = store.organisation_by_short_name(&scope, &short)? else {
                 return Ok::<_, StoreError>(Err(short));
             };
+            crate::auth::audit_outside_read(
+                store,
+                &scope,
+                org.id,
+                org.visibility,
+                "organisation",
+                org.id.0,
+            )?;
             let members = store.members_of(&scope, org.id)?;
             Ok(Ok((org, members)))
         })

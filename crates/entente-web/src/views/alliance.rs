@@ -96,6 +96,14 @@ pub fn alliance(
     let Some(found) = store.alliance(scope, id)? else {
         return Ok(None);
     };
+    crate::auth::audit_outside_read(
+        store,
+        scope,
+        found.owner,
+        found.visibility,
+        "alliance",
+        found.id.0,
+    )?;
     let visible = directory(store, scope)?;
     Ok(Some(view(found, &visible, scope)))
 }

@@ -291,3 +291,83 @@ async fn a_hidden_alliance_page_answers_as_a_missing_one() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn reads_from_outside_the_owner_are_in_the_owners_audit_log() {
+    use entente_core::access::AccessScope;
+    use entente_store::{AuditAction, AuditFilter, NewAlliance};
+
+    fixture::on_each_backend(async |app| {
+        let owner = organisation(app, "npm-watch", Visibility::Alliance);
+        let ally = organisation(app, "friends", Visibility::Public);
+        let admin = person(app, "ana@example.org", "Ana Pérez", owner, Role::Admin);
+        let outsider = person(app, "bo@example.org", "Bo Lind", ally, Role::Viewer);
+        let site = AccessScope::SiteAdmin(admin);
+        let alliance = app
+            .store
+            .create_alliance(
+                &site,
+                &NewAlliance {
+                    owner,
+                    name: "Shared plan".into(),
+                    purpose: String::new(),
+                    visibility: Visibility::Alliance,
+                },
+            )
+            .unwrap();
+        app.store
+            .add_alliance_member(&site, alliance, ally)
+            .unwrap();
+        let reads = || {
+            let filter = AuditFilter {
+                org: Some(owner),
+                action: Some(AuditAction::RecordReadByAlliance),
+                ..AuditFilter::default()
+            };
+            app.store.audit_entries(&site, &filter).unwrap()
+        };
+        let client = reqwest::Client::new();
+        let own = token(app, admin, TokenScope::Read);
+        let allied = token(app, outsider, TokenScope::Read);
+
+        for path in [
+            format!("/api/v1/alliances/{}", alliance.0),
+            "/api/v1/orgs/npm-watch".to_owned(),
+        ] {
+            let answer = send(client.get(app.url(&path)).bearer_auth(&own)).await;
+            assert_eq!(answer.status, 200, "{path}: {}", answer.body);
+        }
+        assert!(reads().is_empty(), "the owner's own members are not logged");
+
+        for path in [
+            format!("/api/v1/alliances/{}", alliance.0),
+            "/api/v1/orgs/npm-watch".to_owned(),
+        ] {
+            let answer = send(client.get(app.url(&path)).bearer_auth(&allied)).await;
+            assert_eq!(answer.status, 200, "{path}: {}", answer.body);
+        }
+        let logged: Vec<_> = reads().into_iter().map(|line| line.entry).collect();
+        assert_eq!(logged.len(), 2, "both allied reads are logged: {logged:?}");
+        assert!(
+            logged
+                .iter()
+                .all(|e| e.actor_user == Some(outsider) && e.org == Some(owner))
+        );
+        let kinds: Vec<_> = logged
+            .iter()
+            .filter_map(|e| e.record_kind.clone())
+            .collect();
+        assert!(
+            kinds.contains(&"alliance".to_owned()) && kinds.contains(&"organisation".to_owned())
+        );
+
+        let public = app.get("/api/v1/orgs/friends").await;
+        assert_eq!(public.status, 200);
+        assert_eq!(
+            reads().len(),
+            2,
+            "public records and anonymous readers are not logged"
+        );
+    })
+    .await;
+}

@@ -7,6 +7,7 @@
 //! planted in a record its reader may not see.
 
 mod checks;
+mod completeness;
 mod generated;
 mod model;
 mod routes;

@@ -487,7 +487,3 @@ alliance-add-heading = Add an organisation
 alliance-add = Add
 alliance-org-unknown = Short name: no organisation you can see has this short name.
 alliance-member-conflict = This organisation is a member already, or owns the alliance and cannot leave it.
-alliance-unnamed = { $count ->
-    [one] and one organisation you cannot see in the directory
-   *[other] and { $count } organisations you cannot see in the directory
-}

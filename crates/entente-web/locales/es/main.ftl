@@ -487,7 +487,3 @@ alliance-add-heading = Añadir una organización
 alliance-add = Añadir
 alliance-org-unknown = Nombre corto: ninguna organización visible para usted tiene este nombre corto.
 alliance-member-conflict = Esta organización ya es miembro, o es la responsable de la alianza y no puede salir de ella.
-alliance-unnamed = { $count ->
-    [one] y una organización que usted no ve en el directorio
-   *[other] y { $count } organizaciones que usted no ve en el directorio
-}

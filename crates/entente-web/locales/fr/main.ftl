@@ -487,7 +487,3 @@ alliance-add-heading = Ajouter une organisation
 alliance-add = Ajouter
 alliance-org-unknown = Nom court : aucune organisation visible pour vous n’a ce nom court.
 alliance-member-conflict = Cette organisation est déjà membre, ou elle est responsable de l’alliance et ne peut pas la quitter.
-alliance-unnamed = { $count ->
-    [one] et une organisation que vous ne voyez pas dans l’annuaire
-   *[other] et { $count } organisations que vous ne voyez pas dans l’annuaire
-}

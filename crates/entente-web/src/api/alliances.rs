@@ -18,8 +18,8 @@ use crate::views::alliance::{self, AllianceView};
 
 /// The alliances the reader may see.
 ///
-/// Members are named only when the reader may see their directory entry;
-/// the others are counted in `unnamed_members`.
+/// Members are listed only when the reader may see their directory entry;
+/// the others are left out, uncounted.
 #[utoipa::path(
     get,
     path = "/api/v1/alliances",

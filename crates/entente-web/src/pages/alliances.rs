@@ -73,8 +73,6 @@ pub struct AlliancePage {
     pub chrome: Chrome,
     pub alliance: AllianceView,
     pub visibility: String,
-    /// How many members the reader may not know by name, in words.
-    pub unnamed: Option<String>,
     pub csrf: String,
     /// Why adding or removing a member was refused.
     pub problem: Option<String>,
@@ -234,8 +232,6 @@ async fn alliance_page(
     let page = AlliancePage {
         chrome: frame(app, request, found.name.clone(), "alliances").await?,
         visibility: locale.t(&format!("alliance-visibility-{}", found.visibility)),
-        unnamed: (found.unnamed_members > 0)
-            .then(|| locale.count("alliance-unnamed", found.unnamed_members)),
         alliance: found,
         csrf: session_csrf(viewer),
         problem,

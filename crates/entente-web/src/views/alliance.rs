@@ -29,9 +29,9 @@ pub struct AllianceView {
     /// The owner's short name; absent when its entry is hidden from the reader.
     pub owner: Option<String>,
     /// The members whose directory entries the reader may see, by name.
+    /// Others are left out without a trace: even their number would tell
+    /// the reader that hidden organisations exist.
     pub members: Vec<NamedMember>,
-    /// How many other organisations belong to it.
-    pub unnamed_members: usize,
     /// Whether the reader may manage its members.
     pub manageable: bool,
 }
@@ -67,7 +67,6 @@ fn view(
     members.sort_by(|a, b| a.name.cmp(&b.name));
     AllianceView {
         id: alliance.id.0,
-        unnamed_members: alliance.members.len() - members.len(),
         owner: visible.get(&alliance.owner).map(|o| o.short_name.clone()),
         manageable: can_administer(scope, alliance.owner),
         members,

@@ -137,15 +137,14 @@ impl Model {
         &self,
         reader: Option<UserId>,
         id: AllianceId,
-    ) -> (BTreeSet<String>, usize) {
+    ) -> BTreeSet<String> {
         let members = &self.alliances[&id].members;
         let named: BTreeSet<String> = members
             .iter()
             .filter(|org| self.reads_org(reader, **org))
             .map(|org| self.orgs[org].short.clone())
             .collect();
-        let unnamed = members.len() - named.len();
-        (named, unnamed)
+        named
     }
 
     /// Member lists are personal data: for the organisation's own members

@@ -5,13 +5,16 @@
 //! "as of" date, so the same answer comes from the CLI, the web and the tests.
 
 pub mod access;
+mod codes;
 pub mod event;
 pub mod ids;
 pub mod opcat;
+pub mod plan;
 pub mod reference;
 pub mod region;
 pub mod status;
 
+pub use codes::ParseCodeError;
 pub use event::{Art24Part, ConsentKind, EventKind, TreatyEvent};
 pub use ids::{Iso3, ParseIdError, TreatyId};
 pub use opcat::{Art27Violation, OpcatStatus, Stage};

@@ -12,6 +12,7 @@ pub mod imports;
 pub mod map;
 pub mod names;
 pub mod npm;
+pub mod plan;
 pub mod ratifications;
 mod table;
 pub mod un_date;

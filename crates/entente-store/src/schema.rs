@@ -80,6 +80,7 @@ diesel::table! {
         description -> Nullable<Text>,
         visibility -> Text,
         created_at -> Timestamp,
+        level -> Text,
     }
 }
 
@@ -205,6 +206,161 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    organisation_sectors (org_id, sector) {
+        org_id -> BigInt,
+        sector -> Text,
+    }
+}
+
+diesel::table! {
+    organisation_states (org_id, state) {
+        org_id -> BigInt,
+        state -> Text,
+    }
+}
+
+diesel::table! {
+    organisation_regions (org_id, region) {
+        org_id -> BigInt,
+        region -> Text,
+    }
+}
+
+diesel::table! {
+    alliance_states (alliance_id, state) {
+        alliance_id -> BigInt,
+        state -> Text,
+    }
+}
+
+diesel::table! {
+    alliance_regions (alliance_id, region) {
+        alliance_id -> BigInt,
+        region -> Text,
+    }
+}
+
+diesel::table! {
+    contacts (id) {
+        id -> BigInt,
+        org_id -> BigInt,
+        name -> Text,
+        role -> Text,
+        email -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        languages -> Text,
+        consent -> Bool,
+        notes -> Text,
+        visibility -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    contact_alliances (contact_id, alliance_id) {
+        contact_id -> BigInt,
+        alliance_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    action_types (code) {
+        code -> Text,
+        label_en -> Text,
+        label_fr -> Text,
+        label_es -> Text,
+        builtin -> Bool,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    actions (id) {
+        id -> BigInt,
+        lead_org -> BigInt,
+        title -> Text,
+        description -> Text,
+        action_type -> Text,
+        phase -> Text,
+        level -> Text,
+        start_date -> Nullable<Date>,
+        end_date -> Nullable<Date>,
+        due_date -> Nullable<Date>,
+        status -> Text,
+        budget_minor -> Nullable<BigInt>,
+        budget_currency -> Nullable<Text>,
+        staff_days -> Nullable<Double>,
+        expected_outcome -> Text,
+        actual_outcome -> Text,
+        outcome_state -> Nullable<Text>,
+        outcome_treaty -> Nullable<Text>,
+        outcome_kind -> Nullable<Text>,
+        outcome_date -> Nullable<Date>,
+        visibility -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    action_states (action_id, state) {
+        action_id -> BigInt,
+        state -> Text,
+    }
+}
+
+diesel::table! {
+    action_audiences (action_id, audience) {
+        action_id -> BigInt,
+        audience -> Text,
+    }
+}
+
+diesel::table! {
+    action_partners (action_id, org_id) {
+        action_id -> BigInt,
+        org_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    action_alliances (action_id, alliance_id) {
+        action_id -> BigInt,
+        alliance_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    action_documents (action_id, position) {
+        action_id -> BigInt,
+        position -> Integer,
+        title -> Text,
+        url -> Text,
+    }
+}
+
+diesel::table! {
+    action_status_changes (id) {
+        id -> BigInt,
+        action_id -> BigInt,
+        status -> Text,
+        changed_at -> Timestamp,
+        changed_by -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    import_mappings (org_id, record_kind, header) {
+        org_id -> BigInt,
+        record_kind -> Text,
+        header -> Text,
+        field -> Text,
+    }
+}
+
 diesel::joinable!(treaty_events -> states (state));
 diesel::joinable!(treaty_events -> treaties (treaty));
 diesel::joinable!(treaty_events -> sources (source));
@@ -216,6 +372,21 @@ diesel::joinable!(alliance_members -> organisations (org_id));
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(pending_logins -> users (user_id));
+diesel::joinable!(organisation_sectors -> organisations (org_id));
+diesel::joinable!(organisation_states -> organisations (org_id));
+diesel::joinable!(organisation_regions -> organisations (org_id));
+diesel::joinable!(alliance_states -> alliances (alliance_id));
+diesel::joinable!(alliance_regions -> alliances (alliance_id));
+diesel::joinable!(contacts -> organisations (org_id));
+diesel::joinable!(contact_alliances -> contacts (contact_id));
+diesel::joinable!(actions -> organisations (lead_org));
+diesel::joinable!(actions -> action_types (action_type));
+diesel::joinable!(action_states -> actions (action_id));
+diesel::joinable!(action_audiences -> actions (action_id));
+diesel::joinable!(action_partners -> actions (action_id));
+diesel::joinable!(action_alliances -> actions (action_id));
+diesel::joinable!(action_documents -> actions (action_id));
+diesel::joinable!(action_status_changes -> actions (action_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     states,
@@ -236,4 +407,20 @@ diesel::allow_tables_to_appear_in_same_query!(
     pending_logins,
     recovery_codes,
     audit_log,
+    organisation_sectors,
+    organisation_states,
+    organisation_regions,
+    alliance_states,
+    alliance_regions,
+    contacts,
+    contact_alliances,
+    action_types,
+    actions,
+    action_states,
+    action_audiences,
+    action_partners,
+    action_alliances,
+    action_documents,
+    action_status_changes,
+    import_mappings,
 );

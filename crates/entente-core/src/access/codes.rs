@@ -2,71 +2,8 @@
 //! visibilities) and their stable snake_case codes, used in the database,
 //! addresses, the API and the CLI.
 
-use std::fmt;
-use std::str::FromStr;
-
-use serde::{Deserialize, Serialize};
-
-/// A code that names none of a vocabulary's values.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{value:?} is not a {vocabulary} (expected one of: {expected})")]
-pub struct ParseCodeError {
-    /// What was being parsed: "role", "kind of organisation", "visibility".
-    pub vocabulary: &'static str,
-    pub value: String,
-    /// The accepted codes, comma-separated.
-    pub expected: String,
-}
-
-/// Declares an enum with one code per variant, `ALL`, `code()`, `FromStr`
-/// and `Display`, so the codes are written once.
-macro_rules! coded_enum {
-    (
-        $(#[$doc:meta])*
-        $name:ident, $vocabulary:literal {
-            $($(#[$vdoc:meta])* $variant:ident => $code:literal,)+
-        }
-    ) => {
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name {
-            $($(#[$vdoc])* $variant,)+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
-
-            /// The stable code used in data, addresses and the API.
-            pub fn code(self) -> &'static str {
-                match self {
-                    $($name::$variant => $code,)+
-                }
-            }
-        }
-
-        impl FromStr for $name {
-            type Err = ParseCodeError;
-            fn from_str(s: &str) -> Result<Self, Self::Err> {
-                $name::ALL
-                    .iter()
-                    .copied()
-                    .find(|value| value.code() == s)
-                    .ok_or_else(|| ParseCodeError {
-                        vocabulary: $vocabulary,
-                        value: s.to_owned(),
-                        expected: [$($code,)+].join(", "),
-                    })
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(self.code())
-            }
-        }
-    };
-}
+pub use crate::codes::ParseCodeError;
+use crate::codes::coded_enum;
 
 coded_enum!(
     /// A user's role in one organisation, ordered: each role may do what

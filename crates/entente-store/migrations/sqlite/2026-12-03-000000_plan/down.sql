@@ -1,0 +1,17 @@
+DROP TABLE import_mappings;
+DROP TABLE action_status_changes;
+DROP TABLE action_documents;
+DROP TABLE action_alliances;
+DROP TABLE action_partners;
+DROP TABLE action_audiences;
+DROP TABLE action_states;
+DROP TABLE actions;
+DROP TABLE action_types;
+DROP TABLE contact_alliances;
+DROP TABLE contacts;
+DROP TABLE alliance_regions;
+DROP TABLE alliance_states;
+DROP TABLE organisation_regions;
+DROP TABLE organisation_states;
+DROP TABLE organisation_sectors;
+ALTER TABLE organisations DROP COLUMN level;

@@ -261,3 +261,26 @@ fn understands_the_usual_forms_of_dates_and_booleans() {
         assert_eq!(parse_bool(no), Ok(false), "{no}");
     }
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(64))]
+
+    /// Any bytes, and any semicolon text under real headers, give records
+    /// or errors, never a panic.
+    #[test]
+    fn the_import_path_never_panics(
+        bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600),
+        rows in "([a-zA-Z0-9 ,.;/'=|<>:-]{0,40}\n){0,6}",
+    ) {
+        let _ = read_sheet(&bytes, "noise");
+        let text = format!(
+            "title;type;phase;level;states;audiences;start;end;budget;documents;outcome_event\n{rows}"
+        );
+        if let Ok(sheet) = read_sheet(text.as_bytes(), "rows.csv") {
+            let mapping = resolve_headers(RecordKind::Actions, &sheet.headers, &Default::default(), &[]);
+            if let Ok(mapping) = mapping {
+                let _ = read_actions(&sheet, &mapping, &states());
+            }
+        }
+    }
+}

@@ -8,6 +8,7 @@
 mod accounts;
 mod audit;
 mod connection;
+mod contacts;
 mod credentials;
 mod error;
 mod migrate;
@@ -21,11 +22,13 @@ use std::fmt;
 use diesel::r2d2::PooledConnection;
 
 pub use accounts::{
-    Alliance, Member, Membership, NewAlliance, NewOrganisation, Organisation, OrganisationChanges,
+    Alliance, AllianceReach, Area, DirectoryFilter, ImportError, ImportSummary, Member, Membership,
+    NewAlliance, NewOrganisation, Organisation, OrganisationChanges, OrganisationProfile,
     UserAccount, check_website,
 };
 pub use audit::{AuditAction, AuditEntry, AuditFilter, AuditLine};
 pub use connection::Backend;
+pub use contacts::{Contact, ContactDetails, ContactId};
 pub use credentials::{ApiToken, Link, LinkPurpose, NewLink, NewSession, Session};
 pub use error::StoreError;
 pub use reference::{EventFilter, ReferenceData};

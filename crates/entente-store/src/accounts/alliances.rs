@@ -1,5 +1,6 @@
 //! Alliances (coalitions of organisations, the unit of sharing): creating
-//! them, managing their members and reading those a scope may see.
+//! them, setting the states and regions they campaign in, managing their
+//! members and reading those a scope may see.
 
 use std::collections::BTreeMap;
 
@@ -7,12 +8,13 @@ use chrono::Utc;
 use diesel::prelude::*;
 use entente_core::access::{AccessScope, AllianceId, OrgId, can_administer};
 
+use super::profile::{alliance_areas, write_alliance_area};
 use super::rows::{AllianceRow, NewAllianceRow};
 use super::scope::visible_alliances;
-use super::{Alliance, NewAlliance};
+use super::{Alliance, Area, NewAlliance};
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::connection::DbConnection;
-use crate::schema::{alliance_members, alliances};
+use crate::schema::{alliance_members, alliances, contact_alliances, contacts};
 use crate::{Store, StoreError, transaction};
 
 fn alliance_entry(scope: &AccessScope, action: AuditAction, alliance: &Alliance) -> AuditEntry {
@@ -28,7 +30,8 @@ fn alliance_entry(scope: &AccessScope, action: AuditAction, alliance: &Alliance)
 impl Store {
     /// Creates an alliance owned by `new.owner`, which becomes its first
     /// member; `scope` must administer the owner (see
-    /// [`Store::add_membership`] for the errors). Logged in the audit log.
+    /// [`Store::add_membership`] for the errors). An unknown state in its
+    /// area is [`StoreError::Invalid`], naming it. Logged in the audit log.
     pub fn create_alliance(
         &self,
         scope: &AccessScope,
@@ -52,12 +55,16 @@ impl Store {
                 .returning(alliances::id)
                 .get_result::<i64>(conn)?;
             insert_member(conn, id, new.owner)?;
+            crate::search::index_alliances(conn, &[id])?;
+            let area = new.area.clone().normalised();
+            write_alliance_area(conn, id, &area)?;
             let created = Alliance {
                 id: AllianceId(id),
                 owner: new.owner,
                 name: row.name.to_owned(),
                 purpose: new.purpose.clone(),
                 visibility: new.visibility,
+                area,
                 created_at: row.created_at,
                 members: vec![new.owner],
             };
@@ -67,6 +74,34 @@ impl Store {
             };
             audit::append(conn, &entry)?;
             Ok(AllianceId(id))
+        })
+    }
+
+    /// Sets the states and regions an alliance campaigns in: for admins of
+    /// its owner ([`StoreError::Forbidden`] for other readers,
+    /// [`StoreError::NotFound`] when hidden); an unknown state is
+    /// [`StoreError::Invalid`]. Logged with the area's size.
+    pub fn set_alliance_area(
+        &self,
+        scope: &AccessScope,
+        alliance: AllianceId,
+        area: &Area,
+    ) -> Result<(), StoreError> {
+        let found = self.administered_alliance(scope, alliance)?;
+        let area = area.clone().normalised();
+        let mut conn = self.connection()?;
+        transaction::write(&mut conn, |conn| {
+            write_alliance_area(conn, alliance.0, &area)?;
+            let entry = AuditEntry {
+                detail: format!(
+                    "area: {} states, {} regions",
+                    area.states.len(),
+                    area.regions.len()
+                ),
+                ..alliance_entry(scope, AuditAction::AllianceUpdated, &found)
+            };
+            audit::append(conn, &entry)?;
+            Ok(())
         })
     }
 
@@ -101,7 +136,9 @@ impl Store {
 
     /// Removes `org` from an alliance; returns whether it was a member. An
     /// admin of the owner may remove any member, an admin of `org` may take
-    /// it out; the owner itself stays. Logged in the audit log.
+    /// it out; the owner itself stays. The contacts `org` shared with the
+    /// alliance are no longer shared with it (those shared with it alone
+    /// become private). Logged in the audit log.
     pub fn remove_alliance_member(
         &self,
         scope: &AccessScope,
@@ -123,6 +160,7 @@ impl Store {
         transaction::write(&mut conn, |conn| {
             let removed =
                 diesel::delete(alliance_members::table.find((alliance.0, org.0))).execute(conn)?;
+            unshare_contacts(conn, alliance, org)?;
             if removed > 0 {
                 let entry = AuditEntry {
                     detail: format!("organisation {org} left"),
@@ -167,7 +205,7 @@ impl Store {
         Ok(with_members(&mut conn, rows)?.pop())
     }
 
-    fn administered_alliance(
+    pub(crate) fn administered_alliance(
         &self,
         scope: &AccessScope,
         id: AllianceId,
@@ -204,14 +242,42 @@ fn insert_member(conn: &mut DbConnection, alliance: i64, org: OrgId) -> Result<(
     Ok(())
 }
 
-/// Loads the members of all the given alliances in one query.
+/// Stops sharing `org`'s contacts with `alliance`; a contact left shared
+/// with no alliance becomes private.
+fn unshare_contacts(
+    conn: &mut DbConnection,
+    alliance: AllianceId,
+    org: OrgId,
+) -> Result<(), StoreError> {
+    let of_org = contacts::table
+        .filter(contacts::org_id.eq(org.0))
+        .select(contacts::id);
+    diesel::delete(
+        contact_alliances::table
+            .filter(contact_alliances::alliance_id.eq(alliance.0))
+            .filter(contact_alliances::contact_id.eq_any(of_org)),
+    )
+    .execute(conn)?;
+    let still_shared = contact_alliances::table.select(contact_alliances::contact_id);
+    diesel::update(
+        contacts::table
+            .filter(contacts::org_id.eq(org.0))
+            .filter(contacts::visibility.eq("alliance"))
+            .filter(diesel::dsl::not(contacts::id.eq_any(still_shared))),
+    )
+    .set(contacts::visibility.eq("private"))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Loads the members and areas of all the given alliances, one query per table.
 fn with_members(
     conn: &mut DbConnection,
     rows: Vec<AllianceRow>,
 ) -> Result<Vec<Alliance>, StoreError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let pairs: Vec<(i64, i64)> = alliance_members::table
-        .filter(alliance_members::alliance_id.eq_any(ids))
+        .filter(alliance_members::alliance_id.eq_any(&ids))
         .order((alliance_members::alliance_id, alliance_members::org_id))
         .select((alliance_members::alliance_id, alliance_members::org_id))
         .load(conn)?;
@@ -219,10 +285,12 @@ fn with_members(
     for (alliance, org) in pairs {
         members.entry(alliance).or_default().push(OrgId(org));
     }
+    let mut areas = alliance_areas(conn, &ids)?;
     rows.into_iter()
         .map(|row| {
             let of_this = members.remove(&row.id).unwrap_or_default();
-            row.into_alliance(of_this)
+            let area = areas.remove(&row.id).unwrap_or_default();
+            row.into_alliance(of_this, area)
         })
         .collect()
 }

@@ -5,19 +5,78 @@
 //! [`AccessScope`]: entente_core::access::AccessScope
 
 mod alliances;
+mod import;
 mod memberships;
 mod organisations;
+pub(crate) mod profile;
+mod reach;
 pub(crate) mod rows;
-mod scope;
+pub(crate) mod scope;
 mod users;
 
-pub use organisations::check_website;
+pub(crate) use import::row_error;
+pub use import::{ImportError, ImportSummary};
+pub use organisations::{DirectoryFilter, check_website};
+pub use reach::AllianceReach;
 pub(crate) use users::normalise_email;
 
-pub(crate) use scope::org_ids_with_role;
+pub(crate) use scope::{Condition, alliance_ids, org_ids, org_ids_with_role};
 
 use chrono::NaiveDateTime;
 use entente_core::access::{AllianceId, OrgId, OrgKind, RecordAccess, Role, UserId, Visibility};
+use entente_core::plan::{Level, Sector};
+use entente_core::{Iso3, RegionalGroup};
+
+/// Where someone works or campaigns: states by code, and UN regional groups
+/// as a whole. Stored sorted and without repeats.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Area {
+    pub states: Vec<Iso3>,
+    pub regions: Vec<RegionalGroup>,
+}
+
+impl Area {
+    /// The same area, sorted and without repeats, as it is stored.
+    pub fn normalised(mut self) -> Self {
+        self.states.sort();
+        self.states.dedup();
+        self.regions.sort();
+        self.regions.dedup();
+        self
+    }
+}
+
+/// How and where an organisation works: what the directory is filtered by
+/// and alliance reach is counted in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrganisationProfile {
+    pub level: Level,
+    pub sectors: Vec<Sector>,
+    /// The states and UN regional groups it works in.
+    pub area: Area,
+}
+
+impl Default for OrganisationProfile {
+    /// A national organisation with no sector or area given yet: what
+    /// `entente org add` creates.
+    fn default() -> Self {
+        OrganisationProfile {
+            level: Level::National,
+            sectors: Vec::new(),
+            area: Area::default(),
+        }
+    }
+}
+
+impl OrganisationProfile {
+    /// The same profile, sorted and without repeats, as it is stored.
+    pub fn normalised(mut self) -> Self {
+        self.sectors.sort();
+        self.sectors.dedup();
+        self.area = self.area.normalised();
+        self
+    }
+}
 
 /// An organisation to create. Its short name is a lower-case slug
 /// (`a-z`, `0-9`, `-`, at most 40 characters), unique on the instance.
@@ -31,6 +90,7 @@ pub struct NewOrganisation {
     /// Who sees its directory entry: `Private` its members, `Alliance` also
     /// the members of the alliances it belongs to, `Public` everyone.
     pub visibility: Visibility,
+    pub profile: OrganisationProfile,
 }
 
 /// The settings of an organisation its admins may change: everything in
@@ -43,6 +103,7 @@ pub struct OrganisationChanges {
     pub website: Option<String>,
     pub description: Option<String>,
     pub visibility: Visibility,
+    pub profile: OrganisationProfile,
 }
 
 /// An organisation's directory entry.
@@ -55,6 +116,7 @@ pub struct Organisation {
     pub website: Option<String>,
     pub description: Option<String>,
     pub visibility: Visibility,
+    pub profile: OrganisationProfile,
     /// UTC.
     pub created_at: NaiveDateTime,
 }
@@ -105,6 +167,8 @@ pub struct NewAlliance {
     /// `Private`: the owner's members only; `Alliance`: the members of every
     /// organisation in it; `Public`: everyone.
     pub visibility: Visibility,
+    /// The states and regions it campaigns in.
+    pub area: Area,
 }
 
 /// A coalition of organisations: the unit of sharing.
@@ -115,6 +179,8 @@ pub struct Alliance {
     pub name: String,
     pub purpose: String,
     pub visibility: Visibility,
+    /// The states and regions it campaigns in.
+    pub area: Area,
     /// UTC.
     pub created_at: NaiveDateTime,
     /// Its member organisations (the owner among them), by id.

@@ -9,7 +9,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use entente_core::access::{AllianceId, OrgId, UserId};
 
-use super::{Alliance, Organisation, UserAccount};
+use super::{Alliance, Area, Organisation, OrganisationProfile, UserAccount};
 use crate::error::StoreError;
 use crate::schema::{alliances, organisations, users};
 
@@ -40,6 +40,7 @@ pub(crate) struct OrganisationRow {
     pub description: Option<String>,
     pub visibility: String,
     pub created_at: NaiveDateTime,
+    pub level: String,
 }
 
 #[derive(Debug, Clone, Insertable)]
@@ -52,20 +53,25 @@ pub(crate) struct NewOrganisationRow<'a> {
     pub description: Option<&'a str>,
     pub visibility: &'a str,
     pub created_at: NaiveDateTime,
+    pub level: &'a str,
 }
 
-impl TryFrom<OrganisationRow> for Organisation {
-    type Error = StoreError;
-    fn try_from(row: OrganisationRow) -> Result<Self, StoreError> {
+impl OrganisationRow {
+    /// The entry with its profile, loaded beside it.
+    pub(crate) fn into_organisation(
+        self,
+        profile: OrganisationProfile,
+    ) -> Result<Organisation, StoreError> {
         Ok(Organisation {
-            id: OrgId(row.id),
-            kind: stored_code("organisations", row.id, "kind", &row.kind)?,
-            visibility: stored_code("organisations", row.id, "visibility", &row.visibility)?,
-            short_name: row.short_name,
-            name: row.name,
-            website: row.website,
-            description: row.description,
-            created_at: row.created_at,
+            id: OrgId(self.id),
+            kind: stored_code("organisations", self.id, "kind", &self.kind)?,
+            visibility: stored_code("organisations", self.id, "visibility", &self.visibility)?,
+            short_name: self.short_name,
+            name: self.name,
+            website: self.website,
+            description: self.description,
+            profile,
+            created_at: self.created_at,
         })
     }
 }
@@ -123,13 +129,18 @@ pub(crate) struct AllianceRow {
 }
 
 impl AllianceRow {
-    pub(crate) fn into_alliance(self, members: Vec<OrgId>) -> Result<Alliance, StoreError> {
+    pub(crate) fn into_alliance(
+        self,
+        members: Vec<OrgId>,
+        area: Area,
+    ) -> Result<Alliance, StoreError> {
         Ok(Alliance {
             id: AllianceId(self.id),
             owner: OrgId(self.owner_org),
             visibility: stored_code("alliances", self.id, "visibility", &self.visibility)?,
             name: self.name,
             purpose: self.purpose,
+            area,
             created_at: self.created_at,
             members,
         })

@@ -16,7 +16,7 @@ pub(crate) fn org_ids(member: &MemberScope) -> Vec<i64> {
     member.memberships.keys().map(|o| o.0).collect()
 }
 
-fn alliance_ids(member: &MemberScope) -> Vec<i64> {
+pub(crate) fn alliance_ids(member: &MemberScope) -> Vec<i64> {
     member.alliances.iter().map(|a| a.0).collect()
 }
 

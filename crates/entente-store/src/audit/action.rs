@@ -49,6 +49,8 @@ audit_actions! {
     InvitationCreated => "invitation_created",
     InvitationAccepted => "invitation_accepted",
     AllianceCreated => "alliance_created",
+    /// An admin of the owner changed the alliance's states and regions.
+    AllianceUpdated => "alliance_updated",
     AllianceMemberAdded => "alliance_member_added",
     AllianceMemberRemoved => "alliance_member_removed",
     RecordCreated => "record_created",

@@ -35,6 +35,7 @@ fn organisation(short_name: &str, visibility: Visibility) -> NewOrganisation {
         website: Some(format!("https://{short_name}.example.org")),
         description: None,
         visibility,
+        profile: entente_store::OrganisationProfile::default(),
     }
 }
 
@@ -44,6 +45,7 @@ fn alliance(owner: OrgId, name: &str, visibility: Visibility) -> NewAlliance {
         name: name.to_owned(),
         purpose: format!("{name}: coordinate OPCAT advocacy"),
         visibility,
+        area: entente_store::Area::default(),
     }
 }
 

@@ -187,6 +187,7 @@ fn org(store: &Store) -> OrgId {
             website: None,
             description: None,
             visibility: Visibility::Public,
+            profile: entente_store::OrganisationProfile::default(),
         })
         .unwrap()
 }

@@ -4,7 +4,9 @@
 
 mod accounts;
 mod audit;
+mod contacts;
 mod credentials;
+mod directory;
 mod fixtures;
 mod import;
 mod load;

@@ -18,6 +18,7 @@ fn changes(name: &str) -> OrganisationChanges {
         website: Some("https://www.apt.ch".to_owned()),
         description: Some("Prevention of torture, since 1977.".to_owned()),
         visibility: Visibility::Alliance,
+        profile: entente_store::OrganisationProfile::default(),
     }
 }
 

@@ -151,6 +151,7 @@ pub async fn create_alliance(
                 name: new.name,
                 purpose: new.purpose,
                 visibility,
+                area: entente_store::Area::default(),
             };
             let id = match store.create_alliance(&scope, &made) {
                 Ok(id) => id,

@@ -181,6 +181,7 @@ pub async fn create_alliance(
         name: form.name.trim().to_owned(),
         purpose: form.purpose.trim().to_owned(),
         visibility,
+        area: entente_store::Area::default(),
     };
     let id = app
         .read(move |store| Ok::<_, StoreError>(store.create_alliance(&scope, &new)))

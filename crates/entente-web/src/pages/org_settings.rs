@@ -111,6 +111,7 @@ fn changes(locale: Locale, form: &SettingsForm) -> Result<OrganisationChanges, S
             website,
             description: optional(&form.description),
             visibility,
+            profile: entente_store::OrganisationProfile::default(),
         }),
         _ => Err(problems),
     }
@@ -142,7 +143,10 @@ pub async fn update_org(
         )));
     }
     let changes = match changes(request.locale, &form) {
-        Ok(changes) => changes,
+        Ok(changes) => OrganisationChanges {
+            profile: org.profile.clone(),
+            ..changes
+        },
         Err(problems) => {
             let notes = Notes {
                 settings: Some(SettingsDraft { form, problems }),

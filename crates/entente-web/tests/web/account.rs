@@ -28,6 +28,7 @@ pub fn member(app: &TestApp, email: &str, short: &str, role: Role) -> UserId {
             website: None,
             description: None,
             visibility: Visibility::Public,
+            profile: entente_store::OrganisationProfile::default(),
         })
         .unwrap();
     app.store

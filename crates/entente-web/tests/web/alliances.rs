@@ -276,6 +276,7 @@ async fn a_hidden_alliance_page_answers_as_a_missing_one() {
                     name: "Inner circle".into(),
                     purpose: String::new(),
                     visibility: Visibility::Private,
+                    area: entente_store::Area::default(),
                 },
             )
             .unwrap();
@@ -312,6 +313,7 @@ async fn reads_from_outside_the_owner_are_in_the_owners_audit_log() {
                     name: "Shared plan".into(),
                     purpose: String::new(),
                     visibility: Visibility::Alliance,
+                    area: entente_store::Area::default(),
                 },
             )
             .unwrap();

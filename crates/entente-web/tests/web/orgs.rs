@@ -24,6 +24,7 @@ pub fn organisation(app: &TestApp, short: &str, visibility: Visibility) -> OrgId
             website: Some("https://example.org/".into()),
             description: Some("Works for OPCAT ratification.".into()),
             visibility,
+            profile: entente_store::OrganisationProfile::default(),
         })
         .unwrap()
 }

@@ -32,6 +32,7 @@ fn account(app: &TestApp) -> UserId {
             website: None,
             description: None,
             visibility: Visibility::Public,
+            profile: entente_store::OrganisationProfile::default(),
         })
         .unwrap();
     app.store

@@ -4,7 +4,7 @@ use anyhow::Context;
 use chrono::Utc;
 use clap::{Args, Subcommand};
 use entente_core::access::{OrgKind, Visibility};
-use entente_store::{AuditAction, AuditEntry, NewOrganisation};
+use entente_store::{AuditAction, AuditEntry, NewOrganisation, OrganisationProfile};
 
 use crate::config::Settings;
 
@@ -49,6 +49,7 @@ fn add(settings: &Settings, args: AddArgs) -> anyhow::Result<()> {
         website: args.website,
         description: None,
         visibility: args.visibility,
+        profile: OrganisationProfile::default(),
     };
     let id = store
         .create_organisation(&new)

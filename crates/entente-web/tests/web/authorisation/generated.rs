@@ -121,6 +121,7 @@ fn build(app: &TestApp, case: usize, spec: &Spec) -> (Model, Vec<Reader>) {
             website: None,
             description: None,
             visibility: *visibility,
+            profile: entente_store::OrganisationProfile::default(),
         };
         let id = app.store.create_organisation(&new).unwrap();
         let visibility = *visibility;
@@ -134,6 +135,7 @@ fn build(app: &TestApp, case: usize, spec: &Spec) -> (Model, Vec<Reader>) {
             name: format!("Alliance {name}"),
             purpose: format!("Purpose {purpose}"),
             visibility: *visibility,
+            area: entente_store::Area::default(),
         };
         let id = app.store.create_alliance(&admin, &new).unwrap();
         let mut members: BTreeSet<OrgId> = others.iter().map(|o| orgs[*o]).collect();

@@ -108,6 +108,7 @@ impl World {
                 website: None,
                 description: None,
                 visibility,
+                profile: entente_store::OrganisationProfile::default(),
             })
             .unwrap();
         self.model.orgs.insert(id, OrgModel { short, visibility });
@@ -144,6 +145,7 @@ impl World {
             name: format!("Alliance {name}"),
             purpose: format!("Purpose {purpose}"),
             visibility,
+            area: entente_store::Area::default(),
         };
         let id = app.store.create_alliance(&admin, &new).unwrap();
         let mut members: std::collections::BTreeSet<OrgId> = self.owner.into();

@@ -58,6 +58,7 @@ fn restore(app: &TestApp, before: &Organisation) {
         website: before.website.clone(),
         description: before.description.clone(),
         visibility: before.visibility,
+        profile: entente_store::OrganisationProfile::default(),
     };
     app.store
         .update_organisation(&site_admin(), before.id, &changes)

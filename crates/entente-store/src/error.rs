@@ -33,6 +33,12 @@ pub enum StoreError {
     /// the field.
     #[error("{what}")]
     Invalid { what: String },
+    /// A record's fields break its rules: every broken field, named, so a
+    /// form can show each message beside its field.
+    #[error("{}", fields_message(.errors))]
+    Fields {
+        errors: Vec<entente_core::plan::FieldError>,
+    },
     /// The input clashes with a stored row (a short name or e-mail taken,
     /// a member added twice).
     #[error("{what}")]
@@ -85,4 +91,12 @@ impl StoreError {
     pub(crate) fn corrupt(what: impl Into<String>) -> Self {
         StoreError::Corrupt { what: what.into() }
     }
+}
+
+fn fields_message(errors: &[entente_core::plan::FieldError]) -> String {
+    errors
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ")
 }

@@ -7,11 +7,13 @@
 
 mod accounts;
 mod audit;
+mod batch;
 mod connection;
 mod contacts;
 mod credentials;
 mod error;
 mod migrate;
+mod plan;
 mod reference;
 mod report;
 mod schema;
@@ -31,6 +33,7 @@ pub use connection::Backend;
 pub use contacts::{Contact, ContactDetails, ContactId};
 pub use credentials::{ApiToken, Link, LinkPurpose, NewLink, NewSession, Session};
 pub use error::StoreError;
+pub use plan::{Action, ActionFilter, ActionPage, ActionType, PageRequest, StatusChange};
 pub use reference::{EventFilter, ReferenceData};
 pub use report::ImportReport;
 

@@ -30,7 +30,10 @@ impl Store {
                 applied
             }
         };
-        applied.map_err(StoreError::Migration)
+        let applied = applied.map_err(StoreError::Migration)?;
+        crate::plan::sync_builtin_action_types(&mut conn)?;
+        crate::search::after_migrations(&mut conn, &applied)?;
+        Ok(applied)
     }
 }
 

@@ -17,6 +17,19 @@ pub const TITLE_MAX: usize = 200;
 /// Longest description or outcome, in characters.
 pub const TEXT_MAX: usize = 20_000;
 
+/// An action's database identifier.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(transparent)]
+pub struct ActionId(pub i64);
+
+impl fmt::Display for ActionId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 /// A link to a document about the action: a briefing, a letter, a report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocumentLink {

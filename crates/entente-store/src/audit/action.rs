@@ -59,6 +59,8 @@ audit_actions! {
     /// A member of another organisation read a record shared with an alliance.
     RecordReadByAlliance => "record_read_by_alliance",
     Export => "export",
+    /// Records read from a file, all in one transaction.
+    Import => "import",
 }
 
 impl FromStr for AuditAction {

@@ -14,27 +14,10 @@ use super::ReferenceData;
 use super::rows::{
     DatasetMetaRow, EventRow, NewEventRow, SINGLE_ROW, SourceRow, StateRow, TreatyRow, WorldMapRow,
 };
+use crate::batch::insert_batches;
 use crate::connection::DbConnection;
 use crate::schema::{dataset_meta, sources, states, treaties, treaty_events, world_map};
 use crate::{ImportReport, Store, StoreError, transaction};
-
-/// Rows per INSERT: one round trip each, well under both backends' limits on
-/// bound parameters (SQLite 32,766, PostgreSQL 65,535) at 15 columns.
-const ROWS_PER_STATEMENT: usize = 500;
-
-/// Multi-row INSERTs, which diesel's `MultiConnection` cannot build itself.
-macro_rules! insert_batches {
-    ($conn:expr, $table:expr, $rows:expr) => {
-        for chunk in $rows.chunks(ROWS_PER_STATEMENT) {
-            match &mut *$conn {
-                DbConnection::Sqlite(c) => diesel::insert_into($table).values(chunk).execute(c)?,
-                DbConnection::Postgres(c) => {
-                    diesel::insert_into($table).values(chunk).execute(c)?
-                }
-            };
-        }
-    };
-}
 
 impl Store {
     /// Loads a whole reference dataset in one transaction: states, treaties,

@@ -1,0 +1,271 @@
+//! Importing actions from a file: every row checked against every rule
+//! first, then all of them written in one transaction, or none.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::Utc;
+use diesel::prelude::*;
+use entente_core::access::{AccessScope, AllianceId, OrgId};
+use entente_core::plan::{ActionDraft, FieldError};
+use entente_io::plan::{ActionRecord, RowError};
+
+use super::references::{Catalogues, Links, check_outcome_event};
+use super::rows::ActionRow;
+use super::write::insert_parts;
+use crate::accounts::scope::visible_organisations;
+use crate::accounts::{ImportError, ImportSummary};
+use crate::audit::{self, AuditAction, AuditEntry};
+use crate::batch::{ROWS_PER_STATEMENT, insert_batches};
+use crate::connection::DbConnection;
+use crate::schema::{action_status_changes, actions, alliance_members, alliances, organisations};
+use crate::{Store, StoreError, transaction};
+
+impl Store {
+    /// Imports actions read from a file for organisation `org`: a row
+    /// without a lead is led by `org`. Every row is checked first; any
+    /// problem refuses the whole file with [`ImportError::Rows`] listing
+    /// each (line, field, value, reason). Otherwise all rows are written
+    /// in one transaction, with one audit entry. `progress` is told how
+    /// many rows are written so far.
+    pub fn import_actions(
+        &self,
+        scope: &AccessScope,
+        org: OrgId,
+        records: &[ActionRecord],
+        mut progress: impl FnMut(usize),
+    ) -> Result<ImportSummary, ImportError> {
+        if records.is_empty() {
+            return Ok(ImportSummary::default());
+        }
+        let mut conn = self.connection()?;
+        let drafts = resolve(&mut conn, scope, org, records)?;
+        check_all(&mut conn, scope, records, &drafts)?;
+        for lead in drafts.iter().map(|d| d.lead).collect::<BTreeSet<_>>() {
+            let probe = ActionDraft {
+                lead,
+                ..drafts[0].clone()
+            };
+            self.check_writes_for(scope, &probe)?;
+        }
+        let now = Utc::now().naive_utc();
+        transaction::write(&mut conn, |conn| {
+            let first: i64 = actions::table
+                .select(diesel::dsl::max(actions::id))
+                .first::<Option<i64>>(conn)?
+                .unwrap_or(0)
+                + 1;
+            let mut written = 0_usize;
+            for (chunk_index, chunk) in drafts.chunks(ROWS_PER_STATEMENT * 4).enumerate() {
+                let base = first + i64::try_from(chunk_index * ROWS_PER_STATEMENT * 4).unwrap_or(0);
+                let numbered: Vec<(i64, &ActionDraft)> = (base..).zip(chunk.iter()).collect();
+                insert_numbered(conn, scope, &numbered, now)?;
+                written += chunk.len();
+                progress(written);
+            }
+            if let DbConnection::Postgres(pg) = conn {
+                diesel::sql_query(
+                    "SELECT setval(pg_get_serial_sequence('actions', 'id'), \
+                     (SELECT max(id) FROM actions))",
+                )
+                .execute(pg)?;
+            }
+            let entry = AuditEntry {
+                actor_user: scope.user(),
+                actor_org: Some(org),
+                org: Some(org),
+                record_kind: Some("action".to_owned()),
+                detail: format!("{} actions imported", drafts.len()),
+                ..AuditEntry::new(now, AuditAction::Import)
+            };
+            audit::append(conn, &entry)?;
+            Ok(ImportSummary {
+                inserted: written,
+                updated: 0,
+            })
+        })
+        .map_err(ImportError::Store)
+    }
+}
+
+fn insert_numbered(
+    conn: &mut DbConnection,
+    scope: &AccessScope,
+    numbered: &[(i64, &ActionDraft)],
+    now: chrono::NaiveDateTime,
+) -> Result<(), StoreError> {
+    let rows: Vec<ActionRow> = numbered
+        .iter()
+        .map(|(id, draft)| ActionRow::new(*id, draft, scope.user(), now, now))
+        .collect();
+    insert_batches!(conn, actions::table, rows);
+    insert_parts(conn, numbered)?;
+    let by = scope.user().map(|u| u.0);
+    let history: Vec<_> = numbered
+        .iter()
+        .map(|(id, draft)| {
+            (
+                action_status_changes::action_id.eq(*id),
+                action_status_changes::status.eq(draft.status.code()),
+                action_status_changes::changed_at.eq(now),
+                action_status_changes::changed_by.eq(by),
+            )
+        })
+        .collect();
+    insert_batches!(conn, action_status_changes::table, history);
+    let ids: Vec<i64> = numbered.iter().map(|(id, _)| *id).collect();
+    crate::search::index_actions(conn, &ids)
+}
+
+/// The drafts the records describe, with organisations and alliances
+/// named by their short names and names resolved; every name not found is
+/// a row error.
+fn resolve(
+    conn: &mut DbConnection,
+    scope: &AccessScope,
+    org: OrgId,
+    records: &[ActionRecord],
+) -> Result<Vec<ActionDraft>, ImportError> {
+    let names: BTreeSet<&str> = records
+        .iter()
+        .flat_map(|r| r.lead.iter().chain(r.partners.iter()))
+        .map(String::as_str)
+        .collect();
+    let mut query = organisations::table
+        .filter(organisations::short_name.eq_any(names.into_iter().collect::<Vec<_>>()))
+        .select((organisations::short_name, organisations::id))
+        .into_boxed();
+    if let Some(condition) = visible_organisations(scope) {
+        query = query.filter(condition);
+    }
+    let orgs: BTreeMap<String, i64> = query
+        .load(conn)
+        .map_err(StoreError::from)?
+        .into_iter()
+        .collect();
+    let leads: BTreeSet<i64> = records
+        .iter()
+        .filter_map(|r| r.lead.as_ref().map(|l| orgs.get(l).copied()))
+        .flatten()
+        .chain(std::iter::once(org.0))
+        .collect();
+    let memberships: Vec<(i64, String, i64)> = alliance_members::table
+        .inner_join(alliances::table)
+        .filter(alliance_members::org_id.eq_any(leads.into_iter().collect::<Vec<_>>()))
+        .select((alliance_members::org_id, alliances::name, alliances::id))
+        .load(conn)
+        .map_err(StoreError::from)?;
+    let alliances_by_name: BTreeMap<(i64, String), i64> = memberships
+        .into_iter()
+        .map(|(org, name, id)| ((org, name), id))
+        .collect();
+    let mut errors = Vec::new();
+    let mut drafts = Vec::with_capacity(records.len());
+    for record in records {
+        let mut missing = |field: &str, value: &str, reason: String| {
+            errors.push(RowError {
+                line: record.line,
+                field: field.to_owned(),
+                value: value.to_owned(),
+                reason,
+            });
+        };
+        let lead = match &record.lead {
+            None => org,
+            Some(name) => match orgs.get(name) {
+                Some(id) => OrgId(*id),
+                None => {
+                    missing("lead", name, "no organisation has this short name".into());
+                    org
+                }
+            },
+        };
+        let mut partners = Vec::new();
+        for name in &record.partners {
+            match orgs.get(name) {
+                Some(id) => partners.push(OrgId(*id)),
+                None => missing(
+                    "partners",
+                    name,
+                    "no organisation has this short name".into(),
+                ),
+            }
+        }
+        let mut shared_with = Vec::new();
+        for name in &record.shared_with {
+            match alliances_by_name.get(&(lead.0, name.trim().to_owned())) {
+                Some(id) => shared_with.push(AllianceId(*id)),
+                None => missing(
+                    "shared_with",
+                    name,
+                    "the lead organisation belongs to no alliance of this name".into(),
+                ),
+            }
+        }
+        drafts.push(draft_of(record, lead, partners, shared_with));
+    }
+    if errors.is_empty() {
+        Ok(drafts)
+    } else {
+        Err(ImportError::Rows(errors))
+    }
+}
+
+fn draft_of(
+    record: &ActionRecord,
+    lead: OrgId,
+    partners: Vec<OrgId>,
+    shared_with: Vec<AllianceId>,
+) -> ActionDraft {
+    ActionDraft {
+        title: record.title.clone(),
+        description: record.description.clone(),
+        action_type: record.action_type.clone(),
+        phase: record.phase,
+        level: record.level,
+        states: record.states.clone(),
+        audiences: record.audiences.clone(),
+        lead,
+        partners,
+        start: record.start,
+        end: record.end,
+        due: record.due,
+        status: record.status,
+        budget: record.budget,
+        staff_days: record.staff_days,
+        expected_outcome: record.expected_outcome.clone(),
+        actual_outcome: record.actual_outcome.clone(),
+        outcome_event: record.outcome_event.clone(),
+        documents: record.documents.clone(),
+        visibility: record.visibility,
+        shared_with,
+    }
+}
+
+/// Every rule of every draft; the problems as row errors.
+fn check_all(
+    conn: &mut DbConnection,
+    scope: &AccessScope,
+    records: &[ActionRecord],
+    drafts: &[ActionDraft],
+) -> Result<(), ImportError> {
+    let catalogues = Catalogues::load(conn)?;
+    let links = Links::load(conn, scope, drafts.iter())?;
+    let mut errors = Vec::new();
+    for (record, draft) in records.iter().zip(drafts) {
+        let mut found: Vec<FieldError> = draft.validate().err().unwrap_or_default();
+        catalogues.check(draft, &mut found);
+        links.check(draft, &mut found);
+        check_outcome_event(conn, draft, &mut found)?;
+        errors.extend(found.into_iter().map(|e| RowError {
+            line: record.line,
+            field: e.field.to_owned(),
+            value: String::new(),
+            reason: e.message,
+        }));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ImportError::Rows(errors))
+    }
+}

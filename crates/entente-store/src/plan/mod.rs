@@ -1,0 +1,127 @@
+//! The coalition's shared plan: campaign actions and the catalogue of
+//! their kinds. Every read takes an [`AccessScope`] and filters in SQL (a
+//! hidden action answers exactly like a missing one); every write checks
+//! the rules of [`ActionDraft::validate`] and those that need the
+//! database, then writes the action, its parts, its status history and an
+//! audit entry in one transaction.
+//!
+//! [`AccessScope`]: entente_core::access::AccessScope
+
+mod catalogue;
+mod import;
+mod read;
+mod references;
+mod rows;
+pub(crate) mod scope;
+mod write;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use entente_core::access::{AllianceId, OrgId, UserId};
+use entente_core::plan::{ActionDraft, ActionId, ActionStatus, Level, Phase};
+use entente_core::{Iso3, RegionalGroup};
+
+pub(crate) use catalogue::sync_builtin_action_types;
+
+/// A stored action: its content, as written, and what the store adds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    pub id: ActionId,
+    pub content: ActionDraft,
+    pub created_by: Option<UserId>,
+    /// UTC.
+    pub created_at: NaiveDateTime,
+    /// UTC.
+    pub updated_at: NaiveDateTime,
+}
+
+/// One step of an action's status history.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusChange {
+    pub status: ActionStatus,
+    /// UTC.
+    pub at: NaiveDateTime,
+    pub by: Option<UserId>,
+}
+
+/// Which actions a list holds. Empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActionFilter {
+    /// Actions targeting any of these states.
+    pub states: Vec<Iso3>,
+    /// Actions targeting at least one state of this UN regional group.
+    pub region: Option<RegionalGroup>,
+    pub action_type: Option<String>,
+    pub phase: Option<Phase>,
+    pub level: Option<Level>,
+    pub status: Option<ActionStatus>,
+    /// Actions this organisation leads or takes part in.
+    pub org: Option<OrgId>,
+    /// Actions shared with this alliance.
+    pub alliance: Option<AllianceId>,
+    /// Actions whose dates reach this day or later: the end, or else the
+    /// start, or else the due date.
+    pub from: Option<NaiveDate>,
+    /// Actions whose dates begin on this day or earlier: the start, or
+    /// else the due date.
+    pub to: Option<NaiveDate>,
+}
+
+/// Which slice of a list to return.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRequest {
+    /// At most [`PageRequest::MAX_LIMIT`].
+    pub limit: u32,
+    pub offset: u64,
+}
+
+impl PageRequest {
+    pub const MAX_LIMIT: u32 = 500;
+    pub const DEFAULT_LIMIT: u32 = 50;
+
+    /// Everything, for exports and calendars: they stream what the scope
+    /// may see without a page size.
+    pub const ALL: PageRequest = PageRequest {
+        limit: u32::MAX,
+        offset: 0,
+    };
+}
+
+impl Default for PageRequest {
+    fn default() -> Self {
+        PageRequest {
+            limit: PageRequest::DEFAULT_LIMIT,
+            offset: 0,
+        }
+    }
+}
+
+/// A page of actions, dated ones first by start date, and how many match
+/// in all.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ActionPage {
+    pub actions: Vec<Action>,
+    pub total: u64,
+}
+
+/// A kind of action in the instance's catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionType {
+    pub code: String,
+    pub label_en: String,
+    pub label_fr: String,
+    pub label_es: String,
+    /// Shipped with Entente (and kept up to date at start-up), as opposed
+    /// to added by the instance.
+    pub builtin: bool,
+}
+
+impl ActionType {
+    /// The label in a language ("en", "fr", "es"; English otherwise).
+    pub fn label(&self, lang: &str) -> &str {
+        match lang {
+            "fr" => &self.label_fr,
+            "es" => &self.label_es,
+            _ => &self.label_en,
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! Reading actions as a scope may see them: one, with its history, or a
+//! filtered page.
+
+use std::collections::HashMap;
+
+use diesel::prelude::*;
+use entente_core::access::AccessScope;
+use entente_core::plan::ActionId;
+
+use super::rows::{ActionRow, Parts};
+use super::scope::visible_actions;
+use super::{Action, ActionFilter, ActionPage, PageRequest, StatusChange};
+use crate::accounts::rows::stored_code;
+use crate::connection::{Db, DbConnection};
+use crate::schema::{
+    action_alliances, action_audiences, action_documents, action_partners, action_states,
+    action_status_changes, actions, states,
+};
+use crate::{Store, StoreError};
+
+type ActionQuery<'a> = actions::BoxedQuery<'a, Db>;
+
+diesel::define_sql_function! {
+    /// The first of its arguments that is not NULL.
+    fn coalesce(x: diesel::sql_types::Nullable<diesel::sql_types::Date>, y: diesel::sql_types::Nullable<diesel::sql_types::Date>) -> diesel::sql_types::Nullable<diesel::sql_types::Date>;
+}
+
+impl Store {
+    /// One action, or `None` when it is missing or `scope` may not read it.
+    pub fn action(&self, scope: &AccessScope, id: ActionId) -> Result<Option<Action>, StoreError> {
+        let mut query = actions::table.filter(actions::id.eq(id.0)).into_boxed();
+        if let Some(condition) = visible_actions(scope) {
+            query = query.filter(condition);
+        }
+        let mut conn = self.connection()?;
+        let rows = query.select(ActionRow::as_select()).load(&mut *conn)?;
+        Ok(with_parts(&mut conn, rows)?.pop())
+    }
+
+    /// An action's status history, oldest first; empty when `scope` may
+    /// not read the action.
+    pub fn action_history(
+        &self,
+        scope: &AccessScope,
+        id: ActionId,
+    ) -> Result<Vec<StatusChange>, StoreError> {
+        if self.action(scope, id)?.is_none() {
+            return Ok(Vec::new());
+        }
+        let rows: Vec<(String, chrono::NaiveDateTime, Option<i64>)> = action_status_changes::table
+            .filter(action_status_changes::action_id.eq(id.0))
+            .order(action_status_changes::id)
+            .select((
+                action_status_changes::status,
+                action_status_changes::changed_at,
+                action_status_changes::changed_by,
+            ))
+            .load(&mut *self.connection()?)?;
+        rows.into_iter()
+            .map(|(status, at, by)| {
+                Ok(StatusChange {
+                    status: stored_code("action", id, "status history", &status)?,
+                    at,
+                    by: by.map(entente_core::access::UserId),
+                })
+            })
+            .collect()
+    }
+
+    /// The actions `scope` may read that `filter` selects: dated ones first,
+    /// by start date (or due date when there is none), then undated ones; `page` of them, and how
+    /// many there are in all.
+    pub fn list_actions(
+        &self,
+        scope: &AccessScope,
+        filter: &ActionFilter,
+        page: PageRequest,
+    ) -> Result<ActionPage, StoreError> {
+        let mut conn = self.connection()?;
+        let total = filtered(scope, filter)
+            .count()
+            .get_result::<i64>(&mut *conn)?;
+        let limit = i64::from(page.limit.min(PageRequest::MAX_LIMIT));
+        let limit = if page == PageRequest::ALL {
+            i64::MAX
+        } else {
+            limit
+        };
+        let rows = filtered(scope, filter)
+            .order((
+                coalesce(actions::start_date, actions::due_date).is_null(),
+                coalesce(actions::start_date, actions::due_date),
+                actions::id,
+            ))
+            .limit(limit)
+            .offset(i64::try_from(page.offset).unwrap_or(i64::MAX))
+            .select(ActionRow::as_select())
+            .load(&mut *conn)?;
+        Ok(ActionPage {
+            actions: with_parts(&mut conn, rows)?,
+            total: u64::try_from(total).unwrap_or(0),
+        })
+    }
+}
+
+/// The actions `scope` may read, narrowed by `filter`.
+fn filtered<'a>(scope: &AccessScope, filter: &'a ActionFilter) -> ActionQuery<'a> {
+    let mut query = actions::table.into_boxed();
+    if let Some(condition) = visible_actions(scope) {
+        query = query.filter(condition);
+    }
+    if !filter.states.is_empty() {
+        let codes: Vec<String> = filter
+            .states
+            .iter()
+            .map(|s| s.as_str().to_owned())
+            .collect();
+        query = query.filter(
+            actions::id.eq_any(
+                action_states::table
+                    .filter(action_states::state.eq_any(codes))
+                    .select(action_states::action_id),
+            ),
+        );
+    }
+    if let Some(region) = filter.region {
+        let in_region = states::table
+            .filter(states::regional_group.eq(region.code()))
+            .select(states::iso3);
+        query = query.filter(
+            actions::id.eq_any(
+                action_states::table
+                    .filter(action_states::state.eq_any(in_region))
+                    .select(action_states::action_id),
+            ),
+        );
+    }
+    if let Some(code) = &filter.action_type {
+        query = query.filter(actions::action_type.eq(code));
+    }
+    if let Some(phase) = filter.phase {
+        query = query.filter(actions::phase.eq(phase.code()));
+    }
+    if let Some(level) = filter.level {
+        query = query.filter(actions::level.eq(level.code()));
+    }
+    if let Some(status) = filter.status {
+        query = query.filter(actions::status.eq(status.code()));
+    }
+    if let Some(org) = filter.org {
+        let partnered = action_partners::table
+            .filter(action_partners::org_id.eq(org.0))
+            .select(action_partners::action_id);
+        query = query.filter(
+            actions::lead_org
+                .eq(org.0)
+                .or(actions::id.eq_any(partnered)),
+        );
+    }
+    if let Some(alliance) = filter.alliance {
+        let shared = action_alliances::table
+            .filter(action_alliances::alliance_id.eq(alliance.0))
+            .select(action_alliances::action_id);
+        query = query.filter(actions::id.eq_any(shared));
+    }
+    if let Some(from) = filter.from {
+        query = query.filter(
+            actions::end_date
+                .ge(from)
+                .or(actions::end_date.is_null().and(
+                    actions::start_date.ge(from).or(actions::start_date
+                        .is_null()
+                        .and(actions::due_date.ge(from))),
+                )),
+        );
+    }
+    if let Some(to) = filter.to {
+        query = query.filter(
+            actions::start_date
+                .le(to)
+                .or(actions::start_date.is_null().and(actions::due_date.le(to))),
+        );
+    }
+    query
+}
+
+/// Loads the parts of all the given actions, a query per table.
+fn with_parts(conn: &mut DbConnection, rows: Vec<ActionRow>) -> Result<Vec<Action>, StoreError> {
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+    let mut parts: HashMap<i64, Parts> = HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(crate::batch::ROWS_PER_STATEMENT) {
+        load_parts(conn, chunk, &mut parts)?;
+    }
+    rows.into_iter()
+        .map(|row| {
+            let of_this = parts.remove(&row.id).unwrap_or_default();
+            row.into_action(of_this)
+        })
+        .collect()
+}
+
+fn load_parts(
+    conn: &mut DbConnection,
+    ids: &[i64],
+    parts: &mut HashMap<i64, Parts>,
+) -> Result<(), StoreError> {
+    let states: Vec<(i64, String)> = action_states::table
+        .filter(action_states::action_id.eq_any(ids))
+        .order((action_states::action_id, action_states::state))
+        .select((action_states::action_id, action_states::state))
+        .load(conn)?;
+    for (id, state) in states {
+        parts.entry(id).or_default().states.push(state);
+    }
+    let audiences: Vec<(i64, String)> = action_audiences::table
+        .filter(action_audiences::action_id.eq_any(ids))
+        .order((action_audiences::action_id, action_audiences::audience))
+        .select((action_audiences::action_id, action_audiences::audience))
+        .load(conn)?;
+    for (id, audience) in audiences {
+        parts.entry(id).or_default().audiences.push(audience);
+    }
+    let partners: Vec<(i64, i64)> = action_partners::table
+        .filter(action_partners::action_id.eq_any(ids))
+        .order((action_partners::action_id, action_partners::org_id))
+        .select((action_partners::action_id, action_partners::org_id))
+        .load(conn)?;
+    for (id, org) in partners {
+        parts.entry(id).or_default().partners.push(org);
+    }
+    let alliances: Vec<(i64, i64)> = action_alliances::table
+        .filter(action_alliances::action_id.eq_any(ids))
+        .order((action_alliances::action_id, action_alliances::alliance_id))
+        .select((action_alliances::action_id, action_alliances::alliance_id))
+        .load(conn)?;
+    for (id, alliance) in alliances {
+        parts.entry(id).or_default().alliances.push(alliance);
+    }
+    let documents: Vec<(i64, String, String)> = action_documents::table
+        .filter(action_documents::action_id.eq_any(ids))
+        .order((action_documents::action_id, action_documents::position))
+        .select((
+            action_documents::action_id,
+            action_documents::title,
+            action_documents::url,
+        ))
+        .load(conn)?;
+    for (id, title, url) in documents {
+        parts.entry(id).or_default().documents.push((title, url));
+    }
+    Ok(())
+}

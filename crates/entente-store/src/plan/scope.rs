@@ -1,0 +1,33 @@
+//! Which actions a scope may read, as an SQL condition: the rule of
+//! `entente_core::access::can_read` over the action's lead (its owner),
+//! visibility and the alliances it is shared with.
+
+use diesel::prelude::*;
+use entente_core::access::{AccessScope, Visibility};
+
+use crate::accounts::{Condition, alliance_ids, org_ids};
+use crate::schema::{action_alliances, actions};
+
+/// Actions the scope may read: public ones; for members, those their
+/// organisations lead and those shared with their alliances. `None`: no
+/// condition (the site admin).
+pub(crate) fn visible_actions(scope: &AccessScope) -> Option<Condition<actions::table>> {
+    let public = actions::visibility.eq(Visibility::Public.code());
+    match scope {
+        AccessScope::SiteAdmin(_) => None,
+        AccessScope::Public => Some(Box::new(public)),
+        AccessScope::Member(member) => {
+            let shared = action_alliances::table
+                .filter(action_alliances::alliance_id.eq_any(alliance_ids(member)))
+                .select(action_alliances::action_id);
+            let allied = actions::visibility
+                .eq(Visibility::Alliance.code())
+                .and(actions::id.eq_any(shared));
+            Some(Box::new(
+                public
+                    .or(actions::lead_org.eq_any(org_ids(member)))
+                    .or(allied),
+            ))
+        }
+    }
+}

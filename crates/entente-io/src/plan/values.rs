@@ -180,6 +180,11 @@ fn fold_code(text: &str) -> String {
 /// A value of a vocabulary, named by its code (with spaces or `_`) or by
 /// one of its labels in English, French or Spanish.
 pub fn parse_code<T: Vocabulary>(text: &str) -> Result<T, String> {
+    let trimmed = text.trim();
+    // Files written by Entente hold the codes: no folding for them.
+    if let Some(value) = T::values().iter().find(|v| v.code_of() == trimmed) {
+        return Ok(*value);
+    }
     let wanted = fold_code(text);
     T::values()
         .iter()
@@ -219,6 +224,10 @@ pub fn parse_codes<T: Vocabulary>(text: &str) -> Result<Vec<T>, Vec<String>> {
 /// A kind of action: a built-in one by code or label, or an instance's
 /// own by its code (the store checks it exists).
 pub fn parse_action_type(text: &str) -> Result<String, String> {
+    let trimmed = text.trim();
+    if BUILTIN_ACTION_TYPES.iter().any(|kind| kind.code == trimmed) {
+        return Ok(trimmed.to_owned());
+    }
     let wanted = fold_code(text);
     let builtin = BUILTIN_ACTION_TYPES.iter().find(|kind| {
         [kind.code, kind.en, kind.fr, kind.es]

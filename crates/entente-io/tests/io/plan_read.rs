@@ -284,3 +284,22 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn names_a_kind_of_action_by_code_or_label_in_any_language() {
+    for (text, code) in [
+        ("letter", "letter"),
+        ("Lettre", "letter"),
+        ("Carta", "letter"),
+        ("Rencontre avec l'exécutif", "meeting_executive"),
+        ("MEETING EXECUTIVE", "meeting_executive"),
+        ("Our own kind", "our_own_kind"),
+    ] {
+        assert_eq!(
+            entente_io::plan::parse_action_type(text).as_deref(),
+            Ok(code),
+            "{text}"
+        );
+    }
+    assert!(entente_io::plan::parse_action_type("¿?").is_err());
+}

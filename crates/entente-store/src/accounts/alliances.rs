@@ -14,7 +14,7 @@ use super::scope::visible_alliances;
 use super::{Alliance, Area, NewAlliance};
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::connection::DbConnection;
-use crate::schema::{alliance_members, alliances, contact_alliances, contacts};
+use crate::schema::{alliance_members, alliances};
 use crate::{Store, StoreError, transaction};
 
 fn alliance_entry(scope: &AccessScope, action: AuditAction, alliance: &Alliance) -> AuditEntry {
@@ -137,8 +137,8 @@ impl Store {
     /// Removes `org` from an alliance; returns whether it was a member. An
     /// admin of the owner may remove any member, an admin of `org` may take
     /// it out; the owner itself stays. The contacts `org` shared with the
-    /// alliance are no longer shared with it (those shared with it alone
-    /// become private). Logged in the audit log.
+    /// alliance are no longer read by its members (they would be again if
+    /// `org` came back). Logged in the audit log.
     pub fn remove_alliance_member(
         &self,
         scope: &AccessScope,
@@ -160,7 +160,6 @@ impl Store {
         transaction::write(&mut conn, |conn| {
             let removed =
                 diesel::delete(alliance_members::table.find((alliance.0, org.0))).execute(conn)?;
-            unshare_contacts(conn, alliance, org)?;
             if removed > 0 {
                 let entry = AuditEntry {
                     detail: format!("organisation {org} left"),
@@ -239,34 +238,6 @@ fn insert_member(conn: &mut DbConnection, alliance: i64, org: OrgId) -> Result<(
                 e.into()
             }
         })?;
-    Ok(())
-}
-
-/// Stops sharing `org`'s contacts with `alliance`; a contact left shared
-/// with no alliance becomes private.
-fn unshare_contacts(
-    conn: &mut DbConnection,
-    alliance: AllianceId,
-    org: OrgId,
-) -> Result<(), StoreError> {
-    let of_org = contacts::table
-        .filter(contacts::org_id.eq(org.0))
-        .select(contacts::id);
-    diesel::delete(
-        contact_alliances::table
-            .filter(contact_alliances::alliance_id.eq(alliance.0))
-            .filter(contact_alliances::contact_id.eq_any(of_org)),
-    )
-    .execute(conn)?;
-    let still_shared = contact_alliances::table.select(contact_alliances::contact_id);
-    diesel::update(
-        contacts::table
-            .filter(contacts::org_id.eq(org.0))
-            .filter(contacts::visibility.eq("alliance"))
-            .filter(diesel::dsl::not(contacts::id.eq_any(still_shared))),
-    )
-    .set(contacts::visibility.eq("private"))
-    .execute(conn)?;
     Ok(())
 }
 

@@ -210,7 +210,8 @@ impl Store {
             .select(ContactRow::as_select())
             .order((contacts::name, contacts::id))
             .into_boxed();
-        match visible_contacts(scope) {
+        let mut conn = self.connection()?;
+        match visible_contacts(&mut conn, scope)? {
             Readable::All => {}
             Readable::Only(condition) => query = query.filter(condition),
             Readable::Nothing => return Ok(Vec::new()),
@@ -221,7 +222,6 @@ impl Store {
         if let Some(org) = org {
             query = query.filter(contacts::org_id.eq(org.0));
         }
-        let mut conn = self.connection()?;
         let rows = query.load(&mut *conn)?;
         let found = with_sharing(&mut conn, rows)?;
         audit_outside_reads(&mut conn, scope, &found)?;

@@ -14,7 +14,7 @@ use crate::accounts::rows::stored_code;
 use crate::accounts::{Condition, alliance_ids, org_ids};
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::connection::DbConnection;
-use crate::schema::{contact_alliances, contacts};
+use crate::schema::{alliance_members, contact_alliances, contacts};
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = contacts)]
@@ -64,7 +64,9 @@ impl<'a> ContactValues<'a> {
     }
 }
 
-/// Which contacts a scope may read.
+/// Which contacts a scope may read: `can_read` of personal data, with a
+/// contact shared with an alliance read by its members only while the
+/// owner belongs to the alliance.
 pub(super) enum Readable {
     /// Every one: the site admin.
     All,
@@ -75,22 +77,39 @@ pub(super) enum Readable {
     Nothing,
 }
 
-pub(super) fn visible_contacts(scope: &AccessScope) -> Readable {
-    match scope {
-        AccessScope::SiteAdmin(_) => Readable::All,
-        AccessScope::Public => Readable::Nothing,
-        AccessScope::Member(member) => {
-            let shared = contact_alliances::table
-                .filter(contact_alliances::alliance_id.eq_any(alliance_ids(member)))
-                .select(contact_alliances::contact_id);
-            let allied = contacts::visibility
-                .eq(Visibility::Alliance.code())
-                .and(contacts::id.eq_any(shared));
-            Readable::Only(Box::new(
-                contacts::org_id.eq_any(org_ids(member)).or(allied),
-            ))
-        }
+pub(super) fn visible_contacts(
+    conn: &mut DbConnection,
+    scope: &AccessScope,
+) -> Result<Readable, StoreError> {
+    let member = match scope {
+        AccessScope::SiteAdmin(_) => return Ok(Readable::All),
+        AccessScope::Public => return Ok(Readable::Nothing),
+        AccessScope::Member(member) => member,
+    };
+    // Each organisation in one of the reader's alliances, with those
+    // alliances: its contacts shared with one of them are readable.
+    let pairs: Vec<(i64, i64)> = alliance_members::table
+        .filter(alliance_members::alliance_id.eq_any(alliance_ids(member)))
+        .select((alliance_members::org_id, alliance_members::alliance_id))
+        .load(conn)?;
+    let mut allied: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
+    for (org, alliance) in pairs {
+        allied.entry(org).or_default().push(alliance);
     }
+    let mut condition: Condition<contacts::table> =
+        Box::new(contacts::org_id.eq_any(org_ids(member)));
+    for (org, alliances) in allied {
+        let shared = contact_alliances::table
+            .filter(contact_alliances::alliance_id.eq_any(alliances))
+            .select(contact_alliances::contact_id);
+        condition = Box::new(
+            condition.or(contacts::org_id
+                .eq(org)
+                .and(contacts::visibility.eq(Visibility::Alliance.code()))
+                .and(contacts::id.eq_any(shared))),
+        );
+    }
+    Ok(Readable::Only(condition))
 }
 
 /// The contacts of `rows`, with the alliances each is shared with.

@@ -291,7 +291,7 @@ fn a_hidden_contact_answers_like_a_missing_one() {
 }
 
 #[test]
-fn leaving_an_alliance_stops_sharing_contacts_with_it() {
+fn leaving_an_alliance_stops_its_members_reading_the_contacts_shared_with_it() {
     on_each_backend("contacts_unshared", |db| {
         let store = &db.store;
         let world = World::build(store);
@@ -312,8 +312,18 @@ fn leaving_an_alliance_stops_sharing_contacts_with_it() {
         assert_eq!(store.contact(&viewer, id).unwrap(), None);
         let kept = store.contact(&ROOT, id).unwrap().unwrap();
         assert_eq!(
-            (kept.details.visibility, kept.details.shared_with.len()),
-            (Visibility::Private, 0)
+            kept.details.shared_with,
+            [world.shared_alliance],
+            "kept as it was"
+        );
+        let root = store.member_scope(world.site_admin).unwrap();
+        store
+            .add_alliance_member(&root, world.shared_alliance, world.ally)
+            .unwrap();
+        let viewer = store.member_scope(world.viewer).unwrap();
+        assert!(
+            store.contact(&viewer, id).unwrap().is_some(),
+            "read again on coming back"
         );
     });
 }

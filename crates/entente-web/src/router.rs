@@ -93,6 +93,25 @@ pub fn router(state: AppState) -> Router {
             post(pages::alliances::remove_alliance_member),
         )
         .route("/audit", get(pages::audit::show_audit))
+        .route(
+            "/actions",
+            get(pages::actions::list::list_actions).post(pages::actions::form::create_action),
+        )
+        .route("/actions/new", get(pages::actions::form::show_new_action))
+        .route(
+            "/actions/calendar",
+            get(pages::actions::calendar::show_calendar),
+        )
+        .route("/actions/{id}", get(pages::actions::show::show_action))
+        .route(
+            "/actions/{id}/edit",
+            get(pages::actions::form::show_edit_action).post(pages::actions::form::update_action),
+        )
+        .route(
+            "/actions/{id}/delete",
+            get(pages::actions::delete::show_delete_action)
+                .post(pages::actions::delete::delete_action),
+        )
         .fallback(pages::errors::show_not_found)
         .layer(middleware::from_fn_with_state(
             state.clone(),

@@ -2,6 +2,7 @@
 //! Handlers read views, translate them into page rows and render a template.
 
 pub mod account;
+pub mod actions;
 pub mod alliances;
 pub mod assets;
 pub mod audit;

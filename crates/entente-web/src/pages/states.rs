@@ -11,10 +11,12 @@ use super::chrome::{
 };
 use super::dashboard::{overdue_duration, violation_text};
 use super::render;
+use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::extract::AsOf;
 use crate::locale::Locale;
 use crate::state::AppState;
+use crate::views::actions::{ActionSummary, Lookups};
 use crate::views::profile::{EventView, OpcatView, StateProfile};
 use crate::views::{AreaView, read};
 
@@ -63,7 +65,16 @@ pub struct StatePage {
     pub treaties: Vec<TreatyRow>,
     pub timeline: Vec<TimelineRow>,
     pub violations: Vec<String>,
+    /// The first campaign actions on the state the reader may see.
+    pub rows: Vec<ActionSummary>,
+    /// How many there are, in words.
+    pub actions_count: String,
+    pub actions_total: u64,
+    pub iso3: String,
 }
+
+/// How many actions the state page lists before linking to the rest.
+const STATE_ACTIONS_SHOWN: u32 = 10;
 
 /// `GET /states/{iso3}`: one state's treaty status on the day asked for.
 pub async fn show_state(
@@ -71,6 +82,7 @@ pub async fn show_state(
     Path(code): Path<String>,
     request: PageRequest,
     as_of: AsOf,
+    viewer: Viewer,
 ) -> Result<Html<String>, AppError> {
     let iso3: Iso3 = code
         .parse()
@@ -80,6 +92,7 @@ pub async fn show_state(
         read::provenance(&app)
     )?;
     let locale = request.locale;
+    let (rows, actions_total) = state_actions(&app, &viewer, iso3, locale).await?;
     let name = profile.state.name(locale.code()).to_owned();
     let title = locale.t_args("state-title", &[("name", name.clone().into())]);
     let chrome = Chrome::new(&request, as_of, &provenance, title, "states");
@@ -105,8 +118,48 @@ pub async fn show_state(
             .collect(),
         name,
         chrome,
+        rows,
+        actions_count: locale.count(
+            "state-actions-count",
+            usize::try_from(actions_total).unwrap_or(usize::MAX),
+        ),
+        actions_total,
+        iso3: iso3.to_string(),
     };
     render(&page)
+}
+
+/// The first campaign actions on `iso3` that the reader may see, and how
+/// many there are.
+async fn state_actions(
+    app: &AppState,
+    viewer: &Viewer,
+    iso3: Iso3,
+    locale: Locale,
+) -> Result<(Vec<ActionSummary>, u64), AppError> {
+    let scope = viewer.scope.clone();
+    app.read(move |store| {
+        let filter = entente_store::ActionFilter {
+            states: vec![iso3],
+            ..entente_store::ActionFilter::default()
+        };
+        let first = entente_store::PageRequest {
+            limit: STATE_ACTIONS_SHOWN,
+            offset: 0,
+        };
+        let page = store.list_actions(&scope, &filter, first)?;
+        if page.total == 0 {
+            return Ok::<_, entente_store::StoreError>((Vec::new(), 0));
+        }
+        let lookups = Lookups::load(store, &scope)?;
+        let rows = page
+            .actions
+            .iter()
+            .map(|a| ActionSummary::new(a, &lookups, locale))
+            .collect();
+        Ok((rows, page.total))
+    })
+    .await
 }
 
 fn area(locale: Locale, area: &Option<AreaView>) -> String {

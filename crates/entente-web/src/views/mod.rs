@@ -2,6 +2,7 @@
 //! reads and the core rules. HTML templates and JSON share them, so the
 //! portal and the API can never disagree.
 
+pub mod actions;
 pub mod alliance;
 pub mod audit;
 pub mod board;

@@ -3,6 +3,7 @@
 //! requested over HTTP.
 
 mod account;
+mod actions_pages;
 mod alliances;
 mod api;
 mod app;

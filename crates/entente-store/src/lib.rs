@@ -17,6 +17,7 @@ mod plan;
 mod reference;
 mod report;
 mod schema;
+mod search;
 mod transaction;
 
 use std::fmt;
@@ -36,6 +37,7 @@ pub use error::StoreError;
 pub use plan::{Action, ActionFilter, ActionPage, ActionType, PageRequest, StatusChange};
 pub use reference::{EventFilter, ReferenceData};
 pub use report::ImportReport;
+pub use search::{SearchHit, SearchKind, SearchPage, UnknownSearchKind};
 
 use connection::{Connector, DbPool, Target};
 

@@ -361,6 +361,26 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// The search index's entries: a record's normalised terms (see
+    /// `crate::search`). PostgreSQL adds a generated `document` tsvector.
+    search_entries (id) {
+        id -> BigInt,
+        kind -> Text,
+        record_id -> BigInt,
+        title_terms -> Text,
+        body_terms -> Text,
+    }
+}
+
+diesel::table! {
+    /// SQLite only: the FTS5 index over `search_entries`, whose rowid is
+    /// the entry's id.
+    search_fts (rowid) {
+        rowid -> BigInt,
+    }
+}
+
 diesel::joinable!(treaty_events -> states (state));
 diesel::joinable!(treaty_events -> treaties (treaty));
 diesel::joinable!(treaty_events -> sources (source));
@@ -423,4 +443,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     action_documents,
     action_status_changes,
     import_mappings,
+    search_entries,
+    search_fts,
 );

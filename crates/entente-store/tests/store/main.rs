@@ -15,4 +15,5 @@ mod open;
 mod organisation_settings;
 mod scale;
 mod schema;
+mod search;
 mod support;

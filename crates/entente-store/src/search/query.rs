@@ -1,0 +1,266 @@
+//! A reader's query, normalised as the index is, and the SQL that finds
+//! and ranks its matches among the entries the scope may read, on each
+//! backend.
+
+use diesel::dsl::sql;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Bool, Double, Text};
+use entente_core::access::AccessScope;
+use entente_core::plan::FieldError;
+
+use super::SearchKind;
+use super::text::{Analyser, words};
+use crate::StoreError;
+use crate::accounts::Condition;
+use crate::accounts::scope::{visible_alliances, visible_organisations};
+use crate::connection::Db;
+use crate::plan::scope::visible_actions;
+use crate::schema::{actions, alliances, organisations, search_entries, search_fts};
+
+/// Longer queries are refused rather than cut, so a reader knows.
+pub(crate) const MAX_QUERY_CHARS: usize = 200;
+/// Words past this many (stop words aside) are refused too: each is a
+/// clause of the index query.
+pub(crate) const MAX_QUERY_WORDS: usize = 12;
+
+/// A query as groups of stems: an entry matches when it has, for every
+/// word of the query, one of that word's stems.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct ParsedQuery {
+    pub(crate) groups: Vec<Vec<String>>,
+}
+
+impl ParsedQuery {
+    /// Normalises `text`; a blank query, one of only stop words or
+    /// punctuation, or a too long one is a [`StoreError::Fields`] on `q`.
+    pub(crate) fn parse(analyser: &mut Analyser, text: &str) -> Result<Self, StoreError> {
+        if text.chars().count() > MAX_QUERY_CHARS {
+            return Err(refused(
+                "too_long",
+                format!("a search is at most {MAX_QUERY_CHARS} characters"),
+            ));
+        }
+        let mut groups: Vec<Vec<String>> = Vec::new();
+        for word in words(text) {
+            let stems = analyser.stems(&word).to_vec();
+            if !stems.is_empty() && !groups.contains(&stems) {
+                groups.push(stems);
+            }
+        }
+        if groups.is_empty() {
+            return Err(refused(
+                "no_search_terms",
+                "give at least one word that is not a common word such as \"the\", \"de\" or \"y\"",
+            ));
+        }
+        if groups.len() > MAX_QUERY_WORDS {
+            return Err(refused(
+                "too_many_words",
+                format!("a search has at most {MAX_QUERY_WORDS} words"),
+            ));
+        }
+        Ok(ParsedQuery { groups })
+    }
+
+    /// Every stem of the query, for marking where a text matches.
+    pub(crate) fn stems(&self) -> impl Iterator<Item = &str> {
+        self.groups.iter().flatten().map(String::as_str)
+    }
+
+    /// The query in FTS5's syntax: `("a" OR "b") AND ("c")`. Stems are
+    /// letters and digits only, quoted all the same.
+    fn fts5(&self) -> String {
+        self.join(" OR ", " AND ", |stem| format!("\"{stem}\""))
+    }
+
+    /// The query in `to_tsquery`'s syntax: `(a | b) & (c)`.
+    fn tsquery(&self) -> String {
+        self.join(" | ", " & ", str::to_owned)
+    }
+
+    fn join(&self, or: &str, and: &str, term: impl Fn(&str) -> String) -> String {
+        self.groups
+            .iter()
+            .map(|group| {
+                let alternatives: Vec<String> = group.iter().map(|s| term(s)).collect();
+                format!("({})", alternatives.join(or))
+            })
+            .collect::<Vec<_>>()
+            .join(and)
+    }
+}
+
+fn refused(code: &'static str, message: impl Into<String>) -> StoreError {
+    StoreError::Fields {
+        errors: vec![FieldError::new("q", code, message)],
+    }
+}
+
+/// One ranked hit of the index: the entry's kind and record.
+pub(crate) type EntryKey = (String, i64);
+
+/// Finds `query` among the entries of `kinds` the scope may read: how many
+/// there are, and `limit` of them from `offset`, best first.
+pub(crate) fn find(
+    conn: &mut crate::connection::DbConnection,
+    scope: &AccessScope,
+    kinds: &[SearchKind],
+    query: &ParsedQuery,
+    limit: i64,
+    offset: i64,
+) -> Result<(i64, Vec<EntryKey>), StoreError> {
+    use crate::connection::DbConnection;
+    match conn {
+        DbConnection::Sqlite(_) => {
+            let matching = || {
+                let readable = search_entries::table
+                    .select(search_entries::id)
+                    .filter(search_entries::id.eq(sql::<BigInt>("search_fts.rowid")))
+                    .into_boxed()
+                    .filter(readable_entries(scope, kinds))
+                    .single_value()
+                    .is_not_null();
+                search_fts::table
+                    .into_boxed::<Db>()
+                    .filter(sql::<Bool>("search_fts MATCH ").bind::<Text, _>(query.fts5()))
+                    .filter(readable)
+            };
+            let total = matching().count().get_result::<i64>(conn)?;
+            let ids: Vec<i64> = matching()
+                .order(sql::<Double>("bm25(search_fts, 4.0, 1.0)"))
+                .then_order_by(search_fts::rowid)
+                .limit(limit)
+                .offset(offset)
+                .select(search_fts::rowid)
+                .load(conn)?;
+            let mut keys: Vec<(i64, String, i64)> = search_entries::table
+                .filter(search_entries::id.eq_any(&ids))
+                .select((
+                    search_entries::id,
+                    search_entries::kind,
+                    search_entries::record_id,
+                ))
+                .load(conn)?;
+            keys.sort_by_key(|(id, _, _)| ids.iter().position(|i| i == id));
+            Ok((
+                total,
+                keys.into_iter()
+                    .map(|(_, kind, record)| (kind, record))
+                    .collect(),
+            ))
+        }
+        DbConnection::Postgres(_) => {
+            let tsquery = query.tsquery();
+            let matching = || {
+                search_entries::table
+                    .into_boxed::<Db>()
+                    .filter(
+                        sql::<Bool>("document @@ to_tsquery('simple', ")
+                            .bind::<Text, _>(tsquery.clone())
+                            .sql(")"),
+                    )
+                    .filter(readable_entries(scope, kinds))
+            };
+            let total = matching().count().get_result::<i64>(conn)?;
+            let rank = sql::<Double>("ts_rank(document, to_tsquery('simple', ")
+                .bind::<Text, _>(tsquery.clone())
+                .sql("))");
+            let keys = matching()
+                .order(rank.desc())
+                .then_order_by(search_entries::id)
+                .limit(limit)
+                .offset(offset)
+                .select((search_entries::kind, search_entries::record_id))
+                .load(conn)?;
+            Ok((total, keys))
+        }
+    }
+}
+
+/// The entries of `kinds` whose record exists and the scope may read,
+/// under the rules the records' own reads apply. Each test is a
+/// correlated subquery on the entry's record: diesel cannot put a
+/// boxed condition (as the visibility rules are) in an `IN` subquery on
+/// a connection that serves both backends, but it can in a scalar one.
+fn readable_entries(scope: &AccessScope, kinds: &[SearchKind]) -> Condition<search_entries::table> {
+    let mut condition: Option<Condition<search_entries::table>> = None;
+    for kind in kinds {
+        let record = || sql::<BigInt>("search_entries.record_id");
+        let readable: Condition<search_entries::table> = match kind {
+            SearchKind::Action => {
+                let mut found = actions::table
+                    .select(actions::id)
+                    .filter(actions::id.eq(record()))
+                    .into_boxed();
+                if let Some(visible) = visible_actions(scope) {
+                    found = found.filter(visible);
+                }
+                Box::new(found.single_value().is_not_null())
+            }
+            SearchKind::Organisation => {
+                let mut found = organisations::table
+                    .select(organisations::id)
+                    .filter(organisations::id.eq(record()))
+                    .into_boxed();
+                if let Some(visible) = visible_organisations(scope) {
+                    found = found.filter(visible);
+                }
+                Box::new(found.single_value().is_not_null())
+            }
+            SearchKind::Alliance => {
+                let mut found = alliances::table
+                    .select(alliances::id)
+                    .filter(alliances::id.eq(record()))
+                    .into_boxed();
+                if let Some(visible) = visible_alliances(scope) {
+                    found = found.filter(visible);
+                }
+                Box::new(found.single_value().is_not_null())
+            }
+        };
+        let this: Condition<search_entries::table> =
+            Box::new(search_entries::kind.eq(kind.code()).and(readable));
+        condition = Some(match condition {
+            None => this,
+            Some(before) => Box::new(before.or(this)),
+        });
+    }
+    condition.unwrap_or_else(|| Box::new(sql::<Bool>("1 = 0")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn queries_become_groups_of_stems() {
+        let mut analyser = Analyser::new();
+        let query = ParsedQuery::parse(&mut analyser, "the Négociations, de l'OPCAT!").unwrap();
+        assert_eq!(query.groups.len(), 2, "{query:?}");
+        assert!(query.groups[0].contains(&"negoci".to_owned()), "{query:?}");
+        assert_eq!(
+            query.tsquery(),
+            format!("({}) & (opcat)", query.groups[0].join(" | "))
+        );
+        assert!(
+            query.fts5().ends_with("AND (\"opcat\")"),
+            "{}",
+            query.fts5()
+        );
+    }
+
+    #[test]
+    fn empty_queries_are_refused_by_name() {
+        let mut analyser = Analyser::new();
+        for text in ["", "  ", "the of and", "?!... --", "de la y"] {
+            match ParsedQuery::parse(&mut analyser, text) {
+                Err(StoreError::Fields { errors }) => {
+                    assert_eq!((errors[0].field, errors[0].code), ("q", "no_search_terms"));
+                }
+                other => panic!("{text:?}: {other:?}"),
+            }
+        }
+        let long = "torture ".repeat(30);
+        assert!(ParsedQuery::parse(&mut analyser, &long).is_err());
+    }
+}

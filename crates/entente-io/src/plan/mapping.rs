@@ -187,26 +187,8 @@ pub fn resolve_headers(
 ) -> Result<HeaderMapping, MappingError> {
     let specs = fields(kind);
     let mut problems = Vec::new();
-    let mut chosen: BTreeMap<String, Option<&'static str>> = BTreeMap::new();
-    for (header, field) in explicit {
-        match target(specs, field) {
-            Some(resolved) => {
-                chosen.insert(fold_header(header), resolved);
-            }
-            None => problems.push(MappingProblem::UnknownTarget {
-                header: header.clone(),
-                target: field.clone(),
-            }),
-        }
-    }
     let folded: Vec<String> = headers.iter().map(|h| fold_header(h)).collect();
-    for (header, _) in explicit {
-        if !folded.contains(&fold_header(header)) {
-            problems.push(MappingProblem::AbsentHeader {
-                header: header.clone(),
-            });
-        }
-    }
+    let chosen = explicit_targets(specs, &folded, explicit, &mut problems);
     let mut columns = Vec::with_capacity(headers.len());
     let mut to_remember = Vec::new();
     for (index, (header, key)) in headers.iter().zip(&folded).enumerate() {
@@ -245,6 +227,33 @@ pub fn resolve_headers(
     } else {
         Err(MappingError { kind, problems })
     }
+}
+
+/// The explicit pairs by folded header, each problem of theirs noted.
+fn explicit_targets(
+    specs: &'static [FieldSpec],
+    folded_headers: &[String],
+    explicit: &[(String, String)],
+    problems: &mut Vec<MappingProblem>,
+) -> BTreeMap<String, Option<&'static str>> {
+    let mut chosen = BTreeMap::new();
+    for (header, field) in explicit {
+        match target(specs, field) {
+            Some(resolved) => {
+                chosen.insert(fold_header(header), resolved);
+            }
+            None => problems.push(MappingProblem::UnknownTarget {
+                header: header.clone(),
+                target: field.clone(),
+            }),
+        }
+        if !folded_headers.contains(&fold_header(header)) {
+            problems.push(MappingProblem::AbsentHeader {
+                header: header.clone(),
+            });
+        }
+    }
+    chosen
 }
 
 /// Each required field has a column, and no field has two.

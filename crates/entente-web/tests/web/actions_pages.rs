@@ -664,6 +664,11 @@ async fn editors_change_and_delete_their_actions() {
                 .contains(r#"value="Meeting the Justice Minister""#)
         );
         assert!(edit.body.contains(r#"value="2026-03-10""#));
+        let french = get(app, &eve, &format!("/actions/{}/edit?lang=fr", w.meeting)).await;
+        assert!(
+            french.body.contains(r#"value="10/03/2026""#),
+            "days as French writes them"
+        );
         assert!(edit.body.contains(r#"value="1234.50""#));
         assert!(
             edit.body
@@ -757,7 +762,7 @@ async fn the_calendar_shows_each_action_on_its_days() {
         assert!(
             march
                 .body
-                .contains("<caption>Actions in March 2026</caption>")
+                .contains(r#"<caption class="visually-hidden">Actions in March 2026</caption>"#)
         );
         assert_eq!(
             march

@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 pub struct EntenteServer {
     pub url: String,
     child: Child,
-    _data_dir: tempfile::TempDir,
+    data_dir: tempfile::TempDir,
 }
 
 impl EntenteServer {
@@ -37,8 +37,15 @@ impl EntenteServer {
         EntenteServer {
             url,
             child,
-            _data_dir: data_dir,
+            data_dir,
         }
+    }
+}
+
+impl EntenteServer {
+    /// The data directory it serves, for the command line to work on too.
+    pub fn data_dir(&self) -> &std::path::Path {
+        self.data_dir.path()
     }
 }
 

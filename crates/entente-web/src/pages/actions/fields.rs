@@ -94,13 +94,6 @@ impl ActionForm {
             })
             .filter(|(t, u)| !t.trim().is_empty() || !u.trim().is_empty())
             .collect();
-        // A date input shows only ISO days: a day typed as 12/03/2026 (where
-        // the browser has no date picker) comes back in that form.
-        for day in [&mut form.start, &mut form.end, &mut form.due] {
-            if let Some(parsed) = parse_day(day) {
-                *day = parsed.to_string();
-            }
-        }
         form
     }
 
@@ -115,8 +108,9 @@ impl ActionForm {
         }
     }
 
-    /// The form of a stored action, to edit it.
-    pub fn of(content: &ActionDraft, lookups: &Lookups) -> ActionForm {
+    /// The form of a stored action, to edit it, its days written as the
+    /// language writes them.
+    pub fn of(content: &ActionDraft, lookups: &Lookups, locale: Locale) -> ActionForm {
         let short = |id: &OrgId| lookups.org(*id).map(|o| o.short_name.clone());
         ActionForm {
             csrf: String::new(),
@@ -133,9 +127,9 @@ impl ActionForm {
                 .collect(),
             lead: short(&content.lead).unwrap_or_default(),
             partners: content.partners.iter().filter_map(short).collect(),
-            start: day_text(content.start),
-            end: day_text(content.end),
-            due: day_text(content.due),
+            start: day_text(content.start, locale),
+            end: day_text(content.end, locale),
+            due: day_text(content.due, locale),
             status: content.status.code().to_owned(),
             budget_amount: content.budget.map(|b| b.amount_text()).unwrap_or_default(),
             budget_currency: content
@@ -326,8 +320,15 @@ impl ActionForm {
     }
 }
 
-fn day_text(day: Option<chrono::NaiveDate>) -> String {
-    day.map(|d| d.to_string()).unwrap_or_default()
+/// A day as the form shows it: 12/03/2026 in French and Spanish, day
+/// first; 2026-03-12 in English, which no reader takes for 3 December.
+fn day_text(day: Option<chrono::NaiveDate>, locale: Locale) -> String {
+    let format = match locale {
+        Locale::En => "%Y-%m-%d",
+        Locale::Fr | Locale::Es => "%d/%m/%Y",
+    };
+    day.map(|d| d.format(format).to_string())
+        .unwrap_or_default()
 }
 
 fn problem(field: &'static str, code: &'static str, detail: &str) -> FieldError {

@@ -131,7 +131,7 @@ pub async fn show_edit_action(
     viewer: Viewer,
 ) -> Result<Response, AppError> {
     let (action, lookups) = writable(&app, &viewer, &raw).await?;
-    let form = ActionForm::of(&action.content, &lookups);
+    let form = ActionForm::of(&action.content, &lookups, request.locale);
     let subject = Subject::Existing {
         id: action.id,
         title: action.content.title,

@@ -23,6 +23,9 @@ pub enum AppError {
     /// Hidden and missing alliances answer alike.
     #[error("no alliance has the id {0:?}")]
     AllianceNotFound(String),
+    /// Hidden and missing contacts answer alike.
+    #[error("no contact has the id {0:?}")]
+    ContactNotFound(String),
     /// The reader sees the record but their role does not allow the change.
     #[error("not allowed: {0}")]
     Forbidden(String),
@@ -68,6 +71,7 @@ impl AppError {
             AppError::NotFound(_) => "not_found",
             AppError::OrgNotFound(_) => "org_not_found",
             AppError::AllianceNotFound(_) => "alliance_not_found",
+            AppError::ContactNotFound(_) => "contact_not_found",
             AppError::Forbidden(_) => "forbidden",
             AppError::InvalidField { .. } => "invalid_field",
             AppError::Conflict(_) => "conflict",
@@ -88,7 +92,8 @@ impl AppError {
             | AppError::TreatyNotFound(_)
             | AppError::NotFound(_)
             | AppError::OrgNotFound(_)
-            | AppError::AllianceNotFound(_) => StatusCode::NOT_FOUND,
+            | AppError::AllianceNotFound(_)
+            | AppError::ContactNotFound(_) => StatusCode::NOT_FOUND,
             AppError::InvalidAsOf(_)
             | AppError::InvalidParameter { .. }
             | AppError::InvalidField { .. } => StatusCode::UNPROCESSABLE_ENTITY,
@@ -110,6 +115,7 @@ impl AppError {
             | AppError::NotFound(s)
             | AppError::OrgNotFound(s)
             | AppError::AllianceNotFound(s)
+            | AppError::ContactNotFound(s)
             | AppError::Forbidden(s)
             | AppError::Conflict(s)
             | AppError::InvalidAsOf(s)
@@ -150,7 +156,7 @@ pub struct ErrorBody {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// One of `state_not_found`, `treaty_not_found`, `not_found`,
-    /// `org_not_found`, `alliance_not_found`, `forbidden`, `invalid_field`,
+    /// `org_not_found`, `alliance_not_found`, `contact_not_found`, `forbidden`, `invalid_field`,
     /// `conflict`, `invalid_as_of`, `invalid_parameter`, `unauthenticated`,
     /// `invalid_token`, `token_read_only`, `csrf_rejected`, `internal`.
     #[schema(example = "state_not_found")]

@@ -2,7 +2,7 @@
 
 use axum::Router;
 use axum::middleware;
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
@@ -76,6 +76,18 @@ pub fn router(state: AppState) -> Router {
             post(pages::invitations::create_invitation),
         )
         .route(
+            "/orgs/{short}/contacts",
+            get(pages::contacts::list_contacts).post(pages::contacts::create_contact),
+        )
+        .route(
+            "/orgs/{short}/contacts/{id}",
+            get(pages::contacts::show_contact).post(pages::contacts::update_contact),
+        )
+        .route(
+            "/orgs/{short}/contacts/{id}/delete",
+            post(pages::contacts::delete_contact),
+        )
+        .route(
             "/invitations/{token}",
             get(pages::invitations::show_invitation).post(pages::invitations::accept_invitation),
         )
@@ -84,6 +96,10 @@ pub fn router(state: AppState) -> Router {
             get(pages::alliances::list_alliances).post(pages::alliances::create_alliance),
         )
         .route("/alliances/{id}", get(pages::alliances::show_alliance))
+        .route(
+            "/alliances/{id}/area",
+            post(pages::alliances::set_alliance_area),
+        )
         .route(
             "/alliances/{id}/members",
             post(pages::alliances::add_alliance_member),
@@ -135,10 +151,24 @@ pub fn router(state: AppState) -> Router {
         .route("/orgs/{short}", get(api::orgs::show_org))
         .route("/orgs/{short}/members", get(api::orgs::list_members))
         .route(
+            "/orgs/{short}/contacts",
+            get(api::contacts::list_contacts).post(api::contacts::create_contact),
+        )
+        .route(
+            "/orgs/{short}/contacts/{id}",
+            get(api::contacts::show_contact)
+                .put(api::contacts::update_contact)
+                .delete(api::contacts::delete_contact),
+        )
+        .route(
             "/alliances",
             get(api::alliances::list_alliances).post(api::alliances::create_alliance),
         )
         .route("/alliances/{id}", get(api::alliances::show_alliance))
+        .route(
+            "/alliances/{id}/area",
+            put(api::alliances::set_alliance_area),
+        )
         .route("/audit", get(api::audit::list_audit))
         .route(
             "/alliances/{id}/members",

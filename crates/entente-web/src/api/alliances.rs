@@ -7,7 +7,8 @@ use axum::extract::rejection::JsonRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use entente_core::access::{AccessScope, Visibility};
-use entente_store::{NewAlliance, StoreError};
+use entente_core::{Iso3, RegionalGroup};
+use entente_store::{Area, NewAlliance, StoreError};
 use serde::Deserialize;
 use utoipa::ToSchema;
 
@@ -77,6 +78,59 @@ pub struct NewAllianceBody {
     /// `private`, `alliance` or `public`.
     #[schema(example = "alliance")]
     pub visibility: String,
+    /// The states it campaigns in, by ISO 3166-1 alpha-3 code.
+    #[serde(default)]
+    #[schema(example = json!(["FRA", "TUR"]))]
+    pub states: Vec<String>,
+    /// The UN regional groups it campaigns in as a whole.
+    #[serde(default)]
+    #[schema(example = json!(["weog"]))]
+    pub regions: Vec<String>,
+}
+
+/// Where an alliance campaigns.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct AreaBody {
+    /// ISO 3166-1 alpha-3 codes of stored states.
+    #[serde(default)]
+    #[schema(example = json!(["FRA", "TUR"]))]
+    pub states: Vec<String>,
+    /// `african`, `asia_pacific`, `eastern_european`, `grulac`, `weog`.
+    #[serde(default)]
+    #[schema(example = json!(["weog"]))]
+    pub regions: Vec<String>,
+}
+
+/// The area the codes name; a code that cannot be one is `invalid_field`.
+fn area(states: &[String], regions: &[String]) -> Result<Area, AppError> {
+    let states = states
+        .iter()
+        .map(|s| s.parse::<Iso3>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| AppError::InvalidField {
+            field: "states",
+            reason: e.to_string(),
+        })?;
+    let regions = regions
+        .iter()
+        .map(|r| r.parse::<RegionalGroup>())
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|reason| AppError::InvalidField {
+            field: "regions",
+            reason,
+        })?;
+    Ok(Area { states, regions })
+}
+
+/// A refusal of an area: an unknown state names it.
+fn area_refused(error: StoreError, missing: AppError) -> AppError {
+    match error {
+        StoreError::Invalid { what } => AppError::InvalidField {
+            field: "states",
+            reason: what,
+        },
+        other => AppError::refused(other, missing),
+    }
 }
 
 /// An organisation to add.
@@ -141,6 +195,7 @@ pub async fn create_alliance(
             reason: "must not be blank".to_owned(),
         });
     }
+    let area = area(&new.states, &new.regions)?;
     let created = app
         .read(move |store| {
             let Some(owner) = store.organisation_by_short_name(&scope, &new.owner)? else {
@@ -151,11 +206,11 @@ pub async fn create_alliance(
                 name: new.name,
                 purpose: new.purpose,
                 visibility,
-                area: entente_store::Area::default(),
+                area,
             };
             let id = match store.create_alliance(&scope, &made) {
                 Ok(id) => id,
-                Err(e) => return Ok(Err(AppError::refused(e, AppError::OrgNotFound(new.owner)))),
+                Err(e) => return Ok(Err(area_refused(e, AppError::OrgNotFound(new.owner)))),
             };
             // The creator's scope now includes the new alliance.
             let scope = match scope.user() {
@@ -213,6 +268,60 @@ pub async fn add_alliance_member(
             };
             if let Err(e) = store.add_alliance_member(&scope, id, org.id) {
                 return Ok(Err(AppError::refused(e, AppError::AllianceNotFound(raw))));
+            }
+            Ok(alliance::alliance(store, &scope, id)?.ok_or(AppError::AllianceNotFound(raw)))
+        })
+        .await??;
+    Ok(Json(updated))
+}
+
+/// Sets where an alliance campaigns.
+///
+/// Replaces its states and UN regional groups. Needs an admin of the
+/// alliance's owner; a read-only token is refused with `token_read_only`.
+#[utoipa::path(
+    put,
+    path = "/api/v1/alliances/{id}/area",
+    tag = "organisations",
+    params(("id" = i64, Path, description = "The alliance's number")),
+    request_body = AreaBody,
+    responses(
+        (status = 200, description = "The alliance with its new area", body = AllianceView),
+        (status = 401, description = "Neither a session nor a token (`unauthenticated`)", body = ErrorBody),
+        (status = 403, description = "Not an admin of the owner (`forbidden`), or a read-only token (`token_read_only`)", body = ErrorBody),
+        (status = 404, description = "No such alliance, or hidden (`alliance_not_found`)", body = ErrorBody),
+        (status = 422, description = "A code that names no state or group (`invalid_field`)", body = ErrorBody),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn set_alliance_area(
+    State(app): State<AppState>,
+    Path(raw): Path<String>,
+    viewer: Viewer,
+    new: Result<Json<AreaBody>, JsonRejection>,
+) -> Result<Json<AllianceView>, AppError> {
+    let scope = signed_in(&viewer)?;
+    let Some(id) = alliance::parse_id(&raw) else {
+        return Err(AppError::AllianceNotFound(raw));
+    };
+    let new = body(new);
+    let updated = app
+        .read(move |store| {
+            let Some(found) = store.alliance(&scope, id)? else {
+                return Ok::<_, StoreError>(Err(AppError::AllianceNotFound(raw)));
+            };
+            if !entente_core::access::can_administer(&scope, found.owner) {
+                return Ok(Err(AppError::Forbidden(format!(
+                    "only an admin of organisation {} may change alliance {raw}",
+                    found.owner
+                ))));
+            }
+            let wanted = match new.and_then(|b| area(&b.states, &b.regions)) {
+                Ok(wanted) => wanted,
+                Err(e) => return Ok(Err(e)),
+            };
+            if let Err(e) = store.set_alliance_area(&scope, id, &wanted) {
+                return Ok(Err(area_refused(e, AppError::AllianceNotFound(raw))));
             }
             Ok(alliance::alliance(store, &scope, id)?.ok_or(AppError::AllianceNotFound(raw)))
         })

@@ -3,6 +3,7 @@
 
 pub mod alliances;
 pub mod audit;
+pub mod contacts;
 pub mod me;
 pub mod openapi;
 pub mod orgs;

@@ -6,7 +6,7 @@ use utoipa::OpenApi;
 use utoipa::Modify;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 
-use super::{alliances, audit, me, orgs, states, treaties};
+use super::{alliances, audit, contacts, me, orgs, states, treaties};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -30,6 +30,12 @@ use super::{alliances, audit, me, orgs, states, treaties};
         alliances::show_alliance,
         alliances::create_alliance,
         alliances::add_alliance_member,
+        alliances::set_alliance_area,
+        contacts::list_contacts,
+        contacts::show_contact,
+        contacts::create_contact,
+        contacts::update_contact,
+        contacts::delete_contact,
         audit::list_audit,
     ),
     modifiers(&BearerToken),
@@ -37,6 +43,7 @@ use super::{alliances, audit, me, orgs, states, treaties};
         (name = "states", description = "States and their status"),
         (name = "treaties", description = "Treaties, their participants and OPCAT stages"),
         (name = "organisations", description = "The organisation directory, members and alliances, as far as the reader may see them; a hidden organisation or alliance answers as a missing one."),
+        (name = "contacts", description = "The people at an organisation: personal data, never public. Read by the organisation's members and, when one of its admins shares a contact with an alliance, by that alliance's members (each such read is in the organisation's audit log); written by its editors and admins. A hidden contact answers as a missing one (`contact_not_found`)."),
         (name = "accounts", description = "The signed-in user; authenticate with a session cookie or `Authorization: Bearer ent_...`. A read-only token is refused (403 `token_read_only`) on anything but GET."),
     )
 )]

@@ -3,13 +3,14 @@
 //! missing one (`org_not_found`).
 
 use axum::Json;
-use axum::extract::{Path, State};
-use entente_store::{Organisation, StoreError};
+use axum::extract::{Path, RawQuery, State};
+use entente_store::{DirectoryFilter, Organisation, StoreError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::auth::Viewer;
 use crate::error::{AppError, ErrorBody};
+use crate::extract::Params;
 use crate::state::AppState;
 
 /// A directory entry.
@@ -30,12 +31,46 @@ pub struct OrgEntry {
     /// Who may read the entry: `private`, `alliance` or `public`.
     #[schema(example = "public")]
     pub visibility: String,
+    /// Where it works: `international`, `regional` or `national`.
+    #[schema(example = "international")]
+    pub level: String,
+    /// Its fields of work: `torture_prevention`, `human_rights`, `legal`,
+    /// `health`, `detention`, `children`, `women`, `disability`,
+    /// `migration`, `other`.
+    #[schema(example = json!(["torture_prevention", "legal"]))]
+    pub sectors: Vec<String>,
+    /// The states it works in, by ISO 3166-1 alpha-3 code.
+    #[schema(example = json!(["FRA", "SEN"]))]
+    pub states: Vec<String>,
+    /// The UN regional groups it works in as a whole: `african`,
+    /// `asia_pacific`, `eastern_european`, `grulac`, `weog`.
+    #[schema(example = json!(["african"]))]
+    pub regions: Vec<String>,
 }
 
 impl From<Organisation> for OrgEntry {
     fn from(org: Organisation) -> Self {
+        let profile = &org.profile;
         OrgEntry {
             id: org.id.0,
+            level: profile.level.code().to_owned(),
+            sectors: profile
+                .sectors
+                .iter()
+                .map(|s| s.code().to_owned())
+                .collect(),
+            states: profile
+                .area
+                .states
+                .iter()
+                .map(|s| s.as_str().to_owned())
+                .collect(),
+            regions: profile
+                .area
+                .regions
+                .iter()
+                .map(|r| r.code().to_owned())
+                .collect(),
             kind: org.kind.code().to_owned(),
             visibility: org.visibility.code().to_owned(),
             short_name: org.short_name,
@@ -57,23 +92,66 @@ pub struct OrgMember {
     pub role: String,
 }
 
+/// The directory filter a query asks for: `sector`, `level`, `state` and
+/// `region`, each a code; a value that is none is `invalid_parameter`.
+pub fn directory_filter(params: &Params) -> Result<DirectoryFilter, AppError> {
+    fn parsed<T: std::str::FromStr>(
+        params: &Params,
+        name: &'static str,
+    ) -> Result<Option<T>, AppError>
+    where
+        T::Err: std::fmt::Display,
+    {
+        params
+            .get(name)
+            .map(|value| {
+                value.parse::<T>().map_err(|e| AppError::InvalidParameter {
+                    name,
+                    reason: e.to_string(),
+                })
+            })
+            .transpose()
+    }
+    Ok(DirectoryFilter {
+        sector: parsed(params, "sector")?,
+        level: parsed(params, "level")?,
+        state: parsed(params, "state")?,
+        region: parsed(params, "region")?,
+    })
+}
+
 /// The organisation directory.
 ///
 /// The entries the reader may see, by short name: public ones for
-/// everyone, more for members of the organisations and their alliances.
+/// everyone, more for members of the organisations and their alliances;
+/// filtered by sector, level, state (those that name it) and UN regional
+/// group (those that work in it as a whole or in one of its states).
 #[utoipa::path(
     get,
     path = "/api/v1/orgs",
     tag = "organisations",
-    responses((status = 200, description = "Visible entries", body = Vec<OrgEntry>)),
+    params(
+        ("sector" = Option<String>, Query, description = "A sector code, such as `legal`"),
+        ("level" = Option<String>, Query, description = "`international`, `regional` or `national`"),
+        ("state" = Option<String>, Query, description = "An ISO 3166-1 alpha-3 code"),
+        ("region" = Option<String>, Query, description = "A UN regional group: `african`, `asia_pacific`, `eastern_european`, `grulac`, `weog`"),
+    ),
+    responses(
+        (status = 200, description = "Visible entries", body = Vec<OrgEntry>),
+        (status = 422, description = "A filter names no sector, level, state or group (`invalid_parameter`)", body = ErrorBody),
+    ),
     security((), ("bearer" = []))
 )]
 pub async fn list_orgs(
     State(app): State<AppState>,
+    RawQuery(query): RawQuery,
     viewer: Viewer,
 ) -> Result<Json<Vec<OrgEntry>>, AppError> {
+    let filter = directory_filter(&Params::from_query(query.as_deref()))?;
     let scope = viewer.scope;
-    let orgs = app.read(move |store| store.organisations(&scope)).await?;
+    let orgs = app
+        .read(move |store| store.directory(&scope, &filter))
+        .await?;
     Ok(Json(orgs.into_iter().map(OrgEntry::from).collect()))
 }
 

@@ -99,6 +99,7 @@ fn every_key_the_code_builds_exists_in_every_language() {
         "internal",
         "org_not_found",
         "alliance_not_found",
+        "contact_not_found",
         "forbidden",
         "invalid_field",
         "conflict",

@@ -1,6 +1,7 @@
 //! Alliances on the portal: `GET/POST /alliances` (the visible ones, and
 //! creating one owned by an organisation the user administers),
-//! `GET /alliances/{id}`, and its owner's admins adding and removing
+//! `GET /alliances/{id}` (with its reach), and its owner's admins setting
+//! where it campaigns (`POST /alliances/{id}/area`) and adding and removing
 //! members (`POST /alliances/{id}/members`, `.../members/{org}/remove`).
 //!
 //! Members are named only when the reader sees them in the directory; a
@@ -8,16 +9,19 @@
 
 use askama::Template;
 use axum::Form;
+use axum::body::Bytes;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use entente_core::access::{AccessScope, AllianceId, Visibility, can_administer};
-use entente_store::{NewAlliance, StoreError};
+use entente_core::{Iso3, RegionalGroup};
+use entente_store::{Area, NewAlliance, StoreError};
 use serde::Deserialize;
 
 use super::chrome::{Chrome, PageRequest};
-use super::orgs::checked_session;
+use super::org_settings::split_codes;
+use super::orgs::{ProfileChoices, checked_session};
 use super::signin::CsrfForm;
 use super::{frame, render};
 use crate::auth::Viewer;
@@ -36,21 +40,72 @@ pub struct AlliancesPage {
     pub csrf: String,
     pub form: CreateForm,
     pub problems: CreateProblems,
+    pub choices: ProfileChoices,
 }
 
 /// What the creation form held.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default)]
 pub struct CreateForm {
-    #[serde(default)]
     pub csrf: String,
-    #[serde(default)]
     pub owner: String,
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub purpose: String,
-    #[serde(default)]
     pub visibility: String,
+    pub area: AreaForm,
+}
+
+/// Where an alliance campaigns, as a form holds it.
+#[derive(Debug, Default, Clone)]
+pub struct AreaForm {
+    /// State codes as typed.
+    pub states: String,
+    /// The checked regional groups, by code.
+    pub regions: Vec<String>,
+}
+
+impl AreaForm {
+    fn of(view: &AllianceView) -> Self {
+        AreaForm {
+            states: view.states.join(", "),
+            regions: view.regions.clone(),
+        }
+    }
+
+    pub fn has_region(&self, code: &str) -> bool {
+        self.regions.iter().any(|r| r == code)
+    }
+
+    /// The area asked for, or `None` when a code cannot be one.
+    fn area(&self) -> Option<Area> {
+        let states: Result<Vec<Iso3>, _> = split_codes(&self.states).map(str::parse).collect();
+        let regions: Result<Vec<RegionalGroup>, _> =
+            self.regions.iter().map(|r| r.parse()).collect();
+        Some(Area {
+            states: states.ok()?,
+            regions: regions.ok()?,
+        })
+    }
+}
+
+impl CreateForm {
+    /// Reads a posted form; repeated `regions` are the checked boxes.
+    fn parse(body: &[u8]) -> Self {
+        let mut form = CreateForm::default();
+        for (key, value) in form_urlencoded::parse(body) {
+            let value = value.into_owned();
+            match key.as_ref() {
+                "csrf" => form.csrf = value,
+                "owner" => form.owner = value,
+                "name" => form.name = value,
+                "purpose" => form.purpose = value,
+                "visibility" => form.visibility = value,
+                "states" => form.area.states = value,
+                "regions" => form.area.regions.push(value),
+                _ => {}
+            }
+        }
+        form
+    }
 }
 
 /// Why the creation form was refused, field by field.
@@ -59,11 +114,15 @@ pub struct CreateProblems {
     pub owner: Option<String>,
     pub name: Option<String>,
     pub visibility: Option<String>,
+    pub states: Option<String>,
 }
 
 impl CreateProblems {
     fn any(&self) -> bool {
-        self.owner.is_some() || self.name.is_some() || self.visibility.is_some()
+        self.owner.is_some()
+            || self.name.is_some()
+            || self.visibility.is_some()
+            || self.states.is_some()
     }
 }
 
@@ -77,6 +136,11 @@ pub struct AlliancePage {
     /// Why adding or removing a member was refused.
     pub problem: Option<String>,
     pub org_field: String,
+    /// The area form: the stored area, or what was typed when refused.
+    pub area: AreaForm,
+    /// Why the area form was refused.
+    pub area_problem: Option<String>,
+    pub choices: ProfileChoices,
 }
 
 /// `GET /alliances`
@@ -131,6 +195,7 @@ async fn alliances_page(
         csrf: session_csrf(viewer),
         form,
         problems,
+        choices: ProfileChoices::new(locale),
     };
     Ok((status, render(&page)?).into_response())
 }
@@ -147,14 +212,16 @@ pub async fn create_alliance(
     State(app): State<AppState>,
     request: PageRequest,
     viewer: Viewer,
-    form: Result<Form<CreateForm>, FormRejection>,
+    body: Bytes,
 ) -> Result<Response, AppError> {
-    let Ok(Form(form)) = form else {
-        return Err(AppError::CsrfRejected);
-    };
+    let form = CreateForm::parse(&body);
     checked_session(&viewer, &form.csrf)?;
     let locale = request.locale;
     let mut problems = CreateProblems::default();
+    let area = form.area.area();
+    if area.is_none() {
+        problems.states = Some(locale.t("dir-states-invalid"));
+    }
     if form.name.trim().is_empty() {
         problems.name = Some(locale.t("alliance-name-blank"));
     }
@@ -172,7 +239,9 @@ pub async fn create_alliance(
     if owner.is_none() {
         problems.owner = Some(locale.t("alliance-owner-invalid"));
     }
-    let (Some(owner), Ok(visibility), false) = (owner, visibility, problems.any()) else {
+    let (Some(owner), Ok(visibility), Some(area), false) =
+        (owner, visibility, area, problems.any())
+    else {
         let status = StatusCode::UNPROCESSABLE_ENTITY;
         return alliances_page(&app, &request, &viewer, form, problems, status).await;
     };
@@ -181,12 +250,21 @@ pub async fn create_alliance(
         name: form.name.trim().to_owned(),
         purpose: form.purpose.trim().to_owned(),
         visibility,
-        area: entente_store::Area::default(),
+        area,
     };
-    let id = app
+    let created = app
         .read(move |store| Ok::<_, StoreError>(store.create_alliance(&scope, &new)))
-        .await?
-        .map_err(|e| AppError::refused(e, AppError::OrgNotFound(form.owner)))?;
+        .await?;
+    let id = match created {
+        Ok(id) => id,
+        Err(StoreError::Invalid { .. }) => {
+            // A well-formed code that names no state.
+            problems.states = Some(locale.t("dir-states-invalid"));
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return alliances_page(&app, &request, &viewer, form, problems, status).await;
+        }
+        Err(e) => return Err(AppError::refused(e, AppError::OrgNotFound(form.owner))),
+    };
     let lang = locale.code();
     Ok(Redirect::to(&format!("/alliances/{}?lang={lang}", id.0)).into_response())
 }
@@ -219,6 +297,27 @@ async fn alliance_page(
     problem: Option<String>,
     org_field: String,
 ) -> Result<Response, AppError> {
+    let refused = None;
+    alliance_page_with(
+        app, request, viewer, raw, status, problem, org_field, refused,
+    )
+    .await
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the page's parts, each refusal its own"
+)]
+async fn alliance_page_with(
+    app: &AppState,
+    request: &PageRequest,
+    viewer: &Viewer,
+    raw: String,
+    status: StatusCode,
+    problem: Option<String>,
+    org_field: String,
+    refused_area: Option<(AreaForm, String)>,
+) -> Result<Response, AppError> {
     let Some(id) = alliance::parse_id(&raw) else {
         return Err(AppError::AllianceNotFound(raw));
     };
@@ -230,6 +329,10 @@ async fn alliance_page(
         return Err(AppError::AllianceNotFound(raw));
     };
     let locale = request.locale;
+    let (area, area_problem) = match refused_area {
+        Some((form, why)) => (form, Some(why)),
+        None => (AreaForm::of(&found), None),
+    };
     let page = AlliancePage {
         chrome: frame(app, request, found.name.clone(), "alliances").await?,
         visibility: locale.t(&format!("alliance-visibility-{}", found.visibility)),
@@ -237,6 +340,9 @@ async fn alliance_page(
         csrf: session_csrf(viewer),
         problem,
         org_field,
+        area,
+        area_problem,
+        choices: ProfileChoices::new(locale),
     };
     Ok((status, render(&page)?).into_response())
 }
@@ -353,4 +459,65 @@ async fn finish(
         }
     };
     alliance_page(app, request, viewer, raw, status, Some(problem), org_field).await
+}
+
+/// `POST /alliances/{id}/area`: an admin of the owner sets the states and
+/// regions the alliance campaigns in; back to its page, or the page with
+/// the reason (422) when a state is unknown.
+pub async fn set_alliance_area(
+    State(app): State<AppState>,
+    Path(raw): Path<String>,
+    request: PageRequest,
+    viewer: Viewer,
+    body: Bytes,
+) -> Result<Response, AppError> {
+    let form = CreateForm::parse(&body);
+    checked_session(&viewer, &form.csrf)?;
+    let Some(id) = alliance::parse_id(&raw) else {
+        return Err(AppError::AllianceNotFound(raw));
+    };
+    let scope = viewer.scope.clone();
+    let found = app
+        .read(move |store| store.alliance(&scope, id))
+        .await?
+        .ok_or_else(|| AppError::AllianceNotFound(raw.clone()))?;
+    if !can_administer(&viewer.scope, found.owner) {
+        return Err(AppError::Forbidden(format!(
+            "only an admin of organisation {} may change alliance {raw}",
+            found.owner
+        )));
+    }
+    let locale = request.locale;
+    let stored = match form.area.area() {
+        None => false,
+        Some(area) => {
+            let scope = viewer.scope.clone();
+            let saved = app
+                .read(move |store| Ok::<_, StoreError>(store.set_alliance_area(&scope, id, &area)))
+                .await?;
+            match saved {
+                Ok(()) => true,
+                // A well-formed code that names no state.
+                Err(StoreError::Invalid { .. }) => false,
+                Err(e) => return Err(AppError::refused(e, AppError::AllianceNotFound(raw))),
+            }
+        }
+    };
+    if stored {
+        let lang = locale.code();
+        return Ok(Redirect::to(&format!("/alliances/{raw}?lang={lang}")).into_response());
+    }
+    let refused = Some((form.area, locale.t("dir-states-invalid")));
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    alliance_page_with(
+        &app,
+        &request,
+        &viewer,
+        raw,
+        status,
+        None,
+        String::new(),
+        refused,
+    )
+    .await
 }

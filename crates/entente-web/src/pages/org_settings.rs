@@ -5,14 +5,16 @@
 //! may not change the entry learns nothing from the form's messages, and a
 //! hidden entry answers exactly as a missing one.
 
-use axum::Form;
-use axum::extract::rejection::FormRejection;
+use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use entente_core::access::{OrgKind, Visibility, can_administer};
-use entente_store::{Organisation, OrganisationChanges, StoreError, check_website};
-use serde::Deserialize;
+use entente_core::plan::{Level, Sector};
+use entente_core::{Iso3, RegionalGroup};
+use entente_store::{
+    Area, Organisation, OrganisationChanges, OrganisationProfile, StoreError, check_website,
+};
 
 use super::chrome::PageRequest;
 use super::orgs::{Notes, checked_session, org_page};
@@ -23,25 +25,55 @@ use crate::state::AppState;
 
 /// What the settings form holds: the stored entry on the page, what was
 /// typed when it comes back refused.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default)]
 pub struct SettingsForm {
-    #[serde(default)]
     pub csrf: String,
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub kind: String,
-    #[serde(default)]
     pub website: String,
-    #[serde(default)]
     pub description: String,
-    #[serde(default)]
     pub visibility: String,
+    pub level: String,
+    /// The checked sectors and regional groups, by code.
+    pub sectors: Vec<String>,
+    pub regions: Vec<String>,
+    /// State codes as typed, separated by commas or spaces.
+    pub states: String,
+    /// Whether the form holds the profile's fields (a hidden `profile`
+    /// field says so, since no box checked sends nothing); a form without
+    /// them leaves the stored profile as it is.
+    pub has_profile: bool,
 }
 
 impl SettingsForm {
+    /// Reads a posted form; repeated `sectors` and `regions` are the
+    /// checked boxes.
+    pub fn parse(body: &[u8]) -> Self {
+        let mut form = SettingsForm::default();
+        for (key, value) in form_urlencoded::parse(body) {
+            let value = value.into_owned();
+            match key.as_ref() {
+                "csrf" => form.csrf = value,
+                "name" => form.name = value,
+                "kind" => form.kind = value,
+                "website" => form.website = value,
+                "description" => form.description = value,
+                "visibility" => form.visibility = value,
+                "level" => form.level = value,
+                "sectors" => form.sectors.push(value),
+                "regions" => form.regions.push(value),
+                "states" => form.states = value,
+                "profile" => form.has_profile = true,
+                _ => {}
+            }
+        }
+        form
+    }
+
     /// The form filled in with `org`'s stored settings.
     pub fn of(org: &Organisation) -> Self {
+        let profile = &org.profile;
+        let states: Vec<&str> = profile.area.states.iter().map(Iso3::as_str).collect();
         SettingsForm {
             csrf: String::new(),
             name: org.name.clone(),
@@ -49,8 +81,56 @@ impl SettingsForm {
             website: org.website.clone().unwrap_or_default(),
             description: org.description.clone().unwrap_or_default(),
             visibility: org.visibility.code().to_owned(),
+            level: profile.level.code().to_owned(),
+            sectors: profile
+                .sectors
+                .iter()
+                .map(|s| s.code().to_owned())
+                .collect(),
+            regions: profile
+                .area
+                .regions
+                .iter()
+                .map(|r| r.code().to_owned())
+                .collect(),
+            states: states.join(", "),
+            has_profile: true,
         }
     }
+
+    pub fn has_sector(&self, code: &str) -> bool {
+        self.sectors.iter().any(|s| s == code)
+    }
+
+    pub fn has_region(&self, code: &str) -> bool {
+        self.regions.iter().any(|r| r == code)
+    }
+}
+
+/// Codes typed in one field, separated by commas, semicolons or spaces.
+pub fn split_codes(text: &str) -> impl Iterator<Item = &str> {
+    text.split([',', ';', ' '])
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+}
+
+/// The profile the form asks for; `Err(true)` when a state code cannot be
+/// one, `Err(false)` for any other bad value (a level, a sector, a group
+/// no form offers).
+fn profile(form: &SettingsForm) -> Result<OrganisationProfile, bool> {
+    let states: Result<Vec<Iso3>, _> = split_codes(&form.states).map(str::parse).collect();
+    let states = states.map_err(|_| true)?;
+    let level = form.level.parse::<Level>().map_err(|_| false)?;
+    let sectors: Result<Vec<Sector>, _> = form.sectors.iter().map(|s| s.parse()).collect();
+    let regions: Result<Vec<RegionalGroup>, _> = form.regions.iter().map(|r| r.parse()).collect();
+    Ok(OrganisationProfile {
+        level,
+        sectors: sectors.map_err(|_| false)?,
+        area: Area {
+            states,
+            regions: regions.map_err(|_| false)?,
+        },
+    })
 }
 
 /// Why the settings form was refused, field by field.
@@ -60,6 +140,8 @@ pub struct SettingsProblems {
     pub kind: Option<String>,
     pub website: Option<String>,
     pub visibility: Option<String>,
+    pub level: Option<String>,
+    pub states: Option<String>,
 }
 
 impl SettingsProblems {
@@ -68,6 +150,8 @@ impl SettingsProblems {
             || self.kind.is_some()
             || self.website.is_some()
             || self.visibility.is_some()
+            || self.level.is_some()
+            || self.states.is_some()
     }
 }
 
@@ -85,11 +169,22 @@ fn optional(text: &str) -> Option<String> {
 }
 
 /// The changes the form asks for, or the problems of each field.
-fn changes(locale: Locale, form: &SettingsForm) -> Result<OrganisationChanges, SettingsProblems> {
+fn changes(
+    locale: Locale,
+    form: &SettingsForm,
+) -> Result<OrganisationChanges, Box<SettingsProblems>> {
     let kind = form.kind.parse::<OrgKind>();
     let visibility = form.visibility.parse::<Visibility>();
     let website = optional(&form.website);
+    let profile = if form.has_profile {
+        profile(form)
+    } else {
+        // Replaced by the stored profile once the entry is read.
+        Ok(OrganisationProfile::default())
+    };
     let problems = SettingsProblems {
+        level: matches!(profile, Err(false)).then(|| locale.t("dir-level-invalid")),
+        states: matches!(profile, Err(true)).then(|| locale.t("dir-states-invalid")),
         name: form
             .name
             .trim()
@@ -104,16 +199,16 @@ fn changes(locale: Locale, form: &SettingsForm) -> Result<OrganisationChanges, S
             .is_err()
             .then(|| locale.t("org-visibility-invalid")),
     };
-    match (kind, visibility) {
-        (Ok(kind), Ok(visibility)) if !problems.any() => Ok(OrganisationChanges {
+    match (kind, visibility, profile) {
+        (Ok(kind), Ok(visibility), Ok(profile)) if !problems.any() => Ok(OrganisationChanges {
             name: form.name.trim().to_owned(),
             kind,
             website,
             description: optional(&form.description),
             visibility,
-            profile: entente_store::OrganisationProfile::default(),
+            profile,
         }),
-        _ => Err(problems),
+        _ => Err(Box::new(problems)),
     }
 }
 
@@ -124,11 +219,9 @@ pub async fn update_org(
     Path(short): Path<String>,
     request: PageRequest,
     viewer: Viewer,
-    form: Result<Form<SettingsForm>, FormRejection>,
+    body: Bytes,
 ) -> Result<Response, AppError> {
-    let Ok(Form(form)) = form else {
-        return Err(AppError::CsrfRejected);
-    };
+    let form = SettingsForm::parse(&body);
     checked_session(&viewer, &form.csrf)?;
     let scope = viewer.scope.clone();
     let org = {
@@ -143,13 +236,17 @@ pub async fn update_org(
         )));
     }
     let changes = match changes(request.locale, &form) {
+        Ok(changes) if form.has_profile => changes,
         Ok(changes) => OrganisationChanges {
             profile: org.profile.clone(),
             ..changes
         },
         Err(problems) => {
             let notes = Notes {
-                settings: Some(SettingsDraft { form, problems }),
+                settings: Some(SettingsDraft {
+                    form,
+                    problems: *problems,
+                }),
                 ..Notes::default()
             };
             let status = StatusCode::UNPROCESSABLE_ENTITY;
@@ -157,9 +254,26 @@ pub async fn update_org(
         }
     };
     let id = org.id;
-    app.read(move |store| Ok::<_, StoreError>(store.update_organisation(&scope, id, &changes)))
-        .await?
-        .map_err(|e| AppError::refused(e, AppError::OrgNotFound(short.clone())))?;
+    let saved = app
+        .read(move |store| Ok::<_, StoreError>(store.update_organisation(&scope, id, &changes)))
+        .await?;
+    match saved {
+        Ok(()) => {}
+        // A well-formed code that names no state.
+        Err(StoreError::Invalid { what }) if what.starts_with("states") => {
+            let problems = SettingsProblems {
+                states: Some(request.locale.t("dir-states-invalid")),
+                ..SettingsProblems::default()
+            };
+            let notes = Notes {
+                settings: Some(SettingsDraft { form, problems }),
+                ..Notes::default()
+            };
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return org_page(&app, &request, &viewer, short, status, notes).await;
+        }
+        Err(e) => return Err(AppError::refused(e, AppError::OrgNotFound(short.clone()))),
+    }
     let lang = request.locale.code();
     Ok(Redirect::to(&format!("/orgs/{short}?lang={lang}")).into_response())
 }

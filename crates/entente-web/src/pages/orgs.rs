@@ -12,7 +12,9 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use entente_core::RegionalGroup;
 use entente_core::access::{OrgKind, Role, UserId, Visibility, can_administer};
+use entente_core::plan::{Level, Sector};
 use entente_store::{Member, Organisation, StoreError};
 use serde::Deserialize;
 
@@ -30,6 +32,9 @@ use crate::state::AppState;
 pub struct DirectoryPage {
     pub chrome: Chrome,
     pub entries: Vec<EntryRow>,
+    pub choices: ProfileChoices,
+    /// The filter's values as asked: sector, level, state, region codes.
+    pub filter: [String; 4],
 }
 
 /// One organisation as a page shows it, labels translated.
@@ -40,13 +45,68 @@ pub struct EntryRow {
     pub website: Option<String>,
     pub description: Option<String>,
     pub visibility: String,
+    pub level: String,
+    pub sectors: String,
+    /// State codes.
+    pub states: String,
+    pub regions: String,
+}
+
+/// Every level, sector and regional group, code and label, for the
+/// directory's filter and the settings form.
+pub struct ProfileChoices {
+    pub levels: Vec<(&'static str, String)>,
+    pub sectors: Vec<(&'static str, String)>,
+    pub regions: Vec<(&'static str, String)>,
+}
+
+impl ProfileChoices {
+    pub fn new(locale: Locale) -> Self {
+        let label =
+            |prefix: &str, code: &str| locale.t(&format!("{prefix}-{}", code.replace('_', "-")));
+        ProfileChoices {
+            levels: Level::ALL
+                .iter()
+                .map(|l| (l.code(), label("dir-level", l.code())))
+                .collect(),
+            sectors: Sector::ALL
+                .iter()
+                .map(|s| (s.code(), label("dir-sector", s.code())))
+                .collect(),
+            regions: RegionalGroup::ALL
+                .iter()
+                .map(|r| (r.code(), label("group", r.code())))
+                .collect(),
+        }
+    }
+}
+
+/// The labels of `codes` among `choices`, joined.
+fn labels<'a>(choices: &[(&'static str, String)], codes: impl Iterator<Item = &'a str>) -> String {
+    let wanted: Vec<&str> = codes.collect();
+    let found: Vec<&str> = choices
+        .iter()
+        .filter(|(code, _)| wanted.contains(code))
+        .map(|(_, label)| label.as_str())
+        .collect();
+    found.join(", ")
 }
 
 impl EntryRow {
     pub fn new(locale: Locale, org: Organisation) -> Self {
+        let choices = ProfileChoices::new(locale);
+        let profile = &org.profile;
+        let states: Vec<&str> = profile.area.states.iter().map(|s| s.as_str()).collect();
         EntryRow {
             kind: locale.t(&format!("org-kind-{}", org.kind.code())),
             visibility: locale.t(&format!("visibility-{}", org.visibility.code())),
+            level: labels(&choices.levels, std::iter::once(profile.level.code())),
+            sectors: labels(&choices.sectors, profile.sectors.iter().map(|s| s.code())),
+            states: states.join(", "),
+            regions: labels(
+                &choices.regions,
+                profile.area.regions.iter().map(|r| r.code()),
+            ),
             short_name: org.short_name,
             name: org.name,
             website: org.website,
@@ -68,6 +128,11 @@ pub struct OrgPage {
     pub roles: Vec<(&'static str, String)>,
     /// Every kind and every visibility, code and label, for the settings form.
     pub kinds: Vec<(&'static str, String)>,
+    pub choices: ProfileChoices,
+    /// Whether the reader is signed in, and so may be shown contacts.
+    pub signed_in: bool,
+    /// `/orgs/{short}/contacts`.
+    pub contacts_path: String,
     pub visibilities: Vec<(&'static str, String)>,
     /// The settings form, filled in with the stored entry or what was typed.
     pub settings: SettingsDraft,
@@ -94,18 +159,26 @@ pub struct MemberRow {
     pub role_label: String,
 }
 
-/// `GET /orgs`: the directory entries the reader may see.
+/// `GET /orgs`: the directory entries the reader may see, filtered by
+/// `sector`, `level`, `state` and `region` when asked.
 pub async fn list_orgs(
     State(app): State<AppState>,
     request: PageRequest,
     viewer: Viewer,
 ) -> Result<Response, AppError> {
+    let filter = crate::api::orgs::directory_filter(&request.params)?;
+    let asked = ["sector", "level", "state", "region"]
+        .map(|name| request.params.get(name).unwrap_or_default().to_owned());
     let scope = viewer.scope.clone();
-    let orgs = app.read(move |store| store.organisations(&scope)).await?;
+    let orgs = app
+        .read(move |store| store.directory(&scope, &filter))
+        .await?;
     let locale = request.locale;
     let page = DirectoryPage {
         chrome: frame(&app, &request, locale.t("orgs-title"), "orgs").await?,
         entries: orgs.into_iter().map(|o| EntryRow::new(locale, o)).collect(),
+        choices: ProfileChoices::new(locale),
+        filter: asked,
     };
     Ok(render(&page)?.into_response())
 }
@@ -172,6 +245,9 @@ pub async fn org_page(
             .iter()
             .map(|k| (k.code(), locale.t(&format!("org-kind-{}", k.code()))))
             .collect(),
+        choices: ProfileChoices::new(locale),
+        signed_in: viewer.scope.user().is_some(),
+        contacts_path: format!("/orgs/{}/contacts", org.short_name),
         visibilities: Visibility::ALL
             .iter()
             .map(|v| (v.code(), locale.t(&format!("visibility-{}", v.code()))))

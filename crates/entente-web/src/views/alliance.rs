@@ -1,11 +1,12 @@
 //! Alliances as the reader may see them: each member organisation named
-//! only when its directory entry is visible to the reader, the others
-//! counted, so an alliance never reveals who is hidden in it.
+//! only when its directory entry is visible to the reader, and the reach
+//! figures counted over those members only, so an alliance never reveals
+//! who is hidden in it.
 
 use std::collections::BTreeMap;
 
 use entente_core::access::{AccessScope, AllianceId, OrgId, can_administer};
-use entente_store::{Alliance, Store, StoreError};
+use entente_store::{Alliance, AllianceReach, Store, StoreError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -34,6 +35,64 @@ pub struct AllianceView {
     pub members: Vec<NamedMember>,
     /// Whether the reader may manage its members.
     pub manageable: bool,
+    /// The states it campaigns in, by ISO 3166-1 alpha-3 code.
+    #[schema(example = json!(["FRA", "TUR"]))]
+    pub states: Vec<String>,
+    /// The UN regional groups it campaigns in as a whole.
+    #[schema(example = json!(["weog"]))]
+    pub regions: Vec<String>,
+    /// Its reach over the members the reader sees; given for one alliance,
+    /// not in lists.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reach: Option<ReachView>,
+}
+
+/// How many counted members are in one sector, level or regional group.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Count {
+    #[schema(example = "legal")]
+    pub code: String,
+    pub count: usize,
+}
+
+/// An alliance's members by sector, level and UN regional group, and the
+/// states they work in: whether it spans sectors and regions.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ReachView {
+    /// The members counted: those whose directory entries the reader sees.
+    pub members: usize,
+    /// Every sector, with the members that name it.
+    pub by_sector: Vec<Count>,
+    pub by_level: Vec<Count>,
+    /// Every regional group, with the members that work in it as a whole
+    /// or in one of its states.
+    pub by_region: Vec<Count>,
+    /// The states at least one counted member works in.
+    #[schema(example = json!(["FRA", "TUR"]))]
+    pub states_covered: Vec<String>,
+}
+
+impl From<AllianceReach> for ReachView {
+    fn from(reach: AllianceReach) -> Self {
+        fn counts<K: Copy>(
+            figures: impl Iterator<Item = (K, usize)>,
+            code: fn(K) -> &'static str,
+        ) -> Vec<Count> {
+            figures
+                .map(|(key, count)| Count {
+                    code: code(key).to_owned(),
+                    count,
+                })
+                .collect()
+        }
+        ReachView {
+            members: reach.members,
+            by_sector: counts(reach.by_sector.into_iter(), |s| s.code()),
+            by_level: counts(reach.by_level.into_iter(), |l| l.code()),
+            by_region: counts(reach.by_region.into_iter(), |r| r.code()),
+            states_covered: reach.states.iter().map(|s| s.as_str().to_owned()).collect(),
+        }
+    }
 }
 
 /// The short names and names of the organisations `scope` may see.
@@ -66,6 +125,19 @@ fn view(
         .collect();
     members.sort_by(|a, b| a.name.cmp(&b.name));
     AllianceView {
+        states: alliance
+            .area
+            .states
+            .iter()
+            .map(|s| s.as_str().to_owned())
+            .collect(),
+        regions: alliance
+            .area
+            .regions
+            .iter()
+            .map(|r| r.code().to_owned())
+            .collect(),
+        reach: None,
         id: alliance.id.0,
         owner: visible.get(&alliance.owner).map(|o| o.short_name.clone()),
         manageable: can_administer(scope, alliance.owner),
@@ -104,7 +176,11 @@ pub fn alliance(
         found.id.0,
     )?;
     let visible = directory(store, scope)?;
-    Ok(Some(view(found, &visible, scope)))
+    let reach = store.alliance_reach(scope, found.id)?.map(ReachView::from);
+    Ok(Some(AllianceView {
+        reach,
+        ..view(found, &visible, scope)
+    }))
 }
 
 /// The alliance id in an address; anything else names no alliance.

@@ -9,6 +9,8 @@ mod api;
 mod app;
 mod audit;
 mod authorisation;
+mod contacts;
+mod directory;
 mod fixture;
 mod invitations;
 mod openapi;

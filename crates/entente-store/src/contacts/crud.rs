@@ -223,8 +223,18 @@ impl Store {
             query = query.filter(contacts::org_id.eq(org.0));
         }
         let rows = query.load(&mut *conn)?;
-        let found = with_sharing(&mut conn, rows)?;
+        let mut found = with_sharing(&mut conn, rows)?;
         audit_outside_reads(&mut conn, scope, &found)?;
+        // A reader outside the owner learns only the alliances of their
+        // own it is shared with, not the owner's other alliances.
+        if let AccessScope::Member(member) = scope {
+            for contact in found.iter_mut().filter(|c| scope.role_in(c.org).is_none()) {
+                contact
+                    .details
+                    .shared_with
+                    .retain(|a| member.alliances.contains(a));
+            }
+        }
         Ok(found)
     }
 }

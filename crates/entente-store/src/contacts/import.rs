@@ -233,13 +233,16 @@ impl Store {
         org: OrgId,
     ) -> Result<Vec<ContactRecord>, StoreError> {
         let contacts = self.contacts_of(scope, org)?;
-        let names: Vec<(i64, String)> = alliances::table
-            .select((alliances::id, alliances::name))
-            .load(&mut *self.connection()?)?;
+        // Alliances named as the reader may see them; the others by number.
+        let names: Vec<(AllianceId, String)> = self
+            .alliances(scope)?
+            .into_iter()
+            .map(|a| (a.id, a.name))
+            .collect();
         let name_of = |id: &AllianceId| {
             names
                 .iter()
-                .find(|(a, _)| *a == id.0)
+                .find(|(a, _)| a == id)
                 .map_or_else(|| id.to_string(), |(_, n)| n.clone())
         };
         Ok(contacts

@@ -455,3 +455,30 @@ fn a_bad_contact_file_names_every_bad_row_and_writes_nothing() {
         );
     });
 }
+
+#[test]
+fn a_reader_outside_the_owner_learns_only_its_own_alliances_of_the_sharing() {
+    on_each_backend("contacts_sharing_seen", |db| {
+        let store = &db.store;
+        let world = World::build(store);
+        let admin = store.member_scope(world.admin).unwrap();
+        // The public alliance holds apt alone; the shared one apt and omct.
+        let both = [world.shared_alliance, world.public_alliance];
+        let id = store
+            .create_contact(
+                &admin,
+                world.owner,
+                &details("Bo Both", Visibility::Alliance, &both),
+            )
+            .unwrap();
+        let mut expected = both.to_vec();
+        expected.sort();
+        let own = store.contact(&admin, id).unwrap().unwrap();
+        assert_eq!(own.details.shared_with, expected, "on {}", db.backend());
+        let allied = store.member_scope(world.allied_member).unwrap();
+        let seen = store.contact(&allied, id).unwrap().unwrap();
+        assert_eq!(seen.details.shared_with, [world.shared_alliance]);
+        let exported = store.export_contacts(&allied, world.owner).unwrap();
+        assert_eq!(exported[0].shared_with, ["OPCAT coalition"]);
+    });
+}

@@ -5,6 +5,7 @@
 use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use entente_core::plan::FieldError;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -23,6 +24,9 @@ pub enum AppError {
     /// Hidden and missing alliances answer alike.
     #[error("no alliance has the id {0:?}")]
     AllianceNotFound(String),
+    /// Hidden and missing actions answer alike.
+    #[error("no action has the id {0:?}")]
+    ActionNotFound(String),
     /// Hidden and missing contacts answer alike.
     #[error("no contact has the id {0:?}")]
     ContactNotFound(String),
@@ -32,6 +36,10 @@ pub enum AppError {
     /// A submitted field cannot be used; the message says why.
     #[error("field {field}: {reason}")]
     InvalidField { field: &'static str, reason: String },
+    /// A record broke its rules: every refused field, each with its code
+    /// and message, so a client can show each beside its field.
+    #[error("{}", fields_message(.0))]
+    InvalidFields(Vec<FieldError>),
     /// The change clashes with what is stored (a member added twice, the
     /// last admin removed).
     #[error("conflict: {0}")]
@@ -71,9 +79,11 @@ impl AppError {
             AppError::NotFound(_) => "not_found",
             AppError::OrgNotFound(_) => "org_not_found",
             AppError::AllianceNotFound(_) => "alliance_not_found",
+            AppError::ActionNotFound(_) => "action_not_found",
             AppError::ContactNotFound(_) => "contact_not_found",
             AppError::Forbidden(_) => "forbidden",
             AppError::InvalidField { .. } => "invalid_field",
+            AppError::InvalidFields(_) => "invalid_fields",
             AppError::Conflict(_) => "conflict",
             AppError::InvalidAsOf(_) => "invalid_as_of",
             AppError::InvalidParameter { .. } => "invalid_parameter",
@@ -93,10 +103,12 @@ impl AppError {
             | AppError::NotFound(_)
             | AppError::OrgNotFound(_)
             | AppError::AllianceNotFound(_)
+            | AppError::ActionNotFound(_)
             | AppError::ContactNotFound(_) => StatusCode::NOT_FOUND,
             AppError::InvalidAsOf(_)
             | AppError::InvalidParameter { .. }
-            | AppError::InvalidField { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            | AppError::InvalidField { .. }
+            | AppError::InvalidFields(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::Unauthenticated | AppError::InvalidToken => StatusCode::UNAUTHORIZED,
@@ -115,6 +127,7 @@ impl AppError {
             | AppError::NotFound(s)
             | AppError::OrgNotFound(s)
             | AppError::AllianceNotFound(s)
+            | AppError::ActionNotFound(s)
             | AppError::ContactNotFound(s)
             | AppError::Forbidden(s)
             | AppError::Conflict(s)
@@ -122,6 +135,7 @@ impl AppError {
             | AppError::TokenReadOnly(s) => s,
             AppError::InvalidParameter { name, .. } => name,
             AppError::InvalidField { field, .. } => field,
+            AppError::InvalidFields(errors) => errors.first().map_or("", |e| e.field),
             AppError::Unauthenticated
             | AppError::InvalidToken
             | AppError::CsrfRejected
@@ -142,9 +156,15 @@ impl AppError {
             StoreError::NotFound { .. } => missing,
             StoreError::Forbidden { what } => AppError::Forbidden(what),
             StoreError::Conflict { what } => AppError::Conflict(what),
+            StoreError::Fields { errors } => AppError::InvalidFields(errors),
             other => AppError::internal(other),
         }
     }
+}
+
+fn fields_message(errors: &[FieldError]) -> String {
+    let each: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    format!("fields refused: {}", each.join("; "))
 }
 
 /// The body of every API error.
@@ -153,16 +173,46 @@ pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
+/// What went wrong: a stable code for programs, a sentence for people.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ErrorDetail {
     /// One of `state_not_found`, `treaty_not_found`, `not_found`,
-    /// `org_not_found`, `alliance_not_found`, `contact_not_found`, `forbidden`, `invalid_field`,
-    /// `conflict`, `invalid_as_of`, `invalid_parameter`, `unauthenticated`,
-    /// `invalid_token`, `token_read_only`, `csrf_rejected`, `internal`.
+    /// `org_not_found`, `alliance_not_found`, `contact_not_found`,
+    /// `forbidden`, `invalid_field`, `conflict`, `invalid_as_of`,
+    /// `invalid_parameter`, `unauthenticated`, `invalid_token`,
+    /// `token_read_only`, `csrf_rejected`, `internal`, `action_not_found`,
+    /// `invalid_fields`, `two_factor_required`.
     #[schema(example = "state_not_found")]
     pub code: String,
     /// What went wrong and where, in English.
     pub message: String,
+    /// With `invalid_fields` only: every refused field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<Vec<FieldErrorBody>>,
+}
+
+/// One refused field of a record.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FieldErrorBody {
+    /// The field as the API spells it: `title`, `end`, `partners`, `budget`.
+    #[schema(example = "end")]
+    pub field: String,
+    /// Stable snake_case: `required`, `end_before_start`, `unknown_state`,
+    /// `partner_is_lead`, `unknown_currency`, `negative`, ...
+    #[schema(example = "end_before_start")]
+    pub code: String,
+    /// Why, in English.
+    pub message: String,
+}
+
+impl From<&FieldError> for FieldErrorBody {
+    fn from(error: &FieldError) -> Self {
+        FieldErrorBody {
+            field: error.field.to_owned(),
+            code: error.code.to_owned(),
+            message: error.message.clone(),
+        }
+    }
 }
 
 impl IntoResponse for AppError {
@@ -174,6 +224,12 @@ impl IntoResponse for AppError {
             error: ErrorDetail {
                 code: self.code().to_owned(),
                 message: self.to_string(),
+                fields: match &self {
+                    AppError::InvalidFields(errors) => {
+                        Some(errors.iter().map(FieldErrorBody::from).collect())
+                    }
+                    _ => None,
+                },
             },
         };
         let mut response = (self.status(), Json(body)).into_response();

@@ -171,6 +171,45 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/audit", get(api::audit::list_audit))
         .route(
+            "/actions",
+            get(api::actions::list_actions).post(api::actions::create_action),
+        )
+        .route(
+            "/actions/{id}",
+            get(api::actions::show_action)
+                .put(api::actions::update_action)
+                .delete(api::actions::delete_action),
+        )
+        .route(
+            "/actions/{id}/history",
+            get(api::actions::list_action_history),
+        )
+        .route("/action-types", get(api::actions::list_action_types))
+        .route("/actions/export.csv", get(api::exports::export_actions_csv))
+        .route(
+            "/actions/export.xlsx",
+            get(api::exports::export_actions_xlsx),
+        )
+        .route(
+            "/actions/export.json",
+            get(api::exports::export_actions_json),
+        )
+        .route("/orgs/export.csv", get(api::exports::export_orgs_csv))
+        .route("/orgs/export.xlsx", get(api::exports::export_orgs_xlsx))
+        .route("/orgs/export.json", get(api::exports::export_orgs_json))
+        .route(
+            "/calendar/orgs/{feed}",
+            get(api::calendar::show_org_calendar),
+        )
+        .route(
+            "/calendar/alliances/{feed}",
+            get(api::calendar::show_alliance_calendar),
+        )
+        .route(
+            "/calendar/states/{feed}",
+            get(api::calendar::show_state_calendar),
+        )
+        .route(
             "/alliances/{id}/members",
             post(api::alliances::add_alliance_member),
         )

@@ -1,8 +1,11 @@
 //! The JSON API under `/api/v1`: the same views as the portal, as JSON,
 //! documented by the OpenAPI document generated from these handlers.
 
+pub mod actions;
 pub mod alliances;
 pub mod audit;
+pub mod calendar;
+pub mod exports;
 pub mod contacts;
 pub mod me;
 pub mod openapi;

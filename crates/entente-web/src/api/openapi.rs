@@ -6,7 +6,7 @@ use utoipa::OpenApi;
 use utoipa::Modify;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 
-use super::{alliances, audit, contacts, me, orgs, states, treaties};
+use super::{actions, alliances, audit, calendar, contacts, exports, me, orgs, states, treaties};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -37,6 +37,22 @@ use super::{alliances, audit, contacts, me, orgs, states, treaties};
         contacts::update_contact,
         contacts::delete_contact,
         audit::list_audit,
+        actions::list_actions,
+        actions::show_action,
+        actions::list_action_history,
+        actions::create_action,
+        actions::update_action,
+        actions::delete_action,
+        actions::list_action_types,
+        exports::export_actions_csv,
+        exports::export_actions_xlsx,
+        exports::export_actions_json,
+        exports::export_orgs_csv,
+        exports::export_orgs_xlsx,
+        exports::export_orgs_json,
+        calendar::show_org_calendar,
+        calendar::show_alliance_calendar,
+        calendar::show_state_calendar,
     ),
     modifiers(&BearerToken),
     tags(
@@ -44,6 +60,8 @@ use super::{alliances, audit, contacts, me, orgs, states, treaties};
         (name = "treaties", description = "Treaties, their participants and OPCAT stages"),
         (name = "organisations", description = "The organisation directory, members and alliances, as far as the reader may see them; a hidden organisation or alliance answers as a missing one."),
         (name = "contacts", description = "The people at an organisation: personal data, never public. Read by the organisation's members and, when one of its admins shares a contact with an alliance, by that alliance's members (each such read is in the organisation's audit log); written by its editors and admins. A hidden contact answers as a missing one (`contact_not_found`)."),
+        (name = "actions", description = "The coalition's campaign actions, as far as the reader may see them; a hidden action answers as a missing one. Changes need an editor or admin of the lead organisation; broken rules come back together as `invalid_fields`, each with its field, code and message."),
+        (name = "exports", description = "Files of what the reader may see (CSV and XLSX guarded against formula injection, JSON), and iCalendar feeds of actions that take an API token in the address (`?token=ent_...`)."),
         (name = "accounts", description = "The signed-in user; authenticate with a session cookie or `Authorization: Bearer ent_...`. A read-only token is refused (403 `token_read_only`) on anything but GET."),
     )
 )]

@@ -103,6 +103,8 @@ fn every_key_the_code_builds_exists_in_every_language() {
         "forbidden",
         "invalid_field",
         "conflict",
+        "action_not_found",
+        "invalid_fields",
     ] {
         built.push(format!("error-{code}"));
     }

@@ -3,11 +3,13 @@
 //! requested over HTTP.
 
 mod account;
+mod actions_api;
 mod actions_pages;
 mod alliances;
 mod api;
 mod app;
 mod audit;
+mod exports;
 mod authorisation;
 mod contacts;
 mod directory;

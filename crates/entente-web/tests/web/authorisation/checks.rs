@@ -4,6 +4,7 @@
 //! record is, never a marker the persona may not see.
 
 mod account;
+mod actions;
 mod alliances;
 pub mod reading;
 mod settings;
@@ -40,6 +41,11 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::OwnAccount, Rule::OwnAccount) => account::own(app, world, route).await,
         (Exposes::OwnToken, Rule::OwnAccount) => account::own_token(app, world, route).await,
         (Exposes::OneTimeLink, Rule::LinkHolder) => account::link(app, world, route).await,
+        (Exposes::ActionList, Rule::Read) => actions::list(app, world, route).await,
+        (Exposes::Action, Rule::Read) => actions::entry(app, world, route).await,
+        (Exposes::ActionFeed, Rule::Read) => actions::feed(app, world, route).await,
+        (Exposes::ActionList, Rule::Edit) => actions::create(app, world, route).await,
+        (Exposes::Action, Rule::Edit) => actions::change(app, world, route).await,
         (exposes, rule) => panic!(
             "{} {}: no check for {exposes:?} under {rule:?}; write one in checks",
             route.method, route.path

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use entente_core::access::{
     AccessScope, AllianceId, MemberScope, OrgId, RecordAccess, Role, UserId, Visibility,
-    can_administer, can_read,
+    can_administer, can_read, can_write,
 };
 
 /// An organisation's directory entry.
@@ -36,6 +36,20 @@ pub struct UserModel {
     pub memberships: BTreeMap<OrgId, Role>,
 }
 
+/// A campaign action: led by an organisation, of a visibility, shared with
+/// alliances; its title a marker.
+#[derive(Debug, Clone)]
+pub struct ActionModel {
+    pub lead: OrgId,
+    pub visibility: Visibility,
+    pub shared_with: Vec<AllianceId>,
+    /// A partner organisation, whose short name the reader may not know.
+    pub partner: Option<OrgId>,
+    pub title: String,
+    /// Whether it has dates, so calendar feeds show it.
+    pub dated: bool,
+}
+
 /// An audit entry about an organisation's records, its detail a marker.
 #[derive(Debug, Clone)]
 pub struct AuditModel {
@@ -52,6 +66,8 @@ pub struct Model {
     /// Invitations made, by organisation and invited e-mail (a marker):
     /// personal data for the organisation's admins, in its audit log.
     pub invitations: Vec<(OrgId, String)>,
+    /// Campaign actions, by id.
+    pub actions: BTreeMap<i64, ActionModel>,
 }
 
 /// A string planted in a record, and whether a reader may see it.
@@ -121,6 +137,30 @@ impl Model {
             },
             personal: false,
         }
+    }
+
+    /// An action as a record: owned by its lead.
+    pub fn action_access(&self, id: i64) -> RecordAccess {
+        let action = &self.actions[&id];
+        RecordAccess {
+            owner: action.lead,
+            visibility: action.visibility,
+            shared_with: action.shared_with.clone(),
+            personal: false,
+        }
+    }
+
+    pub fn reads_action(&self, user: Option<UserId>, id: i64) -> bool {
+        can_read(&self.scope(user), &self.action_access(id))
+    }
+
+    pub fn writes_action(&self, user: Option<UserId>, id: i64) -> bool {
+        can_write(&self.scope(user), &self.action_access(id))
+    }
+
+    /// Editors and admins of `org` (and the site admin) write its records.
+    pub fn writes_for(&self, user: Option<UserId>, org: OrgId) -> bool {
+        can_write(&self.scope(user), &RecordAccess::private(org))
     }
 
     pub fn reads_org(&self, user: Option<UserId>, org: OrgId) -> bool {
@@ -203,7 +243,12 @@ impl Model {
                 .iter()
                 .any(|(org, e)| e == email && self.administers(reader, *org)),
         });
+        let actions = self.actions.iter().map(|(id, action)| Marker {
+            text: &action.title,
+            readable: self.reads_action(reader, *id),
+        });
         orgs.chain(alliances)
+            .chain(actions)
             .chain(emails)
             .chain(audit)
             .chain(invited)

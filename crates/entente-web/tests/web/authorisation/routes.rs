@@ -37,6 +37,14 @@ pub enum Exposes {
     OwnToken,
     /// A one-time link (password setting, invitation), a capability in itself.
     OneTimeLink,
+    /// Every campaign action the reader may see (a list, an export);
+    /// posting creates one.
+    ActionList,
+    /// One campaign action (or its history).
+    Action,
+    /// A calendar feed of the actions of an organisation, an alliance or
+    /// a state, itself answered as missing when its subject is hidden.
+    ActionFeed,
 }
 
 /// Who may have it.
@@ -56,6 +64,9 @@ pub enum Rule {
     Administer,
     /// Whoever holds the link; an unknown link is a missing page for all.
     LinkHolder,
+    /// `can_write` of the owner (its editors and admins); others who see
+    /// the record are refused, the rest find nothing.
+    Edit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -206,4 +217,35 @@ pub const ROUTES: &[Route] = &[
     ),
     route("GET", "/api/v1/audit", E::Audit, R::Administer),
     route("GET", "/api/v1/openapi.json", E::Reference, R::Public),
+    route("GET", "/api/v1/actions", E::ActionList, R::Read),
+    route("POST", "/api/v1/actions", E::ActionList, R::Edit),
+    route("GET", "/api/v1/actions/{id}", E::Action, R::Read),
+    route("PUT", "/api/v1/actions/{id}", E::Action, R::Edit),
+    route("DELETE", "/api/v1/actions/{id}", E::Action, R::Edit),
+    route("GET", "/api/v1/actions/{id}/history", E::Action, R::Read),
+    route("GET", "/api/v1/action-types", E::Reference, R::Public),
+    route("GET", "/api/v1/actions/export.csv", E::ActionList, R::Read),
+    route("GET", "/api/v1/actions/export.xlsx", E::ActionList, R::Read),
+    route("GET", "/api/v1/actions/export.json", E::ActionList, R::Read),
+    route("GET", "/api/v1/orgs/export.csv", E::OrgList, R::Read),
+    route("GET", "/api/v1/orgs/export.xlsx", E::OrgList, R::Read),
+    route("GET", "/api/v1/orgs/export.json", E::OrgList, R::Read),
+    route(
+        "GET",
+        "/api/v1/calendar/orgs/{feed}",
+        E::ActionFeed,
+        R::Read,
+    ),
+    route(
+        "GET",
+        "/api/v1/calendar/alliances/{feed}",
+        E::ActionFeed,
+        R::Read,
+    ),
+    route(
+        "GET",
+        "/api/v1/calendar/states/{feed}",
+        E::ActionFeed,
+        R::Read,
+    ),
 ];

@@ -9,9 +9,10 @@ use entente_auth::Secret;
 use entente_core::access::{
     AccessScope, AllianceId, OrgId, OrgKind, Role, TokenScope, UserId, Visibility,
 };
+use entente_core::plan::{ActionDraft, ActionStatus, Audience, Level, Phase};
 use entente_store::{AuditAction, AuditEntry, NewAlliance, NewOrganisation};
 
-use super::model::{AllianceModel, AuditModel, Model, OrgModel, UserModel};
+use super::model::{ActionModel, AllianceModel, AuditModel, Model, OrgModel, UserModel};
 use crate::app::{Answer, TestApp};
 use crate::signin::{csrf_field, sign_in};
 
@@ -178,6 +179,78 @@ impl World {
         self.model.audit.push(AuditModel { org, detail });
     }
 
+    /// The site admin's user, who plants records that need an author.
+    pub fn curator(&self) -> UserId {
+        let admins = self.model.users.iter().filter(|(_, u)| u.site_admin);
+        *admins.map(|(id, _)| id).next().expect("the site admin")
+    }
+
+    /// Stores an action led by `lead`, with its title a marker; `partner`
+    /// takes part.
+    pub fn action(
+        &mut self,
+        app: &TestApp,
+        lead: OrgId,
+        visibility: Visibility,
+        partner: Option<OrgId>,
+    ) -> i64 {
+        let title = self.marker();
+        let shared_with: Vec<AllianceId> = match visibility {
+            Visibility::Alliance => self.model.alliances.keys().take(1).copied().collect(),
+            Visibility::Private | Visibility::Public => Vec::new(),
+        };
+        let day = |text: &str| text.parse::<chrono::NaiveDate>().unwrap();
+        let draft = ActionDraft {
+            title: format!("Action {title}"),
+            description: String::new(),
+            action_type: "letter".to_owned(),
+            phase: Phase::Ratification,
+            level: Level::National,
+            states: vec!["FRA".parse().unwrap()],
+            audiences: vec![Audience::Executive],
+            lead,
+            partners: partner.into_iter().collect(),
+            start: Some(day("2026-03-01")),
+            end: Some(day("2026-03-31")),
+            due: None,
+            status: ActionStatus::Planned,
+            budget: None,
+            staff_days: None,
+            expected_outcome: String::new(),
+            actual_outcome: String::new(),
+            outcome_event: None,
+            documents: Vec::new(),
+            visibility,
+            shared_with: shared_with.clone(),
+        };
+        let scope = AccessScope::SiteAdmin(self.curator());
+        let id = app.store.create_action(&scope, &draft).unwrap().0;
+        let model = ActionModel {
+            lead,
+            visibility,
+            shared_with,
+            partner,
+            title,
+            dated: true,
+        };
+        self.model.actions.insert(id, model);
+        id
+    }
+
+    /// An action of every visibility led by each of A's entries; the
+    /// public ones name the allied organisation B as a partner, which the
+    /// anonymous and C may not see in the directory.
+    fn actions(&mut self, app: &TestApp) {
+        for lead in self.owner {
+            for visibility in Visibility::ALL {
+                let partner = (*visibility == Visibility::Public).then_some(self.ally);
+                self.action(app, lead, *visibility, partner);
+            }
+        }
+        self.action(app, self.ally, Visibility::Alliance, None);
+        self.action(app, self.stranger, Visibility::Private, None);
+    }
+
     /// Signs the `i`th actor in again, in a new browser, after a sign-out.
     pub async fn sign_in_again(&mut self, app: &TestApp, i: usize) {
         let actor = &self.actors[i];
@@ -217,6 +290,7 @@ impl World {
             world.audit_entry(app, org);
         }
         world.people(app).await;
+        world.actions(app);
         world
     }
 

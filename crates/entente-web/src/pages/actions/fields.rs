@@ -1,8 +1,6 @@
-//! The action form's fields: what was typed (kept to show the form again),
-//! how it becomes an [`ActionDraft`], and the problems found, each under
-//! the name of its field and translated for the reader.
-
-use std::collections::BTreeMap;
+//! The action form's fields: what was typed (kept to show the form again)
+//! and how it becomes an [`ActionDraft`], every value that cannot be read
+//! a problem under the name of its field.
 
 use entente_core::Iso3;
 use entente_core::access::{AccessScope, AllianceId, OrgId, Visibility};
@@ -366,75 +364,4 @@ fn day(
         problems.push(problem(field, "not_a_date", raw));
     }
     parsed
-}
-
-/// One problem as the page shows it.
-pub struct Problem {
-    pub field: &'static str,
-    /// The field's label.
-    pub label: String,
-    pub message: String,
-}
-
-/// The problems of a refused form, translated, in the order of the fields.
-#[derive(Default)]
-pub struct Problems {
-    pub list: Vec<Problem>,
-    by_field: BTreeMap<&'static str, Vec<String>>,
-}
-
-impl Problems {
-    pub fn new(errors: &[FieldError], locale: Locale) -> Problems {
-        let mut problems = Problems::default();
-        for error in errors {
-            let message = message(error, locale);
-            let messages = problems.by_field.entry(error.field).or_default();
-            if messages.contains(&message) {
-                continue;
-            }
-            messages.push(message.clone());
-            problems.list.push(Problem {
-                field: error.field,
-                label: label_of(error.field, locale),
-                message,
-            });
-        }
-        problems
-    }
-
-    /// The messages about `field`, joined, when there are any.
-    pub fn of(&self, field: &str) -> Option<String> {
-        self.by_field.get(field).map(|m| m.join(" "))
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-
-    pub fn count(&self) -> usize {
-        self.list.len()
-    }
-}
-
-/// A field's label; its name when it has none (a field a newer store names).
-fn label_of(field: &str, locale: Locale) -> String {
-    let key = format!("action-field-{field}");
-    let text = locale.t(&key);
-    if text == key { field.to_owned() } else { text }
-}
-
-/// The translated message of a problem: the field's own wording of the
-/// code when there is one, else the code's, else the store's English.
-fn message(error: &FieldError, locale: Locale) -> String {
-    let code = error.code.replace('_', "-");
-    for key in [
-        format!("action-error-{}-{code}", error.field),
-        format!("action-error-{code}"),
-    ] {
-        let text = locale.t(&key);
-        if text != key {
-            return text;
-        }
-    }
-    error.message.clone()
 }

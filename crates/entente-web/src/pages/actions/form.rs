@@ -14,7 +14,8 @@ use entente_core::access::Visibility;
 use entente_core::plan::{ActionId, ActionStatus, Audience, FieldError, Level, Phase};
 use entente_store::{Action, StoreError};
 
-use super::fields::{ActionForm, Problems};
+use super::fields::ActionForm;
+use super::problems::Problems;
 use super::{action_id, missing, session_csrf, writes_for};
 use crate::auth::Viewer;
 use crate::error::AppError;

@@ -11,6 +11,7 @@ pub mod fields;
 pub mod filters;
 pub mod form;
 pub mod list;
+pub mod problems;
 pub mod show;
 
 use chrono::NaiveDate;

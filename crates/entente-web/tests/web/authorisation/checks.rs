@@ -6,6 +6,8 @@
 mod account;
 mod actions;
 mod alliances;
+mod areas;
+mod contacts;
 pub mod reading;
 mod settings;
 mod writing;
@@ -46,6 +48,11 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::ActionFeed, Rule::Read) => actions::feed(app, world, route).await,
         (Exposes::ActionList, Rule::Edit) => actions::create(app, world, route).await,
         (Exposes::Action, Rule::Edit) => actions::change(app, world, route).await,
+        (Exposes::AllianceArea, Rule::Administer) => areas::set(app, world, route).await,
+        (Exposes::ContactList, Rule::Read) => contacts::list(app, world, route).await,
+        (Exposes::Contact, Rule::Read) => contacts::entry(app, world, route).await,
+        (Exposes::ContactList, Rule::Edit) => contacts::create(app, world, route).await,
+        (Exposes::Contact, Rule::Edit) => contacts::change(app, world, route).await,
         (exposes, rule) => panic!(
             "{} {}: no check for {exposes:?} under {rule:?}; write one in checks",
             route.method, route.path

@@ -50,6 +50,15 @@ pub struct ActionModel {
     pub dated: bool,
 }
 
+/// A contact (a person, personal data) of an organisation; its name a marker.
+#[derive(Debug, Clone)]
+pub struct ContactModel {
+    pub owner: OrgId,
+    pub visibility: Visibility,
+    pub shared_with: Vec<AllianceId>,
+    pub name: String,
+}
+
 /// An audit entry about an organisation's records, its detail a marker.
 #[derive(Debug, Clone)]
 pub struct AuditModel {
@@ -68,6 +77,8 @@ pub struct Model {
     pub invitations: Vec<(OrgId, String)>,
     /// Campaign actions, by id.
     pub actions: BTreeMap<i64, ActionModel>,
+    /// Contacts, by id.
+    pub contacts: BTreeMap<i64, ContactModel>,
 }
 
 /// A string planted in a record, and whether a reader may see it.
@@ -163,6 +174,18 @@ impl Model {
         can_write(&self.scope(user), &RecordAccess::private(org))
     }
 
+    /// A contact as a record: personal data of its owner.
+    pub fn reads_contact(&self, user: Option<UserId>, id: i64) -> bool {
+        let contact = &self.contacts[&id];
+        let access = RecordAccess {
+            owner: contact.owner,
+            visibility: contact.visibility,
+            shared_with: contact.shared_with.clone(),
+            personal: true,
+        };
+        can_read(&self.scope(user), &access)
+    }
+
     pub fn reads_org(&self, user: Option<UserId>, org: OrgId) -> bool {
         can_read(&self.scope(user), &self.org_access(org))
     }
@@ -247,8 +270,13 @@ impl Model {
             text: &action.title,
             readable: self.reads_action(reader, *id),
         });
+        let contacts = self.contacts.iter().map(|(id, contact)| Marker {
+            text: &contact.name,
+            readable: self.reads_contact(reader, *id),
+        });
         orgs.chain(alliances)
             .chain(actions)
+            .chain(contacts)
             .chain(emails)
             .chain(audit)
             .chain(invited)

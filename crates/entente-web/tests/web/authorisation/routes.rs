@@ -45,6 +45,12 @@ pub enum Exposes {
     /// A calendar feed of the actions of an organisation, an alliance or
     /// a state, itself answered as missing when its subject is hidden.
     ActionFeed,
+    /// Where an alliance campaigns (its states and regions), to change.
+    AllianceArea,
+    /// An organisation's contacts (personal data); posting adds one.
+    ContactList,
+    /// One contact.
+    Contact,
 }
 
 /// Who may have it.
@@ -165,9 +171,25 @@ pub const ROUTES: &[Route] = &[
         E::OneTimeLink,
         R::LinkHolder,
     ),
+    route("GET", "/orgs/{short}/contacts", E::ContactList, R::Read),
+    route("POST", "/orgs/{short}/contacts", E::ContactList, R::Edit),
+    route("GET", "/orgs/{short}/contacts/{id}", E::Contact, R::Read),
+    route("POST", "/orgs/{short}/contacts/{id}", E::Contact, R::Edit),
+    route(
+        "POST",
+        "/orgs/{short}/contacts/{id}/delete",
+        E::Contact,
+        R::Edit,
+    ),
     route("GET", "/alliances", E::AllianceList, R::Read),
     route("POST", "/alliances", E::AllianceList, R::Administer),
     route("GET", "/alliances/{id}", E::Alliance, R::Read),
+    route(
+        "POST",
+        "/alliances/{id}/area",
+        E::AllianceArea,
+        R::Administer,
+    ),
     route(
         "POST",
         "/alliances/{id}/members",
@@ -206,9 +228,45 @@ pub const ROUTES: &[Route] = &[
         E::OrgMembers,
         R::Members,
     ),
+    route(
+        "GET",
+        "/api/v1/orgs/{short}/contacts",
+        E::ContactList,
+        R::Read,
+    ),
+    route(
+        "POST",
+        "/api/v1/orgs/{short}/contacts",
+        E::ContactList,
+        R::Edit,
+    ),
+    route(
+        "GET",
+        "/api/v1/orgs/{short}/contacts/{id}",
+        E::Contact,
+        R::Read,
+    ),
+    route(
+        "PUT",
+        "/api/v1/orgs/{short}/contacts/{id}",
+        E::Contact,
+        R::Edit,
+    ),
+    route(
+        "DELETE",
+        "/api/v1/orgs/{short}/contacts/{id}",
+        E::Contact,
+        R::Edit,
+    ),
     route("GET", "/api/v1/alliances", E::AllianceList, R::Read),
     route("POST", "/api/v1/alliances", E::AllianceList, R::Administer),
     route("GET", "/api/v1/alliances/{id}", E::Alliance, R::Read),
+    route(
+        "PUT",
+        "/api/v1/alliances/{id}/area",
+        E::AllianceArea,
+        R::Administer,
+    ),
     route(
         "POST",
         "/api/v1/alliances/{id}/members",

@@ -291,6 +291,7 @@ impl World {
         }
         world.people(app).await;
         world.actions(app);
+        world.contacts(app);
         world
     }
 

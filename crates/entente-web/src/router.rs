@@ -109,6 +109,7 @@ pub fn router(state: AppState) -> Router {
             post(pages::alliances::remove_alliance_member),
         )
         .route("/audit", get(pages::audit::show_audit))
+        .route("/search", get(pages::search::search_records))
         .route(
             "/actions",
             get(pages::actions::list::list_actions).post(pages::actions::form::create_action),
@@ -213,6 +214,7 @@ pub fn router(state: AppState) -> Router {
             "/alliances/{id}/members",
             post(api::alliances::add_alliance_member),
         )
+        .route("/search", get(api::search::search_records))
         .route("/openapi.json", get(api::openapi::show_openapi))
         .fallback(api::show_not_found);
     let app = Router::new()

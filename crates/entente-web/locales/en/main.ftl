@@ -712,3 +712,36 @@ alliance-reach-lead = Counted over the member organisations you may see.
 alliance-reach-members = Members counted
 alliance-reach-states = States covered
 alliance-reach-none = None
+
+search-title = Search
+search-lead = Find actions, organisations and alliances by their words, in English, French or Spanish, with or without accents. Only what you may see is found.
+search-label = Words to find
+search-kind-label = Among
+search-kind-all = Everything
+search-kind-action = Actions
+search-kind-organisation = Organisations
+search-kind-alliance = Alliances
+search-submit = Search
+search-header-label = Search the plan
+search-none = Nothing found among what you may see.
+search-heading-action = { $count ->
+    [one] 1 action
+   *[other] { $count } actions
+}
+search-heading-organisation = { $count ->
+    [one] 1 organisation
+   *[other] { $count } organisations
+}
+search-heading-alliance = { $count ->
+    [one] 1 alliance
+   *[other] { $count } alliances
+}
+search-all-action = See all { $count } actions
+search-all-organisation = See all { $count } organisations
+search-all-alliance = See all { $count } alliances
+search-problem-no-search-terms = Give at least one word that is not a common word such as “the”, “de” or “y”.
+search-problem-too-long = A search is at most 200 characters.
+search-problem-too-many-words = A search has at most 12 words.
+search-pages = Pages of results
+search-previous = Previous results
+search-next = Next results

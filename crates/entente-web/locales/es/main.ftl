@@ -712,3 +712,36 @@ alliance-reach-lead = Calculado sobre las organizaciones miembros que puede ver.
 alliance-reach-members = Miembros contados
 alliance-reach-states = Estados cubiertos
 alliance-reach-none = Ninguno
+
+search-title = Búsqueda
+search-lead = Encuentre acciones, organizaciones y alianzas por sus palabras, en español, inglés o francés, con o sin tildes. Solo se encuentra lo que usted puede ver.
+search-label = Palabras que buscar
+search-kind-label = Entre
+search-kind-all = Todo
+search-kind-action = Acciones
+search-kind-organisation = Organizaciones
+search-kind-alliance = Alianzas
+search-submit = Buscar
+search-header-label = Buscar en el plan
+search-none = No se encontró nada entre lo que usted puede ver.
+search-heading-action = { $count ->
+    [one] 1 acción
+   *[other] { $count } acciones
+}
+search-heading-organisation = { $count ->
+    [one] 1 organización
+   *[other] { $count } organizaciones
+}
+search-heading-alliance = { $count ->
+    [one] 1 alianza
+   *[other] { $count } alianzas
+}
+search-all-action = Ver las { $count } acciones
+search-all-organisation = Ver las { $count } organizaciones
+search-all-alliance = Ver las { $count } alianzas
+search-problem-no-search-terms = Indique al menos una palabra que no sea una palabra común como «the», «de» o «y».
+search-problem-too-long = Una búsqueda tiene como máximo 200 caracteres.
+search-problem-too-many-words = Una búsqueda tiene como máximo 12 palabras.
+search-pages = Páginas de resultados
+search-previous = Resultados anteriores
+search-next = Resultados siguientes

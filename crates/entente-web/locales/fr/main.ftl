@@ -712,3 +712,36 @@ alliance-reach-lead = Calculée sur les organisations membres que vous pouvez vo
 alliance-reach-members = Membres comptés
 alliance-reach-states = États couverts
 alliance-reach-none = Aucun
+
+search-title = Recherche
+search-lead = Trouvez actions, organisations et alliances par leurs mots, en français, en anglais ou en espagnol, avec ou sans accents. Seul ce que vous pouvez voir est trouvé.
+search-label = Mots à chercher
+search-kind-label = Parmi
+search-kind-all = Tout
+search-kind-action = Actions
+search-kind-organisation = Organisations
+search-kind-alliance = Alliances
+search-submit = Rechercher
+search-header-label = Chercher dans le plan
+search-none = Rien trouvé parmi ce que vous pouvez voir.
+search-heading-action = { $count ->
+    [one] 1 action
+   *[other] { $count } actions
+}
+search-heading-organisation = { $count ->
+    [one] 1 organisation
+   *[other] { $count } organisations
+}
+search-heading-alliance = { $count ->
+    [one] 1 alliance
+   *[other] { $count } alliances
+}
+search-all-action = Voir les { $count } actions
+search-all-organisation = Voir les { $count } organisations
+search-all-alliance = Voir les { $count } alliances
+search-problem-no-search-terms = Donnez au moins un mot qui ne soit pas un mot courant comme « le », « de » ou « y ».
+search-problem-too-long = Une recherche compte au plus 200 caractères.
+search-problem-too-many-words = Une recherche compte au plus 12 mots.
+search-pages = Pages de résultats
+search-previous = Résultats précédents
+search-next = Résultats suivants

@@ -5,11 +5,12 @@ pub mod actions;
 pub mod alliances;
 pub mod audit;
 pub mod calendar;
-pub mod exports;
 pub mod contacts;
+pub mod exports;
 pub mod me;
 pub mod openapi;
 pub mod orgs;
+pub mod search;
 pub mod states;
 pub mod treaties;
 

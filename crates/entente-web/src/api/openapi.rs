@@ -6,7 +6,9 @@ use utoipa::OpenApi;
 use utoipa::Modify;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 
-use super::{actions, alliances, audit, calendar, contacts, exports, me, orgs, states, treaties};
+use super::{
+    actions, alliances, audit, calendar, contacts, exports, me, orgs, search, states, treaties,
+};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -53,6 +55,7 @@ use super::{actions, alliances, audit, calendar, contacts, exports, me, orgs, st
         calendar::show_org_calendar,
         calendar::show_alliance_calendar,
         calendar::show_state_calendar,
+        search::search_records,
     ),
     modifiers(&BearerToken),
     tags(
@@ -62,6 +65,7 @@ use super::{actions, alliances, audit, calendar, contacts, exports, me, orgs, st
         (name = "contacts", description = "The people at an organisation: personal data, never public. Read by the organisation's members and, when one of its admins shares a contact with an alliance, by that alliance's members (each such read is in the organisation's audit log); written by its editors and admins. A hidden contact answers as a missing one (`contact_not_found`)."),
         (name = "actions", description = "The coalition's campaign actions, as far as the reader may see them; a hidden action answers as a missing one. Changes need an editor or admin of the lead organisation; broken rules come back together as `invalid_fields`, each with its field, code and message."),
         (name = "exports", description = "Files of what the reader may see (CSV and XLSX guarded against formula injection, JSON), and iCalendar feeds of actions that take an API token in the address (`?token=ent_...`)."),
+        (name = "search", description = "Actions, organisations and alliances found by their words in English, French or Spanish, with or without accents; only what the reader may see is found or counted."),
         (name = "accounts", description = "The signed-in user; authenticate with a session cookie or `Authorization: Bearer ent_...`. A read-only token is refused (403 `token_read_only`) on anything but GET."),
     )
 )]

@@ -14,6 +14,7 @@ pub mod invitations;
 pub mod org_settings;
 pub mod orgs;
 pub mod password;
+pub mod search;
 pub mod second_step;
 pub mod signin;
 pub mod states;

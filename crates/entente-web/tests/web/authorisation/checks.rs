@@ -9,6 +9,7 @@ mod alliances;
 mod areas;
 mod contacts;
 pub mod reading;
+mod search;
 mod settings;
 mod writing;
 
@@ -43,6 +44,7 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::OwnAccount, Rule::OwnAccount) => account::own(app, world, route).await,
         (Exposes::OwnToken, Rule::OwnAccount) => account::own_token(app, world, route).await,
         (Exposes::OneTimeLink, Rule::LinkHolder) => account::link(app, world, route).await,
+        (Exposes::Search, Rule::Read) => search::search(app, world, route).await,
         (Exposes::ActionList, Rule::Read) => actions::list(app, world, route).await,
         (Exposes::Action, Rule::Read) => actions::entry(app, world, route).await,
         (Exposes::ActionFeed, Rule::Read) => actions::feed(app, world, route).await,

@@ -51,6 +51,9 @@ pub enum Exposes {
     ContactList,
     /// One contact.
     Contact,
+    /// Actions, directory entries and alliances found by their words:
+    /// only those the reader may see, found and counted.
+    Search,
 }
 
 /// Who may have it.
@@ -203,6 +206,7 @@ pub const ROUTES: &[Route] = &[
         R::Administer,
     ),
     route("GET", "/audit", E::Audit, R::Administer),
+    route("GET", "/search", E::Search, R::Read),
     route("GET", "/api/v1/states", E::Reference, R::Public),
     route("GET", "/api/v1/states/{iso3}", E::Reference, R::Public),
     route("GET", "/api/v1/treaties", E::Reference, R::Public),
@@ -275,6 +279,7 @@ pub const ROUTES: &[Route] = &[
     ),
     route("GET", "/api/v1/audit", E::Audit, R::Administer),
     route("GET", "/api/v1/openapi.json", E::Reference, R::Public),
+    route("GET", "/api/v1/search", E::Search, R::Read),
     route("GET", "/api/v1/actions", E::ActionList, R::Read),
     route("POST", "/api/v1/actions", E::ActionList, R::Edit),
     route("GET", "/api/v1/actions/{id}", E::Action, R::Read),

@@ -48,7 +48,7 @@ pub fn action_id(raw: &str) -> Result<ActionId, AppError> {
 /// The answer for an action that does not exist or that the reader may not
 /// see: the same in both cases.
 pub fn missing(raw: &str) -> AppError {
-    AppError::NotFound(format!("/actions/{raw}"))
+    AppError::ActionNotFound(raw.to_owned())
 }
 
 /// Whether `scope` may write actions led by `org` (an editor or admin of it).

@@ -24,7 +24,7 @@ fn days_are_read_in_iso_and_day_first_forms() {
 fn only_positive_numbers_name_actions() {
     assert_eq!(action_id("7").unwrap(), ActionId(7));
     for raw in ["0", "-3", "x", ""] {
-        assert_eq!(action_id(raw).unwrap_err().code(), "not_found");
+        assert_eq!(action_id(raw).unwrap_err().code(), "action_not_found");
     }
 }
 

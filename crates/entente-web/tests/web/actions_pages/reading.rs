@@ -210,7 +210,8 @@ async fn an_action_shows_every_field_and_hidden_ones_answer_as_missing() {
             let renamed = hidden
                 .body
                 .replace(&format!("actions/{from}"), &format!("actions/{to}"))
-                .replace(&format!("actions%2F{from}"), &format!("actions%2F{to}"));
+                .replace(&format!("actions%2F{from}"), &format!("actions%2F{to}"))
+                .replace(&format!("“{from}”"), &format!("“{to}”"));
             assert_eq!(
                 renamed, missing.body,
                 "a hidden action answers exactly as a missing one"

@@ -4,6 +4,7 @@
 //! record is, never a marker the persona may not see.
 
 mod account;
+mod action_pages;
 mod actions;
 mod alliances;
 mod areas;
@@ -45,6 +46,19 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::OwnToken, Rule::OwnAccount) => account::own_token(app, world, route).await,
         (Exposes::OneTimeLink, Rule::LinkHolder) => account::link(app, world, route).await,
         (Exposes::Search, Rule::Read) => search::search(app, world, route).await,
+        // The portal's action pages: a month, the forms.
+        (Exposes::ActionList, Rule::Read) if route.path == "/actions/calendar" => {
+            action_pages::calendar(app, world, route).await
+        }
+        (Exposes::ActionList, Rule::Edit) if route.path == "/actions/new" => {
+            action_pages::new_form(app, world, route).await
+        }
+        (Exposes::ActionList, Rule::Edit) if !is_api(route.path) => {
+            action_pages::create(app, world, route).await
+        }
+        (Exposes::Action, Rule::Edit) if !is_api(route.path) => {
+            action_pages::change(app, world, route).await
+        }
         (Exposes::ActionList, Rule::Read) => actions::list(app, world, route).await,
         (Exposes::Action, Rule::Read) => actions::entry(app, world, route).await,
         (Exposes::ActionFeed, Rule::Read) => actions::feed(app, world, route).await,

@@ -632,6 +632,7 @@ calendar-next = Next month
 calendar-empty = No action that you can see falls in this month.
 calendar-due = due
 calendar-week = Week of { $date }
+calendar-capped = The first { $count } of the { $total } actions of this month that you can see; narrow the filters to see the others.
 weekday-1 = Monday
 weekday-2 = Tuesday
 weekday-3 = Wednesday

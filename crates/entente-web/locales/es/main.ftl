@@ -632,6 +632,7 @@ calendar-next = Mes siguiente
 calendar-empty = Ninguna acción que usted pueda ver cae en este mes.
 calendar-due = plazo
 calendar-week = Semana del { $date }
+calendar-capped = Las { $count } primeras de las { $total } acciones de este mes que usted puede ver; afine los filtros para ver las demás.
 weekday-1 = lunes
 weekday-2 = martes
 weekday-3 = miércoles

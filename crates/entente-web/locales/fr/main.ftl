@@ -632,6 +632,7 @@ calendar-next = Mois suivant
 calendar-empty = Aucune action visible pour vous ce mois-ci.
 calendar-due = échéance
 calendar-week = Semaine du { $date }
+calendar-capped = Les { $count } premières des { $total } actions de ce mois visibles pour vous ; affinez les filtres pour voir les autres.
 weekday-1 = lundi
 weekday-2 = mardi
 weekday-3 = mercredi

@@ -38,6 +38,10 @@ pub struct Day {
     pub entries: Vec<Entry>,
 }
 
+/// The most actions a month shows: a calendar of a large instance without
+/// filters would otherwise be a page of hundreds of thousands of links.
+const MONTH_LIMIT: u32 = 500;
+
 #[derive(Template)]
 #[template(path = "actions_calendar.html")]
 pub struct CalendarPage {
@@ -47,6 +51,8 @@ pub struct CalendarPage {
     pub weekdays: Vec<(String, String)>,
     pub weeks: Vec<Vec<Day>>,
     pub empty: bool,
+    /// Says that the month holds more actions than the grid shows.
+    pub capped: Option<String>,
     pub previous_href: String,
     pub next_href: String,
     pub list_href: String,
@@ -73,15 +79,25 @@ pub async fn show_calendar(
     filter.from = Some(filters.from.map_or(grid_start, |d| d.max(grid_start)));
     filter.to = Some(filters.to.map_or(grid_end, |d| d.min(grid_end)));
     let scope = viewer.scope.clone();
-    let actions = if filter.from <= filter.to {
+    let (actions, total) = if filter.from <= filter.to {
         app.read(move |store| {
-            let all = entente_store::PageRequest::ALL;
-            Ok::<_, StoreError>(store.list_actions(&scope, &filter, all)?.actions)
+            let first = entente_store::PageRequest {
+                limit: MONTH_LIMIT,
+                offset: 0,
+            };
+            let found = store.list_actions(&scope, &filter, first)?;
+            Ok::<_, StoreError>((found.actions, found.total))
         })
         .await?
     } else {
-        Vec::new()
+        (Vec::new(), 0)
     };
+    let capped = (total > actions.len() as u64).then(|| {
+        locale.t_args(
+            "calendar-capped",
+            &[("count", actions.len().into()), ("total", total.into())],
+        )
+    });
     let today = Utc::now().date_naive();
     let weeks = grid(grid_start, grid_end, first, today, &actions, locale);
     let month_link = |day: NaiveDate| {
@@ -111,6 +127,7 @@ pub async fn show_calendar(
             })
             .collect(),
         empty: actions.is_empty(),
+        capped,
         weeks,
         previous_href: month_link(first - Months::new(1)),
         next_href: month_link(first + Months::new(1)),

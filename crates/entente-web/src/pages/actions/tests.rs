@@ -114,6 +114,7 @@ fn every_key_the_action_pages_build_exists_in_every_language() {
         keys.push(format!("action-error-{}", dashed(code)));
     }
     keys.extend((1..=7).flat_map(|d| [format!("weekday-{d}"), format!("weekday-short-{d}")]));
+    keys.push("calendar-capped".to_owned());
     for locale in Locale::ALL {
         for key in &keys {
             assert!(locale.has(key), "{key} is missing in {}", locale.code());

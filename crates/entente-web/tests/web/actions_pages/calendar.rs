@@ -1,7 +1,11 @@
 //! The month calendar: each action on the days it spans or its due day.
 
-use super::{get, signed_in, world};
+use entente_core::access::{AccessScope, Visibility};
+use entente_core::plan::ActionDraft;
+
+use super::{draft, get, signed_in, world};
 use crate::fixture;
+use crate::fixture::day;
 
 #[tokio::test]
 async fn the_calendar_shows_each_action_on_its_days() {
@@ -71,6 +75,39 @@ async fn the_calendar_shows_each_action_on_its_days() {
             );
         }
         let _ = w;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_crowded_month_shows_five_hundred_actions_and_says_so() {
+    fixture::on_each_backend(async |app| {
+        let w = world(app);
+        let admin = AccessScope::SiteAdmin(w.eve);
+        for n in 0..501 {
+            let d = ActionDraft {
+                due: Some(day("2026-05-04")),
+                ..draft(
+                    &format!("Crowded {n:03}"),
+                    w.watch,
+                    "DEU",
+                    Visibility::Public,
+                )
+            };
+            app.store.create_action(&admin, &d).unwrap();
+        }
+        let may = app.get("/actions/calendar?month=2026-05").await;
+        assert_eq!(may.status, 200);
+        assert_eq!(may.body.matches("Crowded ").count(), 500);
+        assert!(
+            may.body
+                .contains("The first 500 of the 501 actions of this month that you can see")
+        );
+        let narrowed = app.get("/actions/calendar?month=2026-05&state=FRA").await;
+        assert!(
+            !narrowed.body.contains("The first"),
+            "no notice when all are shown"
+        );
     })
     .await;
 }

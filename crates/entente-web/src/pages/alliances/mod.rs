@@ -8,26 +8,26 @@
 //! hidden alliance answers exactly as a missing one.
 
 use askama::Template;
-use axum::Form;
 use axum::body::Bytes;
-use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use entente_core::access::{AccessScope, AllianceId, Visibility, can_administer};
-use entente_core::{Iso3, RegionalGroup};
-use entente_store::{Area, NewAlliance, StoreError};
-use serde::Deserialize;
+use entente_core::access::{Visibility, can_administer};
+use entente_store::{NewAlliance, StoreError};
 
 use super::chrome::{Chrome, PageRequest};
-use super::org_settings::split_codes;
 use super::orgs::{ProfileChoices, checked_session};
-use super::signin::CsrfForm;
 use super::{frame, render};
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::views::alliance::{self, AllianceView};
+
+mod area;
+mod members;
+
+pub use area::{AreaForm, set_alliance_area};
+pub use members::{add_alliance_member, remove_alliance_member};
 
 #[derive(Template)]
 #[template(path = "alliances.html")]
@@ -52,39 +52,6 @@ pub struct CreateForm {
     pub purpose: String,
     pub visibility: String,
     pub area: AreaForm,
-}
-
-/// Where an alliance campaigns, as a form holds it.
-#[derive(Debug, Default, Clone)]
-pub struct AreaForm {
-    /// State codes as typed.
-    pub states: String,
-    /// The checked regional groups, by code.
-    pub regions: Vec<String>,
-}
-
-impl AreaForm {
-    fn of(view: &AllianceView) -> Self {
-        AreaForm {
-            states: view.states.join(", "),
-            regions: view.regions.clone(),
-        }
-    }
-
-    pub fn has_region(&self, code: &str) -> bool {
-        self.regions.iter().any(|r| r == code)
-    }
-
-    /// The area asked for, or `None` when a code cannot be one.
-    fn area(&self) -> Option<Area> {
-        let states: Result<Vec<Iso3>, _> = split_codes(&self.states).map(str::parse).collect();
-        let regions: Result<Vec<RegionalGroup>, _> =
-            self.regions.iter().map(|r| r.parse()).collect();
-        Some(Area {
-            states: states.ok()?,
-            regions: regions.ok()?,
-        })
-    }
 }
 
 impl CreateForm {
@@ -345,179 +312,4 @@ async fn alliance_page_with(
         choices: ProfileChoices::new(locale),
     };
     Ok((status, render(&page)?).into_response())
-}
-
-#[derive(Debug, Default, Deserialize)]
-pub struct MemberForm {
-    #[serde(default)]
-    csrf: String,
-    #[serde(default)]
-    org: String,
-}
-
-/// `POST /alliances/{id}/members`: an admin of the owner adds an
-/// organisation by short name.
-pub async fn add_alliance_member(
-    State(app): State<AppState>,
-    Path(raw): Path<String>,
-    request: PageRequest,
-    viewer: Viewer,
-    form: Result<Form<MemberForm>, FormRejection>,
-) -> Result<Response, AppError> {
-    let Ok(Form(form)) = form else {
-        return Err(AppError::CsrfRejected);
-    };
-    checked_session(&viewer, &form.csrf)?;
-    let Some(id) = alliance::parse_id(&raw) else {
-        return Err(AppError::AllianceNotFound(raw));
-    };
-    let short = form.org.trim().to_owned();
-    let scope = viewer.scope.clone();
-    let outcome = {
-        let short = short.clone();
-        app.read(move |store| change_member(store, &scope, id, &short, true))
-            .await?
-    };
-    finish(&app, &request, &viewer, raw, outcome, short).await
-}
-
-/// `POST /alliances/{id}/members/{org}/remove`: an admin of the owner
-/// removes a member, or an admin of the member takes it out.
-pub async fn remove_alliance_member(
-    State(app): State<AppState>,
-    Path((raw, short)): Path<(String, String)>,
-    request: PageRequest,
-    viewer: Viewer,
-    form: Result<Form<CsrfForm>, FormRejection>,
-) -> Result<Response, AppError> {
-    let form = form.map(|Form(f)| f).unwrap_or_default();
-    checked_session(&viewer, &form.csrf)?;
-    let Some(id) = alliance::parse_id(&raw) else {
-        return Err(AppError::AllianceNotFound(raw));
-    };
-    let scope = viewer.scope.clone();
-    let outcome = app
-        .read(move |store| change_member(store, &scope, id, &short, false))
-        .await?;
-    finish(&app, &request, &viewer, raw, outcome, String::new()).await
-}
-
-/// What adding or removing a member came to.
-enum Change {
-    Done,
-    /// No organisation the user sees has this short name.
-    UnknownOrg,
-    Refused(StoreError),
-}
-
-fn change_member(
-    store: &entente_store::Store,
-    scope: &AccessScope,
-    id: AllianceId,
-    short: &str,
-    add: bool,
-) -> Result<Change, StoreError> {
-    let Some(org) = store.organisation_by_short_name(scope, short)? else {
-        return Ok(Change::UnknownOrg);
-    };
-    let changed = if add {
-        store.add_alliance_member(scope, id, org.id)
-    } else {
-        store.remove_alliance_member(scope, id, org.id).map(|_| ())
-    };
-    Ok(match changed {
-        Ok(()) => Change::Done,
-        Err(e @ (StoreError::NotFound { .. } | StoreError::Forbidden { .. })) => Change::Refused(e),
-        Err(e @ StoreError::Conflict { .. }) => Change::Refused(e),
-        Err(e) => return Err(e),
-    })
-}
-
-async fn finish(
-    app: &AppState,
-    request: &PageRequest,
-    viewer: &Viewer,
-    raw: String,
-    outcome: Change,
-    org_field: String,
-) -> Result<Response, AppError> {
-    let locale = request.locale;
-    let (status, problem) = match outcome {
-        Change::Done => {
-            let lang = locale.code();
-            return Ok(Redirect::to(&format!("/alliances/{raw}?lang={lang}")).into_response());
-        }
-        Change::UnknownOrg => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            locale.t("alliance-org-unknown"),
-        ),
-        Change::Refused(StoreError::Conflict { .. }) => {
-            (StatusCode::CONFLICT, locale.t("alliance-member-conflict"))
-        }
-        Change::Refused(e) => {
-            return Err(AppError::refused(e, AppError::AllianceNotFound(raw)));
-        }
-    };
-    alliance_page(app, request, viewer, raw, status, Some(problem), org_field).await
-}
-
-/// `POST /alliances/{id}/area`: an admin of the owner sets the states and
-/// regions the alliance campaigns in; back to its page, or the page with
-/// the reason (422) when a state is unknown.
-pub async fn set_alliance_area(
-    State(app): State<AppState>,
-    Path(raw): Path<String>,
-    request: PageRequest,
-    viewer: Viewer,
-    body: Bytes,
-) -> Result<Response, AppError> {
-    let form = CreateForm::parse(&body);
-    checked_session(&viewer, &form.csrf)?;
-    let Some(id) = alliance::parse_id(&raw) else {
-        return Err(AppError::AllianceNotFound(raw));
-    };
-    let scope = viewer.scope.clone();
-    let found = app
-        .read(move |store| store.alliance(&scope, id))
-        .await?
-        .ok_or_else(|| AppError::AllianceNotFound(raw.clone()))?;
-    if !can_administer(&viewer.scope, found.owner) {
-        return Err(AppError::Forbidden(format!(
-            "only an admin of organisation {} may change alliance {raw}",
-            found.owner
-        )));
-    }
-    let locale = request.locale;
-    let stored = match form.area.area() {
-        None => false,
-        Some(area) => {
-            let scope = viewer.scope.clone();
-            let saved = app
-                .read(move |store| Ok::<_, StoreError>(store.set_alliance_area(&scope, id, &area)))
-                .await?;
-            match saved {
-                Ok(()) => true,
-                // A well-formed code that names no state.
-                Err(StoreError::Invalid { .. }) => false,
-                Err(e) => return Err(AppError::refused(e, AppError::AllianceNotFound(raw))),
-            }
-        }
-    };
-    if stored {
-        let lang = locale.code();
-        return Ok(Redirect::to(&format!("/alliances/{raw}?lang={lang}")).into_response());
-    }
-    let refused = Some((form.area, locale.t("dir-states-invalid")));
-    let status = StatusCode::UNPROCESSABLE_ENTITY;
-    alliance_page_with(
-        &app,
-        &request,
-        &viewer,
-        raw,
-        status,
-        None,
-        String::new(),
-        refused,
-    )
-    .await
 }

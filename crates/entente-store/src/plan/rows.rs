@@ -39,6 +39,63 @@ pub(crate) struct ActionRow {
     pub updated_at: NaiveDateTime,
 }
 
+/// An action's content columns: what a creation inserts and a change
+/// sets (NULL included, for fields cleared).
+#[derive(Debug, Clone, Insertable, AsChangeset)]
+#[diesel(table_name = actions, treat_none_as_null = true)]
+pub(crate) struct ActionContentRow {
+    pub lead_org: i64,
+    pub title: String,
+    pub description: String,
+    pub action_type: String,
+    pub phase: String,
+    pub level: String,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    pub due_date: Option<NaiveDate>,
+    pub status: String,
+    pub budget_minor: Option<i64>,
+    pub budget_currency: Option<String>,
+    pub staff_days: Option<f64>,
+    pub expected_outcome: String,
+    pub actual_outcome: String,
+    pub outcome_state: Option<String>,
+    pub outcome_treaty: Option<String>,
+    pub outcome_kind: Option<String>,
+    pub outcome_date: Option<NaiveDate>,
+    pub visibility: String,
+    pub updated_at: NaiveDateTime,
+}
+
+impl ActionRow {
+    /// The content columns of the row.
+    pub(crate) fn content(self) -> ActionContentRow {
+        ActionContentRow {
+            lead_org: self.lead_org,
+            title: self.title,
+            description: self.description,
+            action_type: self.action_type,
+            phase: self.phase,
+            level: self.level,
+            start_date: self.start_date,
+            end_date: self.end_date,
+            due_date: self.due_date,
+            status: self.status,
+            budget_minor: self.budget_minor,
+            budget_currency: self.budget_currency,
+            staff_days: self.staff_days,
+            expected_outcome: self.expected_outcome,
+            actual_outcome: self.actual_outcome,
+            outcome_state: self.outcome_state,
+            outcome_treaty: self.outcome_treaty,
+            outcome_kind: self.outcome_kind,
+            outcome_date: self.outcome_date,
+            visibility: self.visibility,
+            updated_at: self.updated_at,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Queryable, Selectable, Insertable)]
 #[diesel(table_name = action_types)]
 pub(crate) struct ActionTypeRow {

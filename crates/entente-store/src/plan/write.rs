@@ -77,29 +77,7 @@ impl Store {
         transaction::write(&mut conn, |conn| {
             let row = ActionRow::new(id.0, draft, before.created_by, before.created_at, now);
             diesel::update(actions::table.find(id.0))
-                .set((
-                    actions::lead_org.eq(row.lead_org),
-                    actions::title.eq(&row.title),
-                    actions::description.eq(&row.description),
-                    actions::action_type.eq(&row.action_type),
-                    actions::phase.eq(&row.phase),
-                    actions::level.eq(&row.level),
-                    actions::start_date.eq(row.start_date),
-                    actions::end_date.eq(row.end_date),
-                    actions::due_date.eq(row.due_date),
-                    actions::status.eq(&row.status),
-                    actions::budget_minor.eq(row.budget_minor),
-                    actions::budget_currency.eq(&row.budget_currency),
-                    actions::staff_days.eq(row.staff_days),
-                    actions::expected_outcome.eq(&row.expected_outcome),
-                    actions::actual_outcome.eq(&row.actual_outcome),
-                    actions::outcome_state.eq(&row.outcome_state),
-                    actions::outcome_treaty.eq(&row.outcome_treaty),
-                    actions::outcome_kind.eq(&row.outcome_kind),
-                    actions::outcome_date.eq(row.outcome_date),
-                    actions::visibility.eq(&row.visibility),
-                    actions::updated_at.eq(now),
-                ))
+                .set(&row.content())
                 .execute(conn)?;
             delete_parts(conn, id.0)?;
             insert_parts(conn, &[(id.0, draft)])?;
@@ -203,31 +181,12 @@ fn insert_action(
     now: NaiveDateTime,
 ) -> Result<i64, StoreError> {
     let row = ActionRow::new(0, draft, scope.user(), now, now);
+    let created_by = row.created_by;
     let id = diesel::insert_into(actions::table)
         .values((
-            actions::lead_org.eq(row.lead_org),
-            actions::title.eq(&row.title),
-            actions::description.eq(&row.description),
-            actions::action_type.eq(&row.action_type),
-            actions::phase.eq(&row.phase),
-            actions::level.eq(&row.level),
-            actions::start_date.eq(row.start_date),
-            actions::end_date.eq(row.end_date),
-            actions::due_date.eq(row.due_date),
-            actions::status.eq(&row.status),
-            actions::budget_minor.eq(row.budget_minor),
-            actions::budget_currency.eq(&row.budget_currency),
-            actions::staff_days.eq(row.staff_days),
-            actions::expected_outcome.eq(&row.expected_outcome),
-            actions::actual_outcome.eq(&row.actual_outcome),
-            actions::outcome_state.eq(&row.outcome_state),
-            actions::outcome_treaty.eq(&row.outcome_treaty),
-            actions::outcome_kind.eq(&row.outcome_kind),
-            actions::outcome_date.eq(row.outcome_date),
-            actions::visibility.eq(&row.visibility),
-            actions::created_by.eq(row.created_by),
+            row.content(),
+            actions::created_by.eq(created_by),
             actions::created_at.eq(now),
-            actions::updated_at.eq(now),
         ))
         .returning(actions::id)
         .get_result::<i64>(conn)?;

@@ -84,7 +84,11 @@ fn an_action_is_read_back_as_written_with_its_history_and_audit() {
         let mut changed = written.clone();
         changed.status = ActionStatus::Done;
         changed.actual_outcome = "Two questions were asked.".to_owned();
+        changed.budget = None;
+        changed.end = None;
         store.update_action(&editor, id, &changed).unwrap();
+        let read = store.action(&editor, id).unwrap().unwrap();
+        assert_eq!(read.content, changed, "cleared fields are cleared");
         let statuses: Vec<_> = store
             .action_history(&editor, id)
             .unwrap()
@@ -103,7 +107,7 @@ fn an_action_is_read_back_as_written_with_its_history_and_audit() {
             .into_iter()
             .map(|l| l.entry.detail)
             .collect();
-        assert_eq!(details, ["changed: status, actual_outcome"]);
+        assert_eq!(details, ["changed: dates, status, budget, actual_outcome"]);
 
         store.delete_action(&editor, id).unwrap();
         assert!(store.action(&ROOT, id).unwrap().is_none());

@@ -1,10 +1,10 @@
 //! Exports of what the reader may see, as files: actions (with the list's
-//! filters) and the organisation directory.
+//! filters), the organisation directory, and an organisation's contacts.
 //! CSV and XLSX cells are guarded against formula injection by the
 //! writers; every export is logged (`export`) with who took it and how
 //! many records it held.
 
-use axum::extract::{RawQuery, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use chrono::Utc;
@@ -267,4 +267,53 @@ pub async fn export_orgs_json(
     viewer: Viewer,
 ) -> Result<Response, AppError> {
     export_orgs(app, viewer, Format::Json).await
+}
+
+/// An organisation's contacts as CSV.
+///
+/// Personal data: the contacts the reader may read (those of their own
+/// organisation, and those shared with an alliance of theirs), alliances
+/// by name. Reads from outside the organisation are logged for its admins.
+#[utoipa::path(
+    get,
+    path = "/api/v1/orgs/{short}/contacts/export.csv",
+    tag = "exports",
+    params(("short" = String, Path, description = "The organisation's short name")),
+    responses(
+        (status = 200, description = "The contacts (none for the anonymous)", content_type = "text/csv"),
+        (status = 404, description = "No such organisation, or hidden from the reader (`org_not_found`)", body = ErrorBody),
+    ),
+    security((), ("bearer" = []))
+)]
+pub async fn export_contacts_csv(
+    State(app): State<AppState>,
+    Path(short): Path<String>,
+    viewer: Viewer,
+) -> Result<Response, AppError> {
+    let scope = viewer.scope;
+    let bytes = app
+        .read(move |store| {
+            let Some(org) = store.organisation_by_short_name(&scope, &short)? else {
+                return Ok::<_, StoreError>(Err(AppError::OrgNotFound(short)));
+            };
+            let mut records = store.export_contacts(&scope, org.id)?;
+            // An alliance the reader may not see stays unnamed.
+            let names = Names::load(store, &scope)?;
+            for record in &mut records {
+                record
+                    .shared_with
+                    .retain(|name| names.alliances.values().any(|n| n == name));
+            }
+            audit_export(
+                store,
+                &scope,
+                Some(org.id),
+                "contacts",
+                records.len(),
+                Format::Csv,
+            )?;
+            Ok(Format::Csv.write(&records))
+        })
+        .await??;
+    Ok(download(Format::Csv, "contacts", bytes))
 }

@@ -396,6 +396,12 @@ async fn an_action_recorded_in_french_appears_in_the_list_calendar_and_state_pag
         );
     }
     save(&client, "action-fr.png").await;
+    let action_path = client.current_url().await.expect("the action's address");
+    let action_path = format!(
+        "{}?{}",
+        action_path.path(),
+        action_path.query().unwrap_or("")
+    );
 
     client.goto(&url("/actions?lang=fr")).await.expect("list");
     let list = wait_for_text(&client, ".action-list", "Table ronde sur la loi MNP").await;
@@ -440,6 +446,7 @@ async fn an_action_recorded_in_french_appears_in_the_list_calendar_and_state_pag
         ),
         ("/actions/new?lang=fr", "action-form-fr-phone.png"),
         ("/states/FRA?lang=fr", "state-fra-actions-phone.png"),
+        (action_path.as_str(), "action-fr-phone.png"),
     ] {
         client.goto(&url(path)).await.expect("page loads");
         wait_for_text(&client, "h1", "").await;

@@ -12,9 +12,7 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use entente_core::RegionalGroup;
 use entente_core::access::{OrgKind, Role, UserId, Visibility, can_administer};
-use entente_core::plan::{Level, Sector};
 use entente_store::{Member, Organisation, StoreError};
 use serde::Deserialize;
 
@@ -26,6 +24,11 @@ use crate::auth::{self, Viewer};
 use crate::error::AppError;
 use crate::locale::Locale;
 use crate::state::AppState;
+
+mod choices;
+
+pub use choices::ProfileChoices;
+use choices::labels;
 
 #[derive(Template)]
 #[template(path = "orgs.html")]
@@ -50,46 +53,6 @@ pub struct EntryRow {
     /// State codes.
     pub states: String,
     pub regions: String,
-}
-
-/// Every level, sector and regional group, code and label, for the
-/// directory's filter and the settings form.
-pub struct ProfileChoices {
-    pub levels: Vec<(&'static str, String)>,
-    pub sectors: Vec<(&'static str, String)>,
-    pub regions: Vec<(&'static str, String)>,
-}
-
-impl ProfileChoices {
-    pub fn new(locale: Locale) -> Self {
-        let label =
-            |prefix: &str, code: &str| locale.t(&format!("{prefix}-{}", code.replace('_', "-")));
-        ProfileChoices {
-            levels: Level::ALL
-                .iter()
-                .map(|l| (l.code(), label("dir-level", l.code())))
-                .collect(),
-            sectors: Sector::ALL
-                .iter()
-                .map(|s| (s.code(), label("dir-sector", s.code())))
-                .collect(),
-            regions: RegionalGroup::ALL
-                .iter()
-                .map(|r| (r.code(), label("group", r.code())))
-                .collect(),
-        }
-    }
-}
-
-/// The labels of `codes` among `choices`, joined.
-fn labels<'a>(choices: &[(&'static str, String)], codes: impl Iterator<Item = &'a str>) -> String {
-    let wanted: Vec<&str> = codes.collect();
-    let found: Vec<&str> = choices
-        .iter()
-        .filter(|(code, _)| wanted.contains(code))
-        .map(|(_, label)| label.as_str())
-        .collect();
-    found.join(", ")
 }
 
 impl EntryRow {

@@ -7,8 +7,7 @@ use std::collections::HashMap;
 
 use entente_core::access::{AllianceId, OrgId, RecordAccess, Visibility};
 use entente_core::plan::{
-    ActionDraft, ActionStatus, Budget, BudgetError, DocumentLink, Level, OutcomeEvent, Phase,
-    check_web_address,
+    ActionStatus, Budget, BudgetError, DocumentLink, Level, OutcomeEvent, Phase, check_web_address,
 };
 use entente_core::{EventKind, State, TreatyId};
 
@@ -215,29 +214,7 @@ fn check_action(row: &mut Row<'_>, record: &ActionRecord) {
             AllianceId(*alliances.entry(fold(name)).or_insert(next))
         })
         .collect();
-    let draft = ActionDraft {
-        title: record.title.clone(),
-        description: record.description.clone(),
-        action_type: record.action_type.clone(),
-        phase: record.phase,
-        level: record.level,
-        states: record.states.clone(),
-        audiences: record.audiences.clone(),
-        lead,
-        partners,
-        start: record.start,
-        end: record.end,
-        due: record.due,
-        status: record.status,
-        budget: record.budget,
-        staff_days: record.staff_days,
-        expected_outcome: record.expected_outcome.clone(),
-        actual_outcome: record.actual_outcome.clone(),
-        outcome_event: record.outcome_event.clone(),
-        documents: record.documents.clone(),
-        visibility: record.visibility,
-        shared_with,
-    };
+    let draft = record.to_draft(lead, partners, shared_with);
     if let Err(field_errors) = draft.validate() {
         for error in field_errors {
             if !row.refused(error.field) {

@@ -1,9 +1,9 @@
 //! One row of an import file, or of an export, read into domain types.
 
 use chrono::NaiveDate;
-use entente_core::access::{OrgKind, Visibility};
+use entente_core::access::{AllianceId, OrgId, OrgKind, Visibility};
 use entente_core::plan::{
-    ActionStatus, Audience, Budget, DocumentLink, Level, OutcomeEvent, Phase, Sector,
+    ActionDraft, ActionStatus, Audience, Budget, DocumentLink, Level, OutcomeEvent, Phase, Sector,
 };
 use entente_core::{Iso3, RegionalGroup};
 
@@ -56,6 +56,41 @@ pub struct ActionRecord {
     pub visibility: Visibility,
     /// Names of the alliances an alliance-visible action is shared with.
     pub shared_with: Vec<String>,
+}
+
+impl ActionRecord {
+    /// The action the record describes, once its organisations and
+    /// alliances, named in the file, are known by id.
+    pub fn to_draft(
+        &self,
+        lead: OrgId,
+        partners: Vec<OrgId>,
+        shared_with: Vec<AllianceId>,
+    ) -> ActionDraft {
+        ActionDraft {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            action_type: self.action_type.clone(),
+            phase: self.phase,
+            level: self.level,
+            states: self.states.clone(),
+            audiences: self.audiences.clone(),
+            lead,
+            partners,
+            start: self.start,
+            end: self.end,
+            due: self.due,
+            status: self.status,
+            budget: self.budget,
+            staff_days: self.staff_days,
+            expected_outcome: self.expected_outcome.clone(),
+            actual_outcome: self.actual_outcome.clone(),
+            outcome_event: self.outcome_event.clone(),
+            documents: self.documents.clone(),
+            visibility: self.visibility,
+            shared_with,
+        }
+    }
 }
 
 /// An organisation's directory entry as a file row holds it.

@@ -201,43 +201,12 @@ fn resolve(
                 ),
             }
         }
-        drafts.push(draft_of(record, lead, partners, shared_with));
+        drafts.push(record.to_draft(lead, partners, shared_with));
     }
     if errors.is_empty() {
         Ok(drafts)
     } else {
         Err(ImportError::Rows(errors))
-    }
-}
-
-fn draft_of(
-    record: &ActionRecord,
-    lead: OrgId,
-    partners: Vec<OrgId>,
-    shared_with: Vec<AllianceId>,
-) -> ActionDraft {
-    ActionDraft {
-        title: record.title.clone(),
-        description: record.description.clone(),
-        action_type: record.action_type.clone(),
-        phase: record.phase,
-        level: record.level,
-        states: record.states.clone(),
-        audiences: record.audiences.clone(),
-        lead,
-        partners,
-        start: record.start,
-        end: record.end,
-        due: record.due,
-        status: record.status,
-        budget: record.budget,
-        staff_days: record.staff_days,
-        expected_outcome: record.expected_outcome.clone(),
-        actual_outcome: record.actual_outcome.clone(),
-        outcome_event: record.outcome_event.clone(),
-        documents: record.documents.clone(),
-        visibility: record.visibility,
-        shared_with,
     }
 }
 

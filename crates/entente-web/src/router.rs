@@ -1,6 +1,7 @@
 //! Every route of the portal and the API, in one place.
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::middleware;
 use axum::routing::{get, post, put};
 use tower_http::compression::CompressionLayer;
@@ -70,6 +71,12 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/orgs/{short}/members/{user}/remove",
             post(pages::orgs::remove_member),
+        )
+        .route(
+            "/orgs/{short}/import",
+            get(pages::imports::show_import)
+                .post(pages::imports::import_actions)
+                .layer(DefaultBodyLimit::max(pages::imports::BODY_LIMIT)),
         )
         .route(
             "/orgs/{short}/invitations",
@@ -198,6 +205,10 @@ pub fn router(state: AppState) -> Router {
         .route("/orgs/export.csv", get(api::exports::export_orgs_csv))
         .route("/orgs/export.xlsx", get(api::exports::export_orgs_xlsx))
         .route("/orgs/export.json", get(api::exports::export_orgs_json))
+        .route(
+            "/orgs/{short}/contacts/export.csv",
+            get(api::exports::export_contacts_csv),
+        )
         .route(
             "/calendar/orgs/{feed}",
             get(api::calendar::show_org_calendar),

@@ -9,6 +9,7 @@
 
 mod catalogue;
 mod import;
+mod mappings;
 mod read;
 mod references;
 mod rows;

@@ -746,3 +746,44 @@ search-problem-too-many-words = A search has at most 12 words.
 search-pages = Pages of results
 search-previous = Previous results
 search-next = Next results
+
+import-title = Import actions · { $name }
+import-heading = Import actions from a spreadsheet
+import-lead = Upload a CSV file or an XLSX workbook of actions. Entente reads every row first and shows what it found; nothing is recorded until you import, and then all rows are recorded or none. Rows without a lead organisation are led by this one.
+import-upload-heading = Choose a file
+import-file = CSV or XLSX file (20 MB at most)
+import-preview-button = Read the file
+import-no-file = Choose a file to read.
+import-unreadable = The file cannot be read:
+import-preview-heading = What the file holds
+import-rows-read = { $count ->
+    [one] One row read
+   *[other] { $count } rows read
+}
+import-mapping-problems = Some columns cannot be read yet. Choose a field for each unknown header below, or leave the column out, and read the file again.
+import-errors = { $count ->
+    [one] One value is refused. Correct it in the file and read it again; nothing was recorded.
+   *[other] { $count } values are refused. Correct them in the file and read it again; nothing was recorded.
+}
+import-col-line = Line
+import-col-field = Field
+import-col-value = Value
+import-col-reason = Reason
+import-mapping-heading = How each column is read
+import-col-header = Header in the file
+import-col-reads-as = Read as
+import-col-choice = Your choice
+import-unknown = unknown header
+import-left-out = left out
+import-recognised = recognised by its name
+import-choose-automatic = As Entente reads it
+import-preview-again = Read again with these choices
+import-confirm = { $count ->
+    [one] Import the row
+   *[other] Import all { $count } rows
+}
+import-done = { $count ->
+    [one] One action was imported. The way this file’s columns were read is remembered for your next import.
+   *[other] { $count } actions were imported. The way this file’s columns were read is remembered for your next import.
+}
+import-done-link = See the organisation’s actions

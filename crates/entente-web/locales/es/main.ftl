@@ -746,3 +746,44 @@ search-problem-too-many-words = Una búsqueda tiene como máximo 12 palabras.
 search-pages = Páginas de resultados
 search-previous = Resultados anteriores
 search-next = Resultados siguientes
+
+import-title = Importar acciones · { $name }
+import-heading = Importar acciones desde una hoja de cálculo
+import-lead = Suba un archivo CSV o un libro XLSX de acciones. Entente lee primero cada fila y muestra lo que encontró; nada se registra hasta que importe, y entonces se registran todas las filas o ninguna. Las filas sin organización responsable quedan a cargo de esta.
+import-upload-heading = Elegir un archivo
+import-file = Archivo CSV o XLSX (20 MB como máximo)
+import-preview-button = Leer el archivo
+import-no-file = Elija un archivo para leer.
+import-unreadable = El archivo no se puede leer:
+import-preview-heading = Lo que contiene el archivo
+import-rows-read = { $count ->
+    [one] Una fila leída
+   *[other] { $count } filas leídas
+}
+import-mapping-problems = Algunas columnas aún no se pueden leer. Elija abajo un campo para cada encabezado desconocido, o deje la columna fuera, y vuelva a leer el archivo.
+import-errors = { $count ->
+    [one] Se rechaza un valor. Corríjalo en el archivo y vuelva a leerlo; no se registró nada.
+   *[other] Se rechazan { $count } valores. Corríjalos en el archivo y vuelva a leerlo; no se registró nada.
+}
+import-col-line = Línea
+import-col-field = Campo
+import-col-value = Valor
+import-col-reason = Motivo
+import-mapping-heading = Cómo se lee cada columna
+import-col-header = Encabezado en el archivo
+import-col-reads-as = Se lee como
+import-col-choice = Su elección
+import-unknown = encabezado desconocido
+import-left-out = fuera
+import-recognised = reconocida por su nombre
+import-choose-automatic = Como la lee Entente
+import-preview-again = Volver a leer con estas elecciones
+import-confirm = { $count ->
+    [one] Importar la fila
+   *[other] Importar las { $count } filas
+}
+import-done = { $count ->
+    [one] Se importó una acción. La lectura de las columnas de este archivo queda recordada para su próxima importación.
+   *[other] Se importaron { $count } acciones. La lectura de las columnas de este archivo queda recordada para su próxima importación.
+}
+import-done-link = Ver las acciones de la organización

@@ -746,3 +746,44 @@ search-problem-too-many-words = Une recherche compte au plus 12 mots.
 search-pages = Pages de résultats
 search-previous = Résultats précédents
 search-next = Résultats suivants
+
+import-title = Importer des actions · { $name }
+import-heading = Importer des actions depuis un tableur
+import-lead = Déposez un fichier CSV ou un classeur XLSX d’actions. Entente lit d’abord chaque ligne et montre ce qu’il a trouvé ; rien n’est enregistré avant l’import, et alors toutes les lignes le sont, ou aucune. Les lignes sans organisation responsable sont menées par celle-ci.
+import-upload-heading = Choisir un fichier
+import-file = Fichier CSV ou XLSX (20 Mo au plus)
+import-preview-button = Lire le fichier
+import-no-file = Choisissez un fichier à lire.
+import-unreadable = Le fichier ne peut pas être lu :
+import-preview-heading = Ce que contient le fichier
+import-rows-read = { $count ->
+    [one] Une ligne lue
+   *[other] { $count } lignes lues
+}
+import-mapping-problems = Certaines colonnes ne peuvent pas encore être lues. Choisissez ci-dessous un champ pour chaque en-tête inconnu, ou écartez la colonne, puis relisez le fichier.
+import-errors = { $count ->
+    [one] Une valeur est refusée. Corrigez-la dans le fichier et relisez-le ; rien n’a été enregistré.
+   *[other] { $count } valeurs sont refusées. Corrigez-les dans le fichier et relisez-le ; rien n’a été enregistré.
+}
+import-col-line = Ligne
+import-col-field = Champ
+import-col-value = Valeur
+import-col-reason = Motif
+import-mapping-heading = Lecture de chaque colonne
+import-col-header = En-tête du fichier
+import-col-reads-as = Lu comme
+import-col-choice = Votre choix
+import-unknown = en-tête inconnu
+import-left-out = écartée
+import-recognised = reconnue par son nom
+import-choose-automatic = Comme Entente la lit
+import-preview-again = Relire avec ces choix
+import-confirm = { $count ->
+    [one] Importer la ligne
+   *[other] Importer les { $count } lignes
+}
+import-done = { $count ->
+    [one] Une action a été importée. La lecture des colonnes de ce fichier est retenue pour votre prochain import.
+   *[other] { $count } actions ont été importées. La lecture des colonnes de ce fichier est retenue pour votre prochain import.
+}
+import-done-link = Voir les actions de l’organisation

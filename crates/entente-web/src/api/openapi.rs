@@ -52,6 +52,7 @@ use super::{
         exports::export_orgs_csv,
         exports::export_orgs_xlsx,
         exports::export_orgs_json,
+        exports::export_contacts_csv,
         calendar::show_org_calendar,
         calendar::show_alliance_calendar,
         calendar::show_state_calendar,

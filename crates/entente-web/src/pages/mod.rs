@@ -10,6 +10,7 @@ pub mod chrome;
 pub mod contacts;
 pub mod dashboard;
 pub mod errors;
+pub mod imports;
 pub mod invitations;
 pub mod org_settings;
 pub mod orgs;

@@ -4,9 +4,9 @@
 //! visible dated action with a stable UID, subscribed to with a token in
 //! the address.
 
-use entente_core::access::{Role, TokenScope, Visibility};
+use entente_core::access::{AccessScope, Role, TokenScope, Visibility};
 use entente_core::plan::ActionDraft;
-use entente_store::AuditAction;
+use entente_store::{AuditAction, ContactDetails};
 
 use super::actions_api::{alliance, draft, send, stored, token};
 use super::app::TestApp;
@@ -179,10 +179,11 @@ async fn an_exported_csv_imports_back_unchanged() {
 }
 
 #[tokio::test]
-async fn directory_exports_hold_only_what_the_reader_sees() {
+async fn directory_and_contact_exports_hold_only_what_the_reader_sees() {
     fixture::on_each_backend(async |app| {
-        organisation(app, "npm-watch", Visibility::Public);
+        let open = organisation(app, "npm-watch", Visibility::Public);
         organisation(app, "quiet", Visibility::Private);
+        let admin = person(app, "ana@example.org", "Ana Pérez", open, Role::Admin);
         let orgs = app.get("/api/v1/orgs/export.csv").await;
         assert_eq!(orgs.status, 200);
         assert_eq!(
@@ -196,6 +197,42 @@ async fn directory_exports_hold_only_what_the_reader_sees() {
         );
         let json = app.get("/api/v1/orgs/export.json").await.json();
         assert_eq!(json.as_array().unwrap().len(), 1);
+
+        let scope = AccessScope::SiteAdmin(admin);
+        let details = ContactDetails {
+            name: "@Dana Roe".into(),
+            role: "Director".into(),
+            email: Some("dana@example.org".into()),
+            phone: None,
+            languages: vec!["fr".into()],
+            consent: true,
+            notes: String::new(),
+            visibility: Visibility::Private,
+            shared_with: Vec::new(),
+        };
+        app.store.create_contact(&scope, open, &details).unwrap();
+        let anonymous = app.get("/api/v1/orgs/npm-watch/contacts/export.csv").await;
+        assert_eq!(anonymous.status, 200);
+        assert!(
+            !anonymous.body.contains("Dana"),
+            "personal data is never public"
+        );
+        let read = token(app, admin, TokenScope::Read);
+        let client = reqwest::Client::new();
+        let own = send(
+            client
+                .get(app.url("/api/v1/orgs/npm-watch/contacts/export.csv"))
+                .bearer_auth(&read),
+        )
+        .await;
+        assert!(own.body.contains("'@Dana Roe"), "guarded: {}", own.body);
+        assert!(own.body.contains("dana@example.org"));
+        let hidden = app.get("/api/v1/orgs/quiet/contacts/export.csv").await;
+        let missing = app.get("/api/v1/orgs/nosuch/contacts/export.csv").await;
+        assert_eq!(
+            (hidden.status, hidden.body.replace("quiet", "nosuch")),
+            (404, missing.body)
+        );
     })
     .await;
 }

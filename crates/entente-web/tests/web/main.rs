@@ -13,6 +13,7 @@ mod authorisation;
 mod contacts;
 mod directory;
 mod exports;
+mod imports;
 mod fixture;
 mod invitations;
 mod openapi;

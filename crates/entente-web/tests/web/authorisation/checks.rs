@@ -9,6 +9,7 @@ mod actions;
 mod alliances;
 mod areas;
 mod contacts;
+mod imports;
 pub mod reading;
 mod search;
 mod settings;
@@ -64,6 +65,8 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::ActionFeed, Rule::Read) => actions::feed(app, world, route).await,
         (Exposes::ActionList, Rule::Edit) => actions::create(app, world, route).await,
         (Exposes::Action, Rule::Edit) => actions::change(app, world, route).await,
+        (Exposes::ContactExport, Rule::Read) => actions::contacts(app, world, route).await,
+        (Exposes::ActionImport, Rule::Edit) => imports::import(app, world, route).await,
         (Exposes::AllianceArea, Rule::Administer) => areas::set(app, world, route).await,
         (Exposes::ContactList, Rule::Read) => contacts::list(app, world, route).await,
         (Exposes::Contact, Rule::Read) => contacts::entry(app, world, route).await,

@@ -45,6 +45,10 @@ pub enum Exposes {
     /// A calendar feed of the actions of an organisation, an alliance or
     /// a state, itself answered as missing when its subject is hidden.
     ActionFeed,
+    /// An organisation's contacts as a file.
+    ContactExport,
+    /// The page that imports an organisation's actions from a file.
+    ActionImport,
     /// Where an alliance campaigns (its states and regions), to change.
     AllianceArea,
     /// An organisation's contacts (personal data); posting adds one.
@@ -167,6 +171,8 @@ pub const ROUTES: &[Route] = &[
         E::OrgMembership,
         R::Administer,
     ),
+    route("GET", "/orgs/{short}/import", E::ActionImport, R::Edit),
+    route("POST", "/orgs/{short}/import", E::ActionImport, R::Edit),
     route("GET", "/invitations/{token}", E::OneTimeLink, R::LinkHolder),
     route(
         "POST",
@@ -302,6 +308,12 @@ pub const ROUTES: &[Route] = &[
     route("GET", "/api/v1/orgs/export.csv", E::OrgList, R::Read),
     route("GET", "/api/v1/orgs/export.xlsx", E::OrgList, R::Read),
     route("GET", "/api/v1/orgs/export.json", E::OrgList, R::Read),
+    route(
+        "GET",
+        "/api/v1/orgs/{short}/contacts/export.csv",
+        E::ContactExport,
+        R::Read,
+    ),
     route(
         "GET",
         "/api/v1/calendar/orgs/{feed}",

@@ -347,3 +347,48 @@ fn replant(app: &TestApp, world: &mut World, id: i64) {
     let gone = world.model.actions.remove(&id).expect("a planted action");
     world.action(app, gone.lead, gone.visibility, gone.partner);
 }
+
+/// An organisation's contacts as a file: for readers of its entry, the
+/// contacts they may read and no other; missing for everyone else.
+pub async fn contacts(app: &TestApp, world: &mut World, route: &Route) -> usize {
+    let model = &world.model;
+    let mut checks = 0;
+    for actor in &world.actors {
+        let missing_path = fill(route.path, &[("short", MISSING_SHORT)]);
+        let missing = probe(
+            world,
+            actor,
+            request(app, actor, route, &missing_path),
+            "missing",
+        )
+        .await;
+        for (org, entry) in &model.orgs {
+            let path = fill(route.path, &[("short", &entry.short)]);
+            let what = what(route, &path, actor);
+            let answer = probe_asking(
+                world,
+                actor,
+                request(app, actor, route, &path),
+                &entry.short,
+                &what,
+            )
+            .await;
+            checks += 1;
+            if !model.reads_org(actor.user, *org) {
+                assert_like_missing(&answer, &missing, &entry.short, MISSING_SHORT, &what);
+                continue;
+            }
+            assert_eq!(answer.status, 200, "{what}: {}", answer.body);
+            for (id, contact) in model.contacts.iter().filter(|(_, c)| c.owner == *org) {
+                let shown = answer.body.contains(&contact.name);
+                assert_eq!(
+                    shown,
+                    model.reads_contact(actor.user, *id),
+                    "{what}: {}",
+                    contact.name
+                );
+            }
+        }
+    }
+    checks
+}

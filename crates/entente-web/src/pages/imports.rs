@@ -1,0 +1,413 @@
+//! Importing actions from a coalition's spreadsheet on the portal:
+//! `GET /orgs/{short}/import` offers the upload, `POST` reads the file
+//! and shows the preview (rows read, every refused value with its line,
+//! field, value and reason, and how each column is read, with a choice per
+//! column to map headers in the coalition's own words), then imports all
+//! the rows or none, and remembers the mapping for the organisation.
+//!
+//! Only editors and admins of the organisation may; who may is decided
+//! before the file is read, and a hidden organisation answers as a missing
+//! one. The file travels back with the preview's form, so nothing is kept
+//! on the server between the two steps.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::extract::multipart::{Multipart, MultipartRejection};
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use entente_core::access::AccessScope;
+use entente_io::plan::{
+    HeaderMapping, MappingError, MappingProblem, RecordKind, RowError, field_names, read_actions,
+    read_sheet, resolve_headers,
+};
+use entente_store::{ImportError, Organisation, Store, StoreError};
+
+use super::actions::{session_csrf, writes_for};
+use super::chrome::{Chrome, PageRequest};
+use super::orgs::checked_session;
+use super::{frame, render};
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// The largest file the import takes (its route's body limit allows for
+/// the file coming back with the preview's form, a third larger).
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// The import route's body limit.
+pub const BODY_LIMIT: usize = MAX_FILE_BYTES * 3 / 2;
+
+/// How one column of the file is read.
+#[derive(Debug, Clone)]
+pub struct ColumnView {
+    pub index: usize,
+    pub header: String,
+    /// The field it fills, `-` when left out, empty when unknown.
+    pub reads_as: String,
+    /// What the importer chose in the preview's form, if anything.
+    pub chosen: String,
+}
+
+#[derive(Template)]
+#[template(path = "import.html")]
+pub struct ImportPage {
+    pub chrome: Chrome,
+    pub short: String,
+    pub org_name: String,
+    pub csrf: String,
+    /// Why the file could not be read at all.
+    pub unreadable: Option<String>,
+    /// Whether a file was read (the preview is shown).
+    pub previewed: bool,
+    pub file_name: String,
+    /// The file, to send back with the preview's form.
+    pub data: String,
+    pub rows_read: usize,
+    pub columns: Vec<ColumnView>,
+    pub fields: Vec<&'static str>,
+    pub mapping_problems: Vec<String>,
+    pub errors: Vec<RowError>,
+    /// Rows imported, once done.
+    pub imported: Option<usize>,
+    /// The sentences that count: rows read, refused values, the button
+    /// that imports, what was done.
+    pub rows_text: String,
+    pub errors_text: String,
+    pub confirm_text: String,
+    pub done_text: String,
+}
+
+impl ImportPage {
+    /// Whether the preview's rows may be imported as they are.
+    pub fn importable(&self) -> bool {
+        self.previewed
+            && self.mapping_problems.is_empty()
+            && self.errors.is_empty()
+            && self.rows_read > 0
+    }
+}
+
+/// What the upload or preview form sent.
+#[derive(Debug, Default)]
+struct ImportForm {
+    csrf: String,
+    file_name: String,
+    bytes: Vec<u8>,
+    headers: BTreeMap<usize, String>,
+    choices: BTreeMap<usize, String>,
+    confirm: bool,
+}
+
+impl ImportForm {
+    /// The columns the importer mapped by hand: header and field (or `-`).
+    fn explicit(&self) -> Vec<(String, String)> {
+        self.choices
+            .iter()
+            .filter(|(_, field)| !field.trim().is_empty())
+            .filter_map(|(i, field)| Some((self.headers.get(i)?.clone(), field.trim().to_owned())))
+            .collect()
+    }
+}
+
+/// The organisation, if the user may import actions for it.
+async fn importable(
+    app: &AppState,
+    viewer: &Viewer,
+    short: &str,
+) -> Result<Organisation, AppError> {
+    if viewer.account.is_none() {
+        return Err(AppError::Unauthenticated);
+    }
+    let scope = viewer.scope.clone();
+    let wanted = short.to_owned();
+    let org = app
+        .read(move |store| store.organisation_by_short_name(&scope, &wanted))
+        .await?
+        .ok_or_else(|| AppError::OrgNotFound(short.to_owned()))?;
+    if !writes_for(&viewer.scope, org.id) {
+        return Err(AppError::Forbidden(format!(
+            "only editors and admins of {short} import its actions"
+        )));
+    }
+    Ok(org)
+}
+
+async fn page(
+    app: &AppState,
+    request: &PageRequest,
+    viewer: &Viewer,
+    org: &Organisation,
+) -> Result<ImportPage, AppError> {
+    let title = request
+        .locale
+        .t_args("import-title", &[("name", org.name.clone().into())]);
+    Ok(ImportPage {
+        chrome: frame(app, request, title, "orgs").await?,
+        short: org.short_name.clone(),
+        org_name: org.name.clone(),
+        csrf: session_csrf(viewer),
+        unreadable: None,
+        previewed: false,
+        file_name: String::new(),
+        data: String::new(),
+        rows_read: 0,
+        columns: Vec::new(),
+        fields: field_names(RecordKind::Actions),
+        mapping_problems: Vec::new(),
+        errors: Vec::new(),
+        imported: None,
+        rows_text: String::new(),
+        errors_text: String::new(),
+        confirm_text: String::new(),
+        done_text: String::new(),
+    })
+}
+
+/// `GET /orgs/{short}/import`: the upload form.
+pub async fn show_import(
+    State(app): State<AppState>,
+    Path(short): Path<String>,
+    request: PageRequest,
+    viewer: Viewer,
+) -> Result<Response, AppError> {
+    let org = importable(&app, &viewer, &short).await?;
+    let page = page(&app, &request, &viewer, &org).await?;
+    Ok(render(&page)?.into_response())
+}
+
+/// `POST /orgs/{short}/import`: the preview of the file sent, or, when the
+/// preview's form confirms it, the import of all its rows.
+pub async fn import_actions(
+    State(app): State<AppState>,
+    Path(short): Path<String>,
+    request: PageRequest,
+    viewer: Viewer,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, AppError> {
+    let org = importable(&app, &viewer, &short).await?;
+    let multipart = multipart.map_err(|e| AppError::InvalidField {
+        field: "file",
+        reason: e.body_text(),
+    })?;
+    let form = read_form(multipart).await?;
+    checked_session(&viewer, &form.csrf)?;
+    let mut page = page(&app, &request, &viewer, &org).await?;
+    if form.bytes.is_empty() {
+        page.unreadable = Some(request.locale.t("import-no-file"));
+        return Ok(render(&page)?.into_response());
+    }
+    let scope = viewer.scope.clone();
+    let org_id = org.id;
+    let (outcome, form) = app
+        .read(move |store| {
+            let outcome = preview(store, &scope, org_id, &form)?;
+            Ok::<_, StoreError>((outcome, form))
+        })
+        .await?;
+    fill(&mut page, outcome?, form);
+    counts(&mut page, request.locale);
+    Ok(render(&page)?.into_response())
+}
+
+/// Reads the form's parts; a file larger than the limit is refused.
+async fn read_form(mut multipart: Multipart) -> Result<ImportForm, AppError> {
+    let refused = |reason: String| AppError::InvalidField {
+        field: "file",
+        reason,
+    };
+    let mut form = ImportForm::default();
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| refused(e.body_text()))?
+    {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "file" {
+            let file_name = field.file_name().unwrap_or_default().to_owned();
+            let bytes = field.bytes().await.map_err(|e| refused(e.body_text()))?;
+            if !bytes.is_empty() {
+                form.file_name = file_name;
+                form.bytes = bytes.to_vec();
+            }
+            continue;
+        }
+        let text = field.text().await.map_err(|e| refused(e.body_text()))?;
+        read_text_field(&mut form, &name, text)?;
+    }
+    if form.bytes.len() > MAX_FILE_BYTES {
+        return Err(refused(format!(
+            "the file is larger than {} MB",
+            MAX_FILE_BYTES / 1024 / 1024
+        )));
+    }
+    Ok(form)
+}
+
+fn read_text_field(form: &mut ImportForm, name: &str, text: String) -> Result<(), AppError> {
+    let index = |prefix: &str| {
+        name.strip_prefix(prefix)
+            .and_then(|i| i.parse::<usize>().ok())
+    };
+    match name {
+        "csrf" => form.csrf = text,
+        "confirm" => form.confirm = true,
+        "file_name" if form.file_name.is_empty() => form.file_name = text,
+        // The file sent back by the preview's form, unless a new one came.
+        "data" if form.bytes.is_empty() && !text.is_empty() => {
+            form.bytes = STANDARD
+                .decode(text.trim())
+                .map_err(|_| AppError::InvalidField {
+                    field: "data",
+                    reason: "the file sent back is not base64".to_owned(),
+                })?;
+        }
+        _ => {
+            if let Some(i) = index("header_") {
+                form.headers.insert(i, text);
+            } else if let Some(i) = index("map_") {
+                form.choices.insert(i, text);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// What reading (and perhaps importing) the file came to.
+enum Outcome {
+    Unreadable(String),
+    Read {
+        headers: Vec<String>,
+        rows: usize,
+        mapping: Result<HeaderMapping, MappingError>,
+        errors: Vec<RowError>,
+    },
+    Imported(usize),
+}
+
+fn preview(
+    store: &Store,
+    scope: &AccessScope,
+    org: entente_core::access::OrgId,
+    form: &ImportForm,
+) -> Result<Result<Outcome, AppError>, StoreError> {
+    let sheet = match read_sheet(&form.bytes, &form.file_name) {
+        Ok(sheet) => sheet,
+        Err(e) => return Ok(Ok(Outcome::Unreadable(e.to_string()))),
+    };
+    let remembered = store.import_mapping(scope, org, RecordKind::Actions.code())?;
+    let mapping = resolve_headers(
+        RecordKind::Actions,
+        &sheet.headers,
+        &remembered,
+        &form.explicit(),
+    );
+    let read = |errors| Outcome::Read {
+        headers: sheet.headers.clone(),
+        rows: sheet.rows.len(),
+        mapping: mapping.clone(),
+        errors,
+    };
+    let Ok(columns) = &mapping else {
+        return Ok(Ok(read(Vec::new())));
+    };
+    let records = match read_actions(&sheet, columns, &store.states()?) {
+        Ok(records) => records,
+        Err(errors) => return Ok(Ok(read(errors))),
+    };
+    if !form.confirm || records.is_empty() {
+        return Ok(Ok(read(Vec::new())));
+    }
+    match store.import_actions(scope, org, &records, |_| {}) {
+        Ok(summary) => {
+            let kind = RecordKind::Actions.code();
+            store.remember_import_mapping(scope, org, kind, &columns.to_remember)?;
+            Ok(Ok(Outcome::Imported(summary.inserted)))
+        }
+        Err(ImportError::Rows(errors)) => Ok(Ok(read(errors))),
+        Err(ImportError::Store(e)) => Ok(Err(AppError::refused(
+            e,
+            AppError::NotFound("/import".to_owned()),
+        ))),
+    }
+}
+
+/// Puts what reading the file came to on the page.
+fn fill(page: &mut ImportPage, outcome: Outcome, form: ImportForm) {
+    match outcome {
+        Outcome::Unreadable(reason) => page.unreadable = Some(reason),
+        Outcome::Imported(count) => page.imported = Some(count),
+        Outcome::Read {
+            headers,
+            rows,
+            mapping,
+            errors,
+        } => {
+            page.previewed = true;
+            page.rows_read = rows;
+            page.errors = errors;
+            page.columns = columns(&headers, &mapping, &form);
+            if let Err(problems) = &mapping {
+                page.mapping_problems = problems.problems.iter().map(ToString::to_string).collect();
+            }
+            page.file_name = form.file_name;
+            page.data = STANDARD.encode(&form.bytes);
+        }
+    }
+}
+
+/// The sentences with counts, in the reader's language.
+fn counts(page: &mut ImportPage, locale: crate::locale::Locale) {
+    let count = |key: &str, n: usize| locale.t_args(key, &[("count", n.into())]);
+    page.rows_text = count("import-rows-read", page.rows_read);
+    page.errors_text = count("import-errors", page.errors.len());
+    page.confirm_text = count("import-confirm", page.rows_read);
+    page.done_text = count("import-done", page.imported.unwrap_or(0));
+}
+
+/// How each column is read, for the preview's mapping table.
+fn columns(
+    headers: &[String],
+    mapping: &Result<HeaderMapping, MappingError>,
+    form: &ImportForm,
+) -> Vec<ColumnView> {
+    let explicit = form.explicit();
+    let chosen: BTreeMap<&str, &str> = explicit
+        .iter()
+        .map(|(h, f)| (h.as_str(), f.as_str()))
+        .collect();
+    headers
+        .iter()
+        .enumerate()
+        .map(|(index, header)| {
+            let reads_as = match mapping {
+                Ok(mapping) => mapping.columns[index].field.unwrap_or("-").to_owned(),
+                Err(error) => unknown_or_named(error, index),
+            };
+            ColumnView {
+                index,
+                header: header.clone(),
+                reads_as,
+                chosen: chosen
+                    .get(header.as_str())
+                    .map(|f| (*f).to_owned())
+                    .unwrap_or_default(),
+            }
+        })
+        .collect()
+}
+
+/// A column of headers that could not all be read: empty when its header
+/// names no field, `*` when it is recognised.
+fn unknown_or_named(error: &MappingError, index: usize) -> String {
+    let unknown = error
+        .problems
+        .iter()
+        .any(|p| matches!(p, MappingProblem::UnknownHeader { column, .. } if *column == index + 1));
+    if unknown {
+        String::new()
+    } else {
+        "*".to_owned()
+    }
+}

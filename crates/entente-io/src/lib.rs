@@ -7,6 +7,7 @@
 
 pub mod countries;
 pub mod dataset;
+pub mod demo;
 pub mod error;
 pub mod imports;
 pub mod map;

@@ -42,6 +42,8 @@ enum Command {
     /// Manage users' API tokens.
     #[command(subcommand)]
     Token(commands::token::TokenCommand),
+    /// Make a demo coalition (organisations, people, alliances, actions) on top of the real treaty data, or many actions for a benchmark.
+    Demo(commands::demo::DemoArgs),
     /// Read the audit log.
     #[command(subcommand)]
     Audit(commands::audit::AuditCommand),
@@ -60,6 +62,7 @@ fn main() -> ExitCode {
         Command::User(command) => commands::user::run(&cli.settings, command),
         Command::Token(command) => commands::token::run(&cli.settings, command),
         Command::Audit(command) => commands::audit::run(&cli.settings, command),
+        Command::Demo(args) => commands::demo::run(&cli.settings, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

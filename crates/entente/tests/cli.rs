@@ -6,6 +6,8 @@
 mod accounts;
 #[path = "cli/commands.rs"]
 mod commands;
+#[path = "cli/demo.rs"]
+mod demo;
 #[path = "cli/import.rs"]
 mod import;
 #[path = "cli/run.rs"]

@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod data;
+pub mod demo;
 pub mod import;
 pub mod migrate;
 pub mod org;

@@ -1,0 +1,274 @@
+//! DOMAIN.md's default playbook as the demo uses it: for each OPCAT stage,
+//! the phase, the audiences to move, the kinds of action that help and the
+//! actors who typically take them; and how each kind of action is titled
+//! in English, French and Spanish.
+
+use entente_core::Stage;
+use entente_core::access::OrgKind;
+use entente_core::plan::{Audience, Phase};
+
+/// What the playbook calls for at one stage.
+pub(super) struct Play {
+    pub phase: Phase,
+    pub audiences: &'static [Audience],
+    pub types: &'static [&'static str],
+    pub actors: &'static [OrgKind],
+    /// What the actions hope for, in English.
+    pub outcome: &'static str,
+}
+
+use Audience as A;
+use OrgKind as K;
+
+const NOT_SIGNED: Play = Play {
+    phase: Phase::Ratification,
+    audiences: &[A::Executive, A::Public],
+    types: &[
+        "meeting_executive",
+        "letter",
+        "joint_statement",
+        "submission",
+        "awareness",
+    ],
+    actors: &[K::InternationalNgo, K::UnBody, K::RegionalBody, K::Nhri],
+    outcome: "The government announces that it will sign OPCAT.",
+};
+
+const SIGNATORY: Play = Play {
+    phase: Phase::Ratification,
+    audiences: &[A::Legislature, A::Executive],
+    types: &[
+        "parliamentary_briefing",
+        "legal_study",
+        "seminar",
+        "media_work",
+        "briefing_paper",
+    ],
+    actors: &[
+        K::NationalNgo,
+        K::Nhri,
+        K::ProfessionalAssociation,
+        K::Academia,
+        K::InternationalNgo,
+    ],
+    outcome: "Parliament approves the ratification of OPCAT.",
+};
+
+const NPM_PENDING: Play = Play {
+    phase: Phase::Implementation,
+    audiences: &[A::Executive, A::Legislature, A::Nhri],
+    types: &[
+        "mapping_study",
+        "national_consultation",
+        "draft_legislation",
+        "budget_advocacy",
+    ],
+    actors: &[K::Nhri, K::NationalNgo, K::InternationalNgo, K::UnBody],
+    outcome: "An NPM law drafted with civil society.",
+};
+
+const NPM_OVERDUE: Play = Play {
+    phase: Phase::Implementation,
+    audiences: &[A::Executive, A::Legislature],
+    types: &[
+        "joint_statement",
+        "submission",
+        "draft_legislation",
+        "national_consultation",
+        "media_work",
+    ],
+    actors: &[
+        K::InternationalNgo,
+        K::NationalNgo,
+        K::Nhri,
+        K::UnBody,
+        K::RegionalBody,
+    ],
+    outcome: "The overdue NPM is designated.",
+};
+
+const NPM_DESIGNATED: Play = Play {
+    phase: Phase::Implementation,
+    audiences: &[A::Npm, A::Executive, A::Legislature],
+    types: &["training", "follow_up", "briefing_paper", "seminar"],
+    actors: &[K::Nhri, K::NationalNgo, K::InternationalNgo, K::UnBody],
+    outcome: "The NPM has the resources and independence it needs.",
+};
+
+const NPM_OPERATING: Play = Play {
+    phase: Phase::Implementation,
+    audiences: &[A::Npm, A::Legislature, A::Public],
+    types: &[
+        "follow_up",
+        "publication",
+        "parliamentary_briefing",
+        "submission",
+    ],
+    actors: &[
+        K::NationalNgo,
+        K::ProfessionalAssociation,
+        K::InternationalNgo,
+        K::UnBody,
+    ],
+    outcome: "The NPM's recommendations are followed up.",
+};
+
+/// The play for a state at `stage`; `None` for a state that cannot join
+/// OPCAT yet (not a party to the Convention against Torture).
+pub(super) fn play(stage: Stage, npm_overdue: bool) -> Option<&'static Play> {
+    Some(match stage {
+        Stage::NotCatParty => return None,
+        Stage::CatPartyNotSigned => &NOT_SIGNED,
+        Stage::Signatory => &SIGNATORY,
+        Stage::PartyNpmPending if npm_overdue => &NPM_OVERDUE,
+        Stage::PartyNpmPending => &NPM_PENDING,
+        Stage::NpmDesignated => &NPM_DESIGNATED,
+        Stage::NpmOperating | Stage::NpmMeetsCriteria => &NPM_OPERATING,
+    })
+}
+
+/// The language an action is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Language {
+    En,
+    Fr,
+    Es,
+}
+
+/// A kind of action's title, without the state, in `language`.
+pub(super) fn title(action_type: &str, language: Language) -> &'static str {
+    let (en, fr, es) = match action_type {
+        "meeting_executive" => (
+            "Meeting with the Ministry of Justice on OPCAT",
+            "Rencontre avec le ministère de la Justice sur l’OPCAT",
+            "Reunión con el Ministerio de Justicia sobre el OPCAT",
+        ),
+        "letter" => (
+            "Letter to the Minister of Foreign Affairs urging signature",
+            "Lettre au ministre des Affaires étrangères pour la signature",
+            "Carta al Ministro de Relaciones Exteriores sobre la firma",
+        ),
+        "joint_statement" => (
+            "Joint statement of national and international organisations",
+            "Déclaration commune des organisations nationales et internationales",
+            "Declaración conjunta de organizaciones nacionales e internacionales",
+        ),
+        "submission" => (
+            "Submission to the Universal Periodic Review",
+            "Contribution à l’Examen périodique universel",
+            "Contribución al Examen Periódico Universal",
+        ),
+        "awareness" => (
+            "Public awareness campaign on torture prevention",
+            "Campagne de sensibilisation à la prévention de la torture",
+            "Campaña de sensibilización sobre la prevención de la tortura",
+        ),
+        "parliamentary_briefing" => (
+            "Briefing for the parliamentary human rights committee",
+            "Briefing de la commission parlementaire des droits humains",
+            "Sesión informativa para la comisión parlamentaria de derechos humanos",
+        ),
+        "legal_study" => (
+            "Study of OPCAT's compatibility with domestic law",
+            "Étude de compatibilité de l’OPCAT avec le droit interne",
+            "Estudio de compatibilidad del OPCAT con el derecho interno",
+        ),
+        "seminar" => (
+            "National roundtable on the prevention of torture",
+            "Table ronde nationale sur la prévention de la torture",
+            "Mesa redonda nacional sobre la prevención de la tortura",
+        ),
+        "media_work" => (
+            "Press conference and op-eds on OPCAT",
+            "Conférence de presse et tribunes sur l’OPCAT",
+            "Rueda de prensa y columnas sobre el OPCAT",
+        ),
+        "briefing_paper" => (
+            "Briefing paper on the National Preventive Mechanism",
+            "Note d’information sur le mécanisme national de prévention",
+            "Documento informativo sobre el mecanismo nacional de prevención",
+        ),
+        "mapping_study" => (
+            "Mapping of bodies that visit places of detention",
+            "Cartographie des organes qui visitent les lieux de détention",
+            "Mapeo de los órganos que visitan lugares de detención",
+        ),
+        "national_consultation" => (
+            "National consultation on the NPM model",
+            "Consultation nationale sur le modèle de MNP",
+            "Consulta nacional sobre el modelo de MNP",
+        ),
+        "draft_legislation" => (
+            "Comments on the draft NPM law",
+            "Commentaires sur le projet de loi sur le MNP",
+            "Comentarios al proyecto de ley sobre el MNP",
+        ),
+        "budget_advocacy" => (
+            "Advocacy for the NPM's budget",
+            "Plaidoyer pour le budget du MNP",
+            "Incidencia sobre el presupuesto del MNP",
+        ),
+        "training" => (
+            "Training of NPM members on detention monitoring",
+            "Formation des membres du MNP au monitoring de la détention",
+            "Capacitación de los miembros del MNP en monitoreo de la detención",
+        ),
+        "follow_up" => (
+            "Follow-up of the NPM's recommendations",
+            "Suivi des recommandations du MNP",
+            "Seguimiento de las recomendaciones del MNP",
+        ),
+        _ => (
+            "Publication of the NPM's annual report",
+            "Publication du rapport annuel du MNP",
+            "Publicación del informe anual del MNP",
+        ),
+    };
+    match language {
+        Language::En => en,
+        Language::Fr => fr,
+        Language::Es => es,
+    }
+}
+
+/// The sentence every demo description starts with, and the rest of it.
+pub(super) fn description(language: Language) -> &'static str {
+    match language {
+        Language::En => "Demo data, made up by `entente demo`: this action did not happen.",
+        Language::Fr => {
+            "Demo data, inventée par `entente demo`\u{202f}: cette action n’a pas eu lieu."
+        }
+        Language::Es => "Demo data, inventada por `entente demo`: esta acción no ocurrió.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use entente_core::plan::BUILTIN_ACTION_TYPES;
+
+    #[test]
+    fn every_kind_the_playbook_names_is_in_the_catalogue_and_titled() {
+        for stage in Stage::ALL {
+            for overdue in [false, true] {
+                let Some(play) = play(stage, overdue) else {
+                    continue;
+                };
+                for code in play.types {
+                    assert!(
+                        BUILTIN_ACTION_TYPES.iter().any(|t| t.code == *code),
+                        "{code}"
+                    );
+                    if *code != "publication" {
+                        assert_ne!(
+                            title(code, Language::En),
+                            title("publication", Language::En),
+                            "{code}"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(play(Stage::NotCatParty, false).is_none());
+    }
+}

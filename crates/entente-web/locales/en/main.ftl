@@ -613,6 +613,7 @@ action-error-negative = Give zero or more.
 action-error-not-a-web-address = Give a web address starting with http:// or https://.
 action-error-invalid-visibility = Choose who sees the action; to share it with alliances, tick at least one.
 action-error-unknown-organisation = No organisation you can see has this name.
+action-error-partners-unknown-organisation = A partner is an organisation not listed for you; its administrators or the site administrator can change this action.
 action-error-not-in-alliance = The lead organisation does not belong to this alliance.
 action-error-unknown-event = The treaty data holds no such event.
 action-error-unknown-state = This is not a state Entente knows.

@@ -613,6 +613,7 @@ action-error-negative = Indique cero o más.
 action-error-not-a-web-address = Indique una dirección web que empiece por http:// o https://.
 action-error-invalid-visibility = Elija quién ve la acción; para compartirla con alianzas, marque al menos una.
 action-error-unknown-organisation = Ninguna organización visible para usted tiene este nombre.
+action-error-partners-unknown-organisation = Un socio es una organización que usted no puede ver; sus administradores o el administrador del sitio pueden modificar esta acción.
 action-error-not-in-alliance = La organización responsable no es miembro de esta alianza.
 action-error-unknown-event = Los datos de los tratados no contienen este hecho.
 action-error-unknown-state = Entente no conoce este Estado.

@@ -613,6 +613,7 @@ action-error-negative = Indiquez zéro ou plus.
 action-error-not-a-web-address = Indiquez une adresse web commençant par http:// ou https://.
 action-error-invalid-visibility = Choisissez qui voit l’action ; pour la partager avec des alliances, cochez-en au moins une.
 action-error-unknown-organisation = Aucune organisation visible pour vous ne porte ce nom.
+action-error-partners-unknown-organisation = Un partenaire est une organisation qui ne vous est pas visible ; ses administrateurs ou l’administrateur du site peuvent modifier cette action.
 action-error-not-in-alliance = L’organisation responsable n’est pas membre de cette alliance.
 action-error-unknown-event = Les données conventionnelles ne contiennent pas cet événement.
 action-error-unknown-state = Cet État n’est pas connu d’Entente.

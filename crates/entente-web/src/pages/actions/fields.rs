@@ -269,7 +269,7 @@ impl ActionForm {
         for short in &self.partners {
             match lookups.org_by_short(short.trim()) {
                 Some(org) => partners.push(org.id),
-                None => problems.push(problem("partners", "unknown_organisation", short)),
+                None => problems.push(problem("partners", "invalid_choice", short)),
             }
         }
         partners

@@ -154,7 +154,14 @@ pub async fn update_action(
     let outcome_event = action.content.outcome_event.clone();
     let errors = match form.to_draft(&lookups, &viewer.scope, outcome_event) {
         Err(errors) => errors,
-        Ok(draft) => {
+        Ok(mut draft) => {
+            // Partners the user does not see are not in the form; dropping
+            // them would be a change nobody asked for, so they stay, and
+            // the store says whether the user may keep them.
+            let unseen = action.content.partners.iter();
+            draft
+                .partners
+                .extend(unseen.filter(|p| lookups.org(**p).is_none()));
             let (scope, id) = (viewer.scope.clone(), action.id);
             let updated = app
                 .read(move |store| Ok::<_, StoreError>(store.update_action(&scope, id, &draft)))

@@ -361,3 +361,60 @@ async fn editors_change_and_delete_their_actions() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_partner_the_editor_cannot_see_is_kept_not_dropped() {
+    fixture::on_each_backend(async |app| {
+        let w = world(app);
+        let quiet = app
+            .store
+            .organisation_by_short_name(&AccessScope::SiteAdmin(w.eve), "quiet")
+            .unwrap()
+            .unwrap()
+            .id;
+        let admin = AccessScope::SiteAdmin(w.eve);
+        let mut content = app
+            .store
+            .action(&admin, w.meeting)
+            .unwrap()
+            .unwrap()
+            .content;
+        content.partners.push(quiet);
+        app.store
+            .update_action(&admin, w.meeting, &content)
+            .unwrap();
+
+        let eve = signed_in(app, "eve@example.org").await;
+        let path = format!("/actions/{}/edit", w.meeting);
+        let edit = get(app, &eve, &path).await;
+        assert!(
+            !edit.body.contains("quiet"),
+            "the hidden partner is not shown"
+        );
+        let csrf = csrf_field(&edit.body);
+        let form = with(&good_form(&csrf), &[("title", "Renamed")]);
+        let refused = send(eve.post(app.url(&path)).form(&form)).await;
+        assert_eq!(refused.status, 422);
+        assert!(
+            problem(&refused.body, "partners-problem")
+                .is_some_and(|m| m.contains("not listed for you")),
+            "{}",
+            refused.body
+        );
+        let stored = app
+            .store
+            .action(&admin, w.meeting)
+            .unwrap()
+            .unwrap()
+            .content;
+        assert!(stored.partners.contains(&quiet), "the partner is kept");
+        assert_eq!(stored.title, "Meeting the Justice Minister");
+        let typed = with(&good_form(&csrf), &[("partners", "nobody")]);
+        let refused = send(eve.post(app.url("/actions")).form(&typed)).await;
+        assert_eq!(
+            problem(&refused.body, "partners-problem").as_deref(),
+            Some("Choose one of the options.")
+        );
+    })
+    .await;
+}

@@ -701,6 +701,7 @@ dir-sector-other = Other
 dir-states = States of work
 dir-states-hint = Three-letter ISO codes separated by commas or spaces, such as FRA, SEN, MEX.
 dir-states-invalid = One of these codes names no state: use three-letter ISO codes such as FRA.
+dir-states-unknown = These codes name no state: { $subject }. Use three-letter ISO codes such as FRA.
 dir-regions = Regional groups of work
 dir-state = State
 dir-region = Regional group

@@ -701,6 +701,7 @@ dir-sector-other = Otro
 dir-states = Estados de trabajo
 dir-states-hint = Códigos ISO de tres letras separados por comas o espacios, como FRA, SEN, MEX.
 dir-states-invalid = Uno de estos códigos no designa ningún Estado: use códigos ISO de tres letras como FRA.
+dir-states-unknown = Estos códigos no designan ningún Estado: { $subject }. Use códigos ISO de tres letras como FRA.
 dir-regions = Grupos regionales de trabajo
 dir-state = Estado
 dir-region = Grupo regional

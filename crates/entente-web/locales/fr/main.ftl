@@ -701,6 +701,7 @@ dir-sector-other = Autre
 dir-states = États d’action
 dir-states-hint = Codes ISO à trois lettres séparés par des virgules ou des espaces, comme FRA, SEN, MEX.
 dir-states-invalid = L’un de ces codes ne désigne aucun État : utilisez des codes ISO à trois lettres comme FRA.
+dir-states-unknown = Ces codes ne désignent aucun État : { $subject }. Utilisez des codes ISO à trois lettres comme FRA.
 dir-regions = Groupes régionaux d’action
 dir-state = État
 dir-region = Groupe régional

@@ -114,6 +114,25 @@ pub fn split_codes(text: &str) -> impl Iterator<Item = &str> {
         .filter(|c| !c.is_empty())
 }
 
+/// The message for a field of state codes that was refused: it names the
+/// typed codes that cannot be one and, from the store's refusal `refused`,
+/// those that name no stored state.
+pub fn states_problem(locale: Locale, typed: &str, refused: Option<&str>) -> String {
+    let mut bad: Vec<String> = split_codes(typed)
+        .filter(|code| code.parse::<Iso3>().is_err())
+        .map(str::to_owned)
+        .collect();
+    if let Some(what) = refused {
+        // The store quotes each unknown code.
+        bad.extend(what.split('"').skip(1).step_by(2).map(str::to_owned));
+    }
+    if bad.is_empty() {
+        return locale.t("dir-states-invalid");
+    }
+    let named = bad.join(", ");
+    locale.t_args("dir-states-unknown", &[("subject", named.into())])
+}
+
 /// The profile the form asks for; `Err(true)` when a state code cannot be
 /// one, `Err(false)` for any other bad value (a level, a sector, a group
 /// no form offers).
@@ -184,7 +203,7 @@ fn changes(
     };
     let problems = SettingsProblems {
         level: matches!(profile, Err(false)).then(|| locale.t("dir-level-invalid")),
-        states: matches!(profile, Err(true)).then(|| locale.t("dir-states-invalid")),
+        states: matches!(profile, Err(true)).then(|| states_problem(locale, &form.states, None)),
         name: form
             .name
             .trim()
@@ -262,7 +281,7 @@ pub async fn update_org(
         // A well-formed code that names no state.
         Err(StoreError::Invalid { what }) if what.starts_with("states") => {
             let problems = SettingsProblems {
-                states: Some(request.locale.t("dir-states-invalid")),
+                states: Some(states_problem(request.locale, &form.states, Some(&what))),
                 ..SettingsProblems::default()
             };
             let notes = Notes {

@@ -13,7 +13,7 @@ use super::{CreateForm, alliance_page_with};
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::pages::chrome::PageRequest;
-use crate::pages::org_settings::split_codes;
+use crate::pages::org_settings::{split_codes, states_problem};
 use crate::pages::orgs::checked_session;
 use crate::state::AppState;
 use crate::views::alliance::{self, AllianceView};
@@ -78,26 +78,28 @@ pub async fn set_alliance_area(
         )));
     }
     let locale = request.locale;
-    let stored = match form.area.area() {
-        None => false,
+    // `None`: saved; otherwise the store's refusal, if it got that far.
+    let refusal: Option<Option<String>> = match form.area.area() {
+        None => Some(None),
         Some(area) => {
             let scope = viewer.scope.clone();
             let saved = app
                 .read(move |store| Ok::<_, StoreError>(store.set_alliance_area(&scope, id, &area)))
                 .await?;
             match saved {
-                Ok(()) => true,
+                Ok(()) => None,
                 // A well-formed code that names no state.
-                Err(StoreError::Invalid { .. }) => false,
+                Err(StoreError::Invalid { what }) => Some(Some(what)),
                 Err(e) => return Err(AppError::refused(e, AppError::AllianceNotFound(raw))),
             }
         }
     };
-    if stored {
+    let Some(refusal) = refusal else {
         let lang = locale.code();
         return Ok(Redirect::to(&format!("/alliances/{raw}?lang={lang}")).into_response());
-    }
-    let refused = Some((form.area, locale.t("dir-states-invalid")));
+    };
+    let why = states_problem(locale, &form.area.states, refusal.as_deref());
+    let refused = Some((form.area, why));
     let status = StatusCode::UNPROCESSABLE_ENTITY;
     alliance_page_with(
         &app,

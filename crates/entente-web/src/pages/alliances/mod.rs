@@ -16,6 +16,7 @@ use entente_core::access::{Visibility, can_administer};
 use entente_store::{NewAlliance, StoreError};
 
 use super::chrome::{Chrome, PageRequest};
+use super::org_settings::states_problem;
 use super::orgs::{ProfileChoices, checked_session};
 use super::{frame, render};
 use crate::auth::Viewer;
@@ -187,7 +188,7 @@ pub async fn create_alliance(
     let mut problems = CreateProblems::default();
     let area = form.area.area();
     if area.is_none() {
-        problems.states = Some(locale.t("dir-states-invalid"));
+        problems.states = Some(states_problem(locale, &form.area.states, None));
     }
     if form.name.trim().is_empty() {
         problems.name = Some(locale.t("alliance-name-blank"));
@@ -224,9 +225,9 @@ pub async fn create_alliance(
         .await?;
     let id = match created {
         Ok(id) => id,
-        Err(StoreError::Invalid { .. }) => {
+        Err(StoreError::Invalid { what }) => {
             // A well-formed code that names no state.
-            problems.states = Some(locale.t("dir-states-invalid"));
+            problems.states = Some(states_problem(locale, &form.area.states, Some(&what)));
             let status = StatusCode::UNPROCESSABLE_ENTITY;
             return alliances_page(&app, &request, &viewer, form, problems, status).await;
         }

@@ -318,3 +318,30 @@ fn queries_without_words_are_refused_by_name() {
         }
     });
 }
+
+#[test]
+fn records_stored_before_the_index_existed_are_indexed_when_it_is_made() {
+    on_each_backend("search_backfill", |db| {
+        let store = &db.store;
+        setup(store);
+        // The database as the release before search left it.
+        let undo: &[&str] = match db.backend() {
+            entente_store::Backend::Sqlite => &[
+                "DROP TRIGGER search_entries_updated",
+                "DROP TRIGGER search_entries_deleted",
+                "DROP TRIGGER search_entries_inserted",
+                "DROP TABLE search_fts",
+                "DROP TABLE search_entries",
+            ],
+            entente_store::Backend::Postgres => &["DROP TABLE search_entries"],
+        };
+        for sql in undo {
+            db.execute_raw(sql);
+        }
+        db.execute_raw("DELETE FROM __diesel_schema_migrations WHERE version = '20261204000000'");
+        assert_eq!(store.migrate().unwrap(), ["20261204000000"]);
+        assert_eq!(search(store, &ROOT, "opcat coalition").total, 1);
+        assert_eq!(search(store, &ROOT, "apt full name").total, 1);
+        assert_eq!(store.migrate().unwrap(), Vec::<String>::new());
+    });
+}

@@ -25,7 +25,7 @@ enum Command {
     Serve(commands::serve::ServeArgs),
     /// Apply the database migrations and exit.
     Migrate,
-    /// Import a UN Treaty Collection status page or the 18-instrument table into the database.
+    /// Import a UN Treaty Collection status page or the 18-instrument table, or the shared plan's actions, organisations or contacts from a spreadsheet.
     #[command(subcommand)]
     Import(commands::import::ImportCommand),
     /// Work on the project's own dataset under data/.
@@ -47,6 +47,8 @@ enum Command {
     /// Read the audit log.
     #[command(subcommand)]
     Audit(commands::audit::AuditCommand),
+    /// Write the shared plan's actions, organisations or contacts to standard output (CSV, XLSX or JSON).
+    Export(commands::export::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +65,7 @@ fn main() -> ExitCode {
         Command::Token(command) => commands::token::run(&cli.settings, command),
         Command::Audit(command) => commands::audit::run(&cli.settings, command),
         Command::Demo(args) => commands::demo::run(&cli.settings, args),
+        Command::Export(args) => commands::export::run(&cli.settings, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

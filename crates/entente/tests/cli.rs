@@ -10,5 +10,7 @@ mod commands;
 mod demo;
 #[path = "cli/import.rs"]
 mod import;
+#[path = "cli/plan.rs"]
+mod plan;
 #[path = "cli/run.rs"]
 mod run;

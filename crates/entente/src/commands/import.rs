@@ -1,5 +1,7 @@
 //! `entente import`: add the treaty events of a UN Treaty Collection status
-//! page or of the 18-instrument table to the database, in one transaction.
+//! page or of the 18-instrument table to the database, in one transaction;
+//! or the shared plan's actions, organisations and contacts from a
+//! spreadsheet (see [`super::import_plan`]).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -8,9 +10,11 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::Subcommand;
 use entente_core::TreatyId;
+use entente_io::plan::RecordKind;
 use entente_io::{ImportBatch, ImportError, ImportErrorKind, imports};
 use entente_store::{ImportReport, Store};
 
+use super::import_plan::{self, PlanImportArgs};
 use crate::config::{Settings, parse_date};
 
 #[derive(Subcommand)]
@@ -35,6 +39,12 @@ pub enum ImportCommand {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<NaiveDate>,
     },
+    /// Campaign actions of the shared plan from a spreadsheet (CSV or XLSX).
+    Actions(PlanImportArgs),
+    /// Directory entries of organisations from a spreadsheet (CSV or XLSX).
+    Organisations(PlanImportArgs),
+    /// An organisation's contacts from a spreadsheet (CSV or XLSX).
+    Contacts(PlanImportArgs),
 }
 
 pub fn run(settings: &Settings, command: ImportCommand) -> anyhow::Result<()> {
@@ -69,6 +79,11 @@ pub fn run(settings: &Settings, command: ImportCommand) -> anyhow::Result<()> {
             let batch = imports::ratifications(&bytes, &label, &store.states()?, as_of)?;
             store_batch(&store, &label, "the 18-instrument table", &batch)
         }
+        ImportCommand::Actions(args) => import_plan::run(settings, RecordKind::Actions, args),
+        ImportCommand::Organisations(args) => {
+            import_plan::run(settings, RecordKind::Organisations, args)
+        }
+        ImportCommand::Contacts(args) => import_plan::run(settings, RecordKind::Contacts, args),
     }
 }
 

@@ -3,7 +3,9 @@
 pub mod audit;
 pub mod data;
 pub mod demo;
+pub mod export;
 pub mod import;
+pub mod import_plan;
 pub mod migrate;
 pub mod org;
 pub mod serve;

@@ -10,6 +10,7 @@ use entente_core::plan::{ActionDraft, ActionId, ActionStatus, Audience, Level, P
 use entente_store::NewAlliance;
 use serde_json::{Value, json};
 
+mod access;
 mod filters;
 
 use super::app::{Answer, TestApp};
@@ -99,7 +100,7 @@ pub fn alliance(app: &TestApp, owner: OrgId, name: &str, members: &[OrgId]) -> A
 }
 
 /// A body with every field of an action.
-fn full_body() -> Value {
+pub fn full_body() -> Value {
     json!({
         "title": "Letter to the Minister of Justice",
         "description": "Ask for the NPM law to be tabled.",
@@ -362,127 +363,6 @@ async fn every_bad_value_is_refused_with_its_field() {
             0,
             "nothing half-written"
         );
-    })
-    .await;
-}
-
-#[tokio::test]
-async fn only_editors_of_the_lead_with_read_write_tokens_change_actions() {
-    fixture::on_each_backend(async |app| {
-        let org = organisation(app, "npm-watch", Visibility::Public);
-        let editor = person(app, "ana@example.org", "Ana Pérez", org, Role::Editor);
-        let viewer = person(app, "bo@example.org", "Bo Lund", org, Role::Viewer);
-        let id = stored(app, &draft(org, "Seminar"));
-        let path = format!("/api/v1/actions/{id}");
-        let client = reqwest::Client::new();
-        let read_only = token(app, editor, TokenScope::Read);
-        let viewing = token(app, viewer, TokenScope::ReadWrite);
-        let body = full_body();
-
-        for (what, request) in [
-            ("POST", client.post(app.url("/api/v1/actions")).json(&body)),
-            ("PUT", client.put(app.url(&path)).json(&body)),
-            ("DELETE", client.delete(app.url(&path))),
-        ] {
-            let refused = send(request.try_clone().unwrap().bearer_auth(&read_only)).await;
-            assert_eq!(
-                (refused.status, refused.json()["error"]["code"].as_str()),
-                (403, Some("token_read_only")),
-                "{what}"
-            );
-            let anonymous = send(request.try_clone().unwrap()).await;
-            assert_eq!(
-                (anonymous.status, anonymous.json()["error"]["code"].as_str()),
-                (401, Some("unauthenticated")),
-                "{what}"
-            );
-            let forbidden = send(request.bearer_auth(&viewing)).await;
-            assert_eq!(
-                (forbidden.status, forbidden.json()["error"]["code"].as_str()),
-                (403, Some("forbidden")),
-                "{what}: {}",
-                forbidden.body
-            );
-        }
-        let still = app.get(&path).await.json();
-        assert_eq!(still["title"], "Seminar", "nothing changed");
-    })
-    .await;
-}
-
-#[tokio::test]
-async fn hidden_actions_answer_as_missing_ones() {
-    fixture::on_each_backend(async |app| {
-        let own = organisation(app, "npm-watch", Visibility::Public);
-        let quiet = organisation(app, "quiet", Visibility::Private);
-        let stranger = person(app, "cy@example.org", "Cy Ode", own, Role::Admin);
-        let hidden = stored(
-            app,
-            &ActionDraft {
-                visibility: Visibility::Private,
-                ..draft(quiet, "Secret talks")
-            },
-        );
-        let missing = hidden + 1000;
-        let write = token(app, stranger, TokenScope::ReadWrite);
-        let client = reqwest::Client::new();
-        for suffix in ["", "/history"] {
-            let a = app.get(&format!("/api/v1/actions/{hidden}{suffix}")).await;
-            let b = app.get(&format!("/api/v1/actions/{missing}{suffix}")).await;
-            assert_eq!(a.status, 404, "{suffix}");
-            assert_eq!(
-                a.body.replace(&hidden.to_string(), &missing.to_string()),
-                b.body,
-                "{suffix}"
-            );
-        }
-        for (hidden_path, missing_path) in [(hidden, missing), (hidden, missing)].map(|(h, m)| {
-            (
-                format!("/api/v1/actions/{h}"),
-                format!("/api/v1/actions/{m}"),
-            )
-        }) {
-            let a = send(
-                client
-                    .put(app.url(&hidden_path))
-                    .bearer_auth(&write)
-                    .json(&full_body()),
-            )
-            .await;
-            let b = send(
-                client
-                    .put(app.url(&missing_path))
-                    .bearer_auth(&write)
-                    .json(&full_body()),
-            )
-            .await;
-            assert_eq!(
-                (
-                    a.status,
-                    a.body.replace(&hidden.to_string(), &missing.to_string())
-                ),
-                (404, b.body)
-            );
-            let a = send(client.delete(app.url(&hidden_path)).bearer_auth(&write)).await;
-            let b = send(client.delete(app.url(&missing_path)).bearer_auth(&write)).await;
-            assert_eq!(
-                (
-                    a.status,
-                    a.body.replace(&hidden.to_string(), &missing.to_string())
-                ),
-                (404, b.body)
-            );
-        }
-        let word = app.get("/api/v1/actions/first").await;
-        assert_eq!(
-            (word.status, word.json()["error"]["code"].as_str()),
-            (404, Some("action_not_found"))
-        );
-        let listed = send(client.get(app.url("/api/v1/actions")).bearer_auth(&write))
-            .await
-            .json();
-        assert_eq!(listed["total"], 0);
-        assert!(!listed.to_string().contains("Secret"));
     })
     .await;
 }

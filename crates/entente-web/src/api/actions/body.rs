@@ -7,7 +7,8 @@
 use chrono::NaiveDate;
 use entente_core::access::{AllianceId, OrgId, Visibility};
 use entente_core::plan::{
-    ActionDraft, ActionStatus, Budget, DocumentLink, FieldError, Level, OutcomeEvent, Phase,
+    ActionDraft, ActionStatus, Audience, Budget, DocumentLink, FieldError, Level, OutcomeEvent,
+    Phase,
 };
 use entente_core::{EventKind, Iso3, TreatyId};
 use serde::Deserialize;
@@ -211,6 +212,38 @@ impl ActionBody {
         self.lead.as_ref().map(OrgName::short_name)
     }
 
+    /// The target states and audiences, each unreadable one refused.
+    fn targets(&self, r: &mut Refusals) -> (Vec<Iso3>, Vec<Audience>) {
+        let states = self
+            .states
+            .iter()
+            .filter_map(|s| r.parse("states", "unknown_state", s.trim().parse::<Iso3>()))
+            .collect();
+        let audiences = self
+            .audiences
+            .iter()
+            .filter_map(|a| r.parse("audiences", "unknown_code", a.trim().parse()))
+            .collect();
+        (states, audiences)
+    }
+
+    /// The lead and the partners among the organisations the reader sees.
+    fn organisations(&self, r: &mut Refusals, names: &Names) -> (Option<OrgId>, Vec<OrgId>) {
+        let lead = match &self.lead {
+            None => {
+                r.refuse("lead", "required", "name the lead organisation");
+                None
+            }
+            Some(name) => r.org("lead", names, name),
+        };
+        let partners = self
+            .partners
+            .iter()
+            .filter_map(|name| r.org("partners", names, name))
+            .collect();
+        (lead, partners)
+    }
+
     /// The draft this body describes, organisations resolved among those
     /// the reader sees; every value that cannot be read is refused. When
     /// it replaces `before`, the alliances of `before` that the writer
@@ -224,28 +257,8 @@ impl ActionBody {
         let mut r = Refusals::default();
         let phase = r.parse("phase", "unknown_code", self.phase.trim().parse::<Phase>());
         let level = r.parse("level", "unknown_code", self.level.trim().parse::<Level>());
-        let states: Vec<Iso3> = self
-            .states
-            .iter()
-            .filter_map(|s| r.parse("states", "unknown_state", s.trim().parse::<Iso3>()))
-            .collect();
-        let audiences = self
-            .audiences
-            .iter()
-            .filter_map(|a| r.parse("audiences", "unknown_code", a.trim().parse()))
-            .collect();
-        let lead = match &self.lead {
-            None => {
-                r.refuse("lead", "required", "name the lead organisation");
-                None
-            }
-            Some(name) => r.org("lead", names, name),
-        };
-        let partners = self
-            .partners
-            .iter()
-            .filter_map(|name| r.org("partners", names, name))
-            .collect();
+        let (states, audiences) = self.targets(&mut r);
+        let (lead, partners) = self.organisations(&mut r, names);
         let start = r.date("start", self.start.as_deref());
         let end = r.date("end", self.end.as_deref());
         let due = r.date("due", self.due.as_deref());

@@ -10,10 +10,14 @@
 //! one. The file travels back with the preview's form, so nothing is kept
 //! on the server between the two steps.
 
+mod form;
+
 use std::collections::BTreeMap;
 
 use askama::Template;
 use axum::extract::multipart::{Multipart, MultipartRejection};
+
+use self::form::{ImportForm, read_form};
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
@@ -86,28 +90,6 @@ impl ImportPage {
             && self.mapping_problems.is_empty()
             && self.errors.is_empty()
             && self.rows_read > 0
-    }
-}
-
-/// What the upload or preview form sent.
-#[derive(Debug, Default)]
-struct ImportForm {
-    csrf: String,
-    file_name: String,
-    bytes: Vec<u8>,
-    headers: BTreeMap<usize, String>,
-    choices: BTreeMap<usize, String>,
-    confirm: bool,
-}
-
-impl ImportForm {
-    /// The columns the importer mapped by hand: header and field (or `-`).
-    fn explicit(&self) -> Vec<(String, String)> {
-        self.choices
-            .iter()
-            .filter(|(_, field)| !field.trim().is_empty())
-            .filter_map(|(i, field)| Some((self.headers.get(i)?.clone(), field.trim().to_owned())))
-            .collect()
     }
 }
 
@@ -209,69 +191,6 @@ pub async fn import_actions(
     fill(&mut page, outcome?, form);
     counts(&mut page, request.locale);
     Ok(render(&page)?.into_response())
-}
-
-/// Reads the form's parts; a file larger than the limit is refused.
-async fn read_form(mut multipart: Multipart) -> Result<ImportForm, AppError> {
-    let refused = |reason: String| AppError::InvalidField {
-        field: "file",
-        reason,
-    };
-    let mut form = ImportForm::default();
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| refused(e.body_text()))?
-    {
-        let name = field.name().unwrap_or_default().to_owned();
-        if name == "file" {
-            let file_name = field.file_name().unwrap_or_default().to_owned();
-            let bytes = field.bytes().await.map_err(|e| refused(e.body_text()))?;
-            if !bytes.is_empty() {
-                form.file_name = file_name;
-                form.bytes = bytes.to_vec();
-            }
-            continue;
-        }
-        let text = field.text().await.map_err(|e| refused(e.body_text()))?;
-        read_text_field(&mut form, &name, text)?;
-    }
-    if form.bytes.len() > MAX_FILE_BYTES {
-        return Err(refused(format!(
-            "the file is larger than {} MB",
-            MAX_FILE_BYTES / 1024 / 1024
-        )));
-    }
-    Ok(form)
-}
-
-fn read_text_field(form: &mut ImportForm, name: &str, text: String) -> Result<(), AppError> {
-    let index = |prefix: &str| {
-        name.strip_prefix(prefix)
-            .and_then(|i| i.parse::<usize>().ok())
-    };
-    match name {
-        "csrf" => form.csrf = text,
-        "confirm" => form.confirm = true,
-        "file_name" if form.file_name.is_empty() => form.file_name = text,
-        // The file sent back by the preview's form, unless a new one came.
-        "data" if form.bytes.is_empty() && !text.is_empty() => {
-            form.bytes = STANDARD
-                .decode(text.trim())
-                .map_err(|_| AppError::InvalidField {
-                    field: "data",
-                    reason: "the file sent back is not base64".to_owned(),
-                })?;
-        }
-        _ => {
-            if let Some(i) = index("header_") {
-                form.headers.insert(i, text);
-            } else if let Some(i) = index("map_") {
-                form.choices.insert(i, text);
-            }
-        }
-    }
-    Ok(())
 }
 
 /// What reading (and perhaps importing) the file came to.

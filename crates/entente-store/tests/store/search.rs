@@ -311,7 +311,13 @@ fn queries_without_words_are_refused_by_name() {
             "{refused:?}"
         );
         // FTS5 and tsquery syntax in a query is only text.
-        for query in ["\"OR\" NEAR(a b) *", "NPM & !law | c:*", "opcat) OR (1=1"] {
+        for query in [
+            "\"OR\" NEAR(a b) *",
+            "NPM & !law | c:*",
+            "opcat) OR (1=1",
+            "x⑴⑵ ½x ﬁnal (1)",
+            "'; DROP TABLE actions; --",
+        ] {
             store
                 .search(&AccessScope::Public, query, &[], PageRequest::default())
                 .unwrap();

@@ -260,17 +260,7 @@ pub async fn update_org(
             profile: org.profile.clone(),
             ..changes
         },
-        Err(problems) => {
-            let notes = Notes {
-                settings: Some(SettingsDraft {
-                    form,
-                    problems: *problems,
-                }),
-                ..Notes::default()
-            };
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return org_page(&app, &request, &viewer, short, status, notes).await;
-        }
+        Err(problems) => return refused(&app, &request, &viewer, short, form, *problems).await,
     };
     let id = org.id;
     let saved = app
@@ -284,15 +274,28 @@ pub async fn update_org(
                 states: Some(states_problem(request.locale, &form.states, Some(&what))),
                 ..SettingsProblems::default()
             };
-            let notes = Notes {
-                settings: Some(SettingsDraft { form, problems }),
-                ..Notes::default()
-            };
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return org_page(&app, &request, &viewer, short, status, notes).await;
+            return refused(&app, &request, &viewer, short, form, problems).await;
         }
         Err(e) => return Err(AppError::refused(e, AppError::OrgNotFound(short.clone()))),
     }
     let lang = request.locale.code();
     Ok(Redirect::to(&format!("/orgs/{short}?lang={lang}")).into_response())
+}
+
+/// The organisation's page again (422), with the form as typed and why
+/// each field was refused.
+async fn refused(
+    app: &AppState,
+    request: &PageRequest,
+    viewer: &Viewer,
+    short: String,
+    form: SettingsForm,
+    problems: SettingsProblems,
+) -> Result<Response, AppError> {
+    let notes = Notes {
+        settings: Some(SettingsDraft { form, problems }),
+        ..Notes::default()
+    };
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    org_page(app, request, viewer, short, status, notes).await
 }

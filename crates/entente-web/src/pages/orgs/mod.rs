@@ -168,25 +168,7 @@ pub async fn org_page(
     status: StatusCode,
     mut notes: Notes,
 ) -> Result<Response, AppError> {
-    let scope = viewer.scope.clone();
-    let (org, members) = app
-        .read(move |store| {
-            let Some(org) = store.organisation_by_short_name(&scope, &short)? else {
-                return Ok::<_, StoreError>(Err(short));
-            };
-            crate::auth::audit_outside_read(
-                store,
-                &scope,
-                org.id,
-                org.visibility,
-                "organisation",
-                org.id.0,
-            )?;
-            let members = store.members_of(&scope, org.id)?;
-            Ok(Ok((org, members)))
-        })
-        .await?
-        .map_err(AppError::OrgNotFound)?;
+    let (org, members) = entry_and_members(app, viewer, short).await?;
     let locale = request.locale;
     let sees_members = viewer.scope.is_site_admin() || viewer.scope.role_in(org.id).is_some();
     let administers = can_administer(&viewer.scope, org.id);
@@ -224,6 +206,33 @@ pub async fn org_page(
         org: EntryRow::new(locale, org),
     };
     Ok((status, render(&page)?).into_response())
+}
+
+/// The entry of `short` and its members as the viewer may see them; a
+/// read from outside the organisation is logged.
+async fn entry_and_members(
+    app: &AppState,
+    viewer: &Viewer,
+    short: String,
+) -> Result<(Organisation, Vec<Member>), AppError> {
+    let scope = viewer.scope.clone();
+    app.read(move |store| {
+        let Some(org) = store.organisation_by_short_name(&scope, &short)? else {
+            return Ok::<_, StoreError>(Err(short));
+        };
+        crate::auth::audit_outside_read(
+            store,
+            &scope,
+            org.id,
+            org.visibility,
+            "organisation",
+            org.id.0,
+        )?;
+        let members = store.members_of(&scope, org.id)?;
+        Ok(Ok((org, members)))
+    })
+    .await?
+    .map_err(AppError::OrgNotFound)
 }
 
 fn member_row(locale: Locale, member: Member) -> MemberRow {

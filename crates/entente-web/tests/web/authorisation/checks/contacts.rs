@@ -365,32 +365,40 @@ pub async fn change(app: &TestApp, world: &mut World, route: &Route) -> usize {
                     false
                 }
             };
-            let stored = app
-                .store
-                .contact(&world.curator_scope(), ContactId(id))
-                .unwrap();
-            assert_eq!(
-                stored.is_none(),
-                done && deleting,
-                "{what}: the contact is stored"
-            );
-            if let Some(stored) = stored {
-                let expected = details(&contact.name, contact.visibility, &contact.shared_with);
-                assert_eq!(stored.details.name, expected.name, "{what}");
-                assert_eq!(stored.details.visibility, expected.visibility, "{what}");
-                assert_eq!(stored.details.shared_with, expected.shared_with, "{what}");
-            } else {
-                world.model.contacts.remove(&id);
-                let name = contact.name.clone();
-                let planted = details(&name, contact.visibility, &contact.shared_with);
-                let new_id = app
-                    .store
-                    .create_contact(&world.curator_scope(), contact.owner, &planted)
-                    .unwrap()
-                    .0;
-                world.model.contacts.insert(new_id, contact);
-            }
+            settle(app, world, id, &contact, done && deleting, &what);
         }
     }
     checks
+}
+
+/// Reads contact `id` back as the site admin: unchanged in what the check
+/// sent, or gone when `deleted`, and then planted again with the same
+/// details under a new id.
+fn settle(
+    app: &TestApp,
+    world: &mut World,
+    id: i64,
+    contact: &ContactModel,
+    deleted: bool,
+    what: &str,
+) {
+    let stored = app
+        .store
+        .contact(&world.curator_scope(), ContactId(id))
+        .unwrap();
+    assert_eq!(stored.is_none(), deleted, "{what}: the contact is stored");
+    let expected = details(&contact.name, contact.visibility, &contact.shared_with);
+    if let Some(stored) = stored {
+        assert_eq!(stored.details.name, expected.name, "{what}");
+        assert_eq!(stored.details.visibility, expected.visibility, "{what}");
+        assert_eq!(stored.details.shared_with, expected.shared_with, "{what}");
+        return;
+    }
+    world.model.contacts.remove(&id);
+    let new_id = app
+        .store
+        .create_contact(&world.curator_scope(), contact.owner, &expected)
+        .unwrap()
+        .0;
+    world.model.contacts.insert(new_id, contact.clone());
 }

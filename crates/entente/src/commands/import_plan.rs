@@ -23,6 +23,8 @@ use crate::config::Settings;
 
 /// Files of more rows than this show a progress bar (on a terminal).
 const LARGE_FILE_ROWS: usize = 2_000;
+/// Files larger than this show a spinner while they are parsed.
+const LARGE_FILE_BYTES: usize = 4 << 20;
 /// Rows read between two updates of the progress bar.
 const ROWS_PER_STEP: usize = 5_000;
 
@@ -69,7 +71,7 @@ pub fn run(settings: &Settings, kind: RecordKind, args: PlanImportArgs) -> anyho
     let org = store
         .organisation_by_short_name(&COMMAND_LINE_SCOPE, &args.org)?
         .with_context(|| format!("no organisation has the short name {:?} (--org)", args.org))?;
-    let sheet = read_sheet(&bytes, &label)?;
+    let sheet = read_sheet_showing_progress(&bytes, &label)?;
     let remembered = store.import_mapping(&COMMAND_LINE_SCOPE, org.id, kind.code())?;
     let mapping = resolve_headers(kind, &sheet.headers, &remembered, &args.map)
         .map_err(|error| anyhow::anyhow!("{label}: {error}"))?;
@@ -161,13 +163,30 @@ fn read_records(
     }
 }
 
+/// The file's lines, with a spinner on standard error while a large file
+/// is parsed (when it is a terminal).
+fn read_sheet_showing_progress(bytes: &[u8], label: &str) -> anyhow::Result<Sheet> {
+    let spinner = (bytes.len() > LARGE_FILE_BYTES && std::io::stderr().is_terminal()).then(|| {
+        let spinner = ProgressBar::new_spinner();
+        spinner.set_message(format!("reading {label}"));
+        spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+        spinner
+    });
+    let sheet = read_sheet(bytes, label);
+    if let Some(spinner) = spinner {
+        spinner.finish_and_clear();
+    }
+    Ok(sheet?)
+}
+
 /// A bar on standard error for a large file, when it is a terminal.
 fn progress_bar(rows: usize, message: &'static str) -> Option<ProgressBar> {
     if rows < LARGE_FILE_ROWS || !std::io::stderr().is_terminal() {
         return None;
     }
-    let style = ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} rows ({per_sec})")
-        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let style =
+        ProgressStyle::with_template("{msg} {wide_bar} {human_pos}/{human_len} rows, {eta} left")
+            .unwrap_or_else(|_| ProgressStyle::default_bar());
     let bar = ProgressBar::new(rows as u64).with_style(style);
     bar.set_message(message);
     Some(bar)

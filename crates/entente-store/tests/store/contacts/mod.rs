@@ -356,3 +356,4 @@ fn a_reader_outside_the_owner_learns_only_its_own_alliances_of_the_sharing() {
 }
 
 mod import;
+mod random;

@@ -246,9 +246,8 @@ impl ActionBody {
 
     /// The draft this body describes, organisations resolved among those
     /// the reader sees; every value that cannot be read is refused. When
-    /// it replaces `before`, the alliances of `before` that the writer
-    /// cannot see stay: `GET` left them out, so a body sent back without
-    /// them does not mean to stop sharing with them.
+    /// it replaces `before`, the partners and alliances of `before` that
+    /// the writer cannot see stay (see [`keep_unseen`]).
     pub fn into_draft(
         self,
         names: &Names,
@@ -321,7 +320,7 @@ fn finish(
     before: Option<&ActionDraft>,
 ) -> Result<ActionDraft, Vec<FieldError>> {
     if let Some(before) = before {
-        keep_unseen_alliances(before, names, &mut draft);
+        keep_unseen(before, names, &mut draft);
     }
     let mut refused = r.0;
     if let Err(broken) = draft.validate() {
@@ -334,7 +333,16 @@ fn finish(
     }
 }
 
-fn keep_unseen_alliances(before: &ActionDraft, names: &Names, draft: &mut ActionDraft) {
+/// Keeps what `GET` left out of the action because the writer cannot
+/// see it: a body sent back without it does not mean to drop it. Hidden
+/// partners stay, and the store then says whether the writer may keep
+/// them; hidden alliances (the lead is in them) stay shared.
+fn keep_unseen(before: &ActionDraft, names: &Names, draft: &mut ActionDraft) {
+    for partner in &before.partners {
+        if !names.orgs.contains_key(partner) && !draft.partners.contains(partner) {
+            draft.partners.push(*partner);
+        }
+    }
     if draft.visibility != Visibility::Alliance {
         return;
     }

@@ -4,6 +4,7 @@
 //! editor or admin of its lead organisation and, with a token, a
 //! read-write one. Broken rules come back together as `invalid_fields`.
 
+pub mod access;
 pub mod body;
 pub mod query;
 pub mod view;
@@ -15,8 +16,9 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use entente_core::access::{AccessScope, can_write};
 use entente_core::plan::ActionId;
-use entente_store::{Action, Store, StoreError};
+use entente_store::StoreError;
 
+use self::access::{unseen_lead, unseen_partners_named, visible, writable};
 use self::body::ActionBody;
 use self::query::ActionQuery;
 use self::view::{ActionList, ActionTypeView, ActionView, Names, StatusChangeView};
@@ -41,36 +43,6 @@ fn body(body: Result<Json<ActionBody>, JsonRejection>) -> Result<ActionBody, App
         field: "body",
         reason: e.body_text(),
     })
-}
-
-/// The action as the reader may see it, or `action_not_found`.
-fn visible(
-    store: &Store,
-    scope: &AccessScope,
-    raw: &str,
-) -> Result<Result<Action, AppError>, StoreError> {
-    let missing = || AppError::ActionNotFound(raw.to_owned());
-    let Some(id) = parse_id(raw) else {
-        return Ok(Err(missing()));
-    };
-    Ok(store.action(scope, id)?.ok_or_else(missing))
-}
-
-/// The action, if the reader sees it and may change it.
-fn writable(
-    store: &Store,
-    scope: &AccessScope,
-    raw: &str,
-) -> Result<Result<Action, AppError>, StoreError> {
-    Ok(visible(store, scope, raw)?.and_then(|action| {
-        if can_write(scope, &action.content.access()) {
-            Ok(action)
-        } else {
-            Err(AppError::Forbidden(format!(
-                "only editors and admins of the lead organisation change action {raw}"
-            )))
-        }
-    }))
 }
 
 /// The campaign actions the reader may see.
@@ -273,20 +245,13 @@ pub async fn create_action(
         .into_response())
 }
 
-/// The store cannot see the lead: as the body's own check says.
-fn unseen_lead() -> AppError {
-    AppError::InvalidFields(vec![entente_core::plan::FieldError::new(
-        "lead",
-        "unknown_organisation",
-        "no organisation you can see is the lead",
-    )])
-}
-
 /// Replaces an action's content.
 ///
 /// Takes the whole content, as `POST` does (what `GET` answers may be sent
-/// back changed); alliances the user cannot see, which `GET` leaves out,
-/// stay shared. A new status is added to the history. Needs an
+/// back changed). What `GET` leaves out because the user cannot see it is
+/// kept: alliances stay shared, and a partner the user cannot see makes
+/// the change refused (`partners`, `unknown_organisation`) rather than
+/// dropped unasked. A new status is added to the history. Needs an
 /// editor or admin of the lead, and of the new lead when it changes.
 #[utoipa::path(
     put,
@@ -325,7 +290,8 @@ pub async fn update_action(
                 Err(e) => return Ok(Err(e)),
             };
             if let Err(e) = store.update_action(&scope, before.id, &draft) {
-                return Ok(Err(AppError::refused(e, AppError::ActionNotFound(raw))));
+                let refused = AppError::refused(e, AppError::ActionNotFound(raw));
+                return Ok(Err(unseen_partners_named(refused)));
             }
             Ok(store
                 .action(&scope, before.id)?

@@ -129,3 +129,51 @@ async fn hidden_actions_answer_as_missing_ones() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_partner_the_editor_cannot_see_is_kept_not_dropped() {
+    fixture::on_each_backend(async |app| {
+        let org = organisation(app, "npm-watch", Visibility::Public);
+        let quiet = organisation(app, "quiet", Visibility::Private);
+        let editor = person(app, "ana@example.org", "Ana Pérez", org, Role::Editor);
+        let id = stored(
+            app,
+            &ActionDraft {
+                partners: vec![quiet],
+                ..draft(org, "Joint visit")
+            },
+        );
+        let write = token(app, editor, TokenScope::ReadWrite);
+        let client = reqwest::Client::new();
+        let path = app.url(&format!("/api/v1/actions/{id}"));
+        let shown = send(client.get(&path).bearer_auth(&write)).await.json();
+        assert_eq!(
+            shown["partners"],
+            serde_json::json!([]),
+            "the hidden partner is not shown"
+        );
+        let mut changed = shown.clone();
+        changed["title"] = "Renamed".into();
+        let refused = send(client.put(&path).bearer_auth(&write).json(&changed)).await;
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        let field = &refused.json()["error"]["fields"][0];
+        assert_eq!(
+            (field["field"].as_str(), field["code"].as_str()),
+            (Some("partners"), Some("unknown_organisation"))
+        );
+        assert!(
+            !refused.body.contains("quiet") && !refused.body.contains(&format!(" {}", quiet.0)),
+            "{}",
+            refused.body
+        );
+        let scope = entente_core::access::AccessScope::SiteAdmin(entente_core::access::UserId(0));
+        let stored = app
+            .store
+            .action(&scope, entente_core::plan::ActionId(id))
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored.content.partners, [quiet], "the partner is kept");
+        assert_eq!(stored.content.title, "Joint visit");
+    })
+    .await;
+}

@@ -85,6 +85,78 @@ fn an_organisation_is_added_once_and_a_wrong_kind_lists_the_right_ones() {
 }
 
 #[test]
+fn an_organisation_is_added_with_where_and_how_it_works() {
+    on_each_backend("an_organisation_with_a_profile", |db| {
+        add_org(db, "apt");
+        let plain = db
+            .store()
+            .organisation_by_short_name(&SITE_ADMIN, "apt")
+            .unwrap()
+            .unwrap();
+        assert_eq!(plain.profile.level.code(), "national", "the default level");
+        db.run(&[
+            "org",
+            "add",
+            "cndh",
+            "--name",
+            "CNDH",
+            "--kind",
+            "nhri",
+            "--level",
+            "regional",
+            "--sector",
+            "detention",
+            "--sector",
+            "legal",
+            "--state",
+            "sen",
+            "--state",
+            "FRA",
+            "--region",
+            "african",
+        ])
+        .ok();
+        let org = db
+            .store()
+            .organisation_by_short_name(&SITE_ADMIN, "cndh")
+            .unwrap()
+            .unwrap();
+        let profile = org.profile;
+        assert_eq!(profile.level.code(), "regional");
+        let sectors: Vec<&str> = profile.sectors.iter().map(|s| s.code()).collect();
+        assert_eq!(sectors, ["legal", "detention"]);
+        let states: Vec<&str> = profile.area.states.iter().map(|s| s.as_str()).collect();
+        assert_eq!(states, ["FRA", "SEN"]);
+        assert_eq!(profile.area.regions.len(), 1);
+
+        let unknown = db
+            .run(&[
+                "org", "add", "x", "--name", "X", "--kind", "nhri", "--state", "XYZ",
+            ])
+            .failed();
+        assert!(unknown.stderr.contains("\"XYZ\""), "{}", unknown.stderr);
+        let sector = db
+            .run(&[
+                "org", "add", "y", "--name", "Y", "--kind", "nhri", "--sector", "plumbing",
+            ])
+            .failed();
+        assert!(
+            sector.stderr.contains("torture_prevention"),
+            "{}",
+            sector.stderr
+        );
+        let names: Vec<String> = db
+            .store()
+            .organisations(&SITE_ADMIN)
+            .unwrap()
+            .into_iter()
+            .map(|o| o.short_name)
+            .collect();
+        assert_eq!(names, ["apt", "cndh"], "nothing else was stored");
+    });
+}
+
+#[test]
 fn user_add_prints_a_password_link_that_works_once() {
     on_each_backend("user_add_prints_a_password_link", |db| {
         add_org(db, "apt");

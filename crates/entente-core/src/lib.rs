@@ -6,6 +6,7 @@
 
 pub mod access;
 mod codes;
+pub mod coordination;
 pub mod event;
 pub mod ids;
 pub mod opcat;

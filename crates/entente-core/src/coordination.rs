@@ -1,0 +1,98 @@
+//! The coordination engine's rules: what turns everyone's actions into
+//! coordination. Overlaps between organisations' actions, gaps against the
+//! playbook, partners not yet allied, and the deadlines that matter.
+//!
+//! Pure functions over plain inputs ([`PlannedAction`], [`OrgProfile`],
+//! alliance memberships as sets, OPCAT statuses), so the store fills them
+//! from SQL and the CLI, the web and the tests get the same answers. The
+//! inputs must already be filtered to what the reader may see: nothing here
+//! knows about visibility.
+
+mod overlaps;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::access::{OrgId, OrgKind};
+use crate::opcat::OpcatStatus;
+use crate::plan::{ActionId, ActionStatus, Audience, Level, Phase, Sector};
+use crate::{Iso3, RegionalGroup};
+
+pub use overlaps::{Opportunity, Overlap, OverlapSettings, Overlaps, overlaps};
+
+/// What the rules need to know of a campaign action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlannedAction {
+    pub id: ActionId,
+    pub lead: OrgId,
+    /// Never the lead.
+    pub partners: Vec<OrgId>,
+    pub states: Vec<Iso3>,
+    pub audiences: Vec<Audience>,
+    /// A code of the instance's catalogue of kinds of action.
+    pub action_type: String,
+    pub level: Level,
+    pub phase: Phase,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub due: Option<NaiveDate>,
+    pub status: ActionStatus,
+}
+
+impl PlannedAction {
+    /// The lead, then the partners.
+    pub fn organisations(&self) -> impl Iterator<Item = OrgId> + '_ {
+        std::iter::once(self.lead).chain(self.partners.iter().copied())
+    }
+
+    /// The days the action occupies, first and last included: from its
+    /// start to its end (its start alone when it has no end). An action
+    /// with no start but a due date occupies its due date; one with
+    /// neither is undated and has no span.
+    pub fn span(&self) -> Option<(NaiveDate, NaiveDate)> {
+        match (self.start, self.end, self.due) {
+            (Some(start), end, _) => Some((start, end.unwrap_or(start).max(start))),
+            (None, _, Some(due)) => Some((due, due)),
+            (None, _, None) => None,
+        }
+    }
+
+    /// Planned or under way: what the gap rules count as pressure to come.
+    pub fn is_committed(&self) -> bool {
+        matches!(self.status, ActionStatus::Planned | ActionStatus::UnderWay)
+    }
+}
+
+/// What the rules need to know of an organisation: how and where it works.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgProfile {
+    pub id: OrgId,
+    pub kind: OrgKind,
+    pub level: Level,
+    pub sectors: Vec<Sector>,
+    /// The states it works in.
+    pub states: Vec<Iso3>,
+    /// The UN regional groups it works in as a whole.
+    pub regions: Vec<RegionalGroup>,
+}
+
+/// The profiles of the organisations the rules may consider, by id.
+pub type Profiles = BTreeMap<OrgId, OrgProfile>;
+
+/// One state as the gap and deadline rules see it: its OPCAT status on the
+/// day of the analysis and since when it has been at that stage.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StateAtStage {
+    pub state: Iso3,
+    /// From [`crate::opcat::derive`] as of the day of the analysis.
+    pub status: OpcatStatus,
+    /// The day the state reached its current stage.
+    pub since: NaiveDate,
+}
+
+#[cfg(test)]
+mod tests_overlaps;
+#[cfg(test)]
+mod tests_support;

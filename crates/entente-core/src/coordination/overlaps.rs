@@ -1,0 +1,252 @@
+//! Overlaps: open actions of different organisations on the same state and
+//! the same audience whose dates overlap or sit within a window of each
+//! other, each an opportunity to act jointly or to agree a sequence.
+//!
+//! Two actions that share an organisation (as lead or partner) are not an
+//! overlap: that organisation already coordinates them, and the board is
+//! for what no one coordinates yet.
+//!
+//! The search groups the (state, audience) pairs of every open, dated
+//! action, sorts each group by start and sweeps it, keeping only the
+//! actions that still end within the window of the current start: about
+//! O(n log n) plus the pairs it meets, never all pairs.
+
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
+use chrono::Datelike;
+use serde::{Deserialize, Serialize};
+
+use super::{PlannedAction, Profiles};
+use crate::Iso3;
+use crate::access::OrgId;
+use crate::plan::{ActionId, Audience, Level};
+
+mod best;
+use best::Best;
+
+/// How close two actions must be to count as an overlap, and how many of
+/// the best to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OverlapSettings {
+    /// Days between the end of one and the start of the other; 0 means
+    /// their dates must share at least one day.
+    pub window_days: u32,
+    /// Keep only this many, the best ranked; all when `None`. A large
+    /// instance has millions of overlaps: a board shows the best.
+    pub limit: Option<usize>,
+}
+
+impl Default for OverlapSettings {
+    /// A 30-day window, every overlap kept.
+    fn default() -> Self {
+        OverlapSettings {
+            window_days: 30,
+            limit: None,
+        }
+    }
+}
+
+/// What two overlapping actions could become.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Opportunity {
+    /// The same kind of action: one joint action instead of two.
+    JointAction,
+    /// Different kinds: an order to agree so that each prepares the next.
+    Sequence,
+}
+
+/// Two actions of different organisations that could be coordinated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Overlap {
+    /// The lower id of the two.
+    pub first: ActionId,
+    pub second: ActionId,
+    /// The first state both target, in code order; they may share more,
+    /// which the two actions themselves tell.
+    pub state: Iso3,
+    /// The first audience both target, in the vocabulary's order.
+    pub audience: Audience,
+    pub opportunity: Opportunity,
+    /// Days between the end of the earlier and the start of the later; 0
+    /// when their dates share a day.
+    pub days_apart: u32,
+    /// What each would gain from the other: 2 when they act at different
+    /// levels (national and international pressure combined), plus 1 for
+    /// each sector the organisations of one bring and those of the other
+    /// lack (from their profiles; an organisation without one brings none).
+    pub gain: u32,
+}
+
+impl Overlap {
+    /// The order of the board: closest in time, then greatest gain, then ids.
+    pub(super) fn rank(&self) -> (u32, Reverse<u32>, ActionId, ActionId) {
+        (self.days_apart, Reverse(self.gain), self.first, self.second)
+    }
+}
+
+/// All the overlaps found, and the best of them in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Overlaps {
+    /// How many there are in all, kept or not.
+    pub total: usize,
+    /// The best ranked ones (all of them without a limit): closest in time
+    /// first, then greatest gain, then by ids.
+    pub ranked: Vec<Overlap>,
+}
+
+/// The overlaps among `actions`. Done or cancelled actions and actions
+/// with no date (see [`PlannedAction::span`]) take no part.
+pub fn overlaps(
+    actions: &[PlannedAction],
+    profiles: &Profiles,
+    settings: OverlapSettings,
+) -> Overlaps {
+    let entries = entries(actions, profiles);
+    let window = i64::from(settings.window_days);
+    let mut best = Best::new(settings.limit);
+    let mut active: Vec<&Entry> = Vec::new();
+    for group in entries.chunk_by(|a, b| a.key() == b.key()) {
+        active.clear();
+        for later in group {
+            active.retain(|earlier| i64::from(later.start) - i64::from(earlier.end) <= window);
+            for earlier in &active {
+                if let Some(overlap) = overlap(actions, earlier, later) {
+                    best.offer(overlap);
+                }
+            }
+            active.push(later);
+        }
+    }
+    best.into_overlaps()
+}
+
+/// One (state, audience) of an open, dated action, with what the sweep
+/// compares, so that it rarely has to read the action itself.
+struct Entry {
+    state: Iso3,
+    audience: Audience,
+    /// Days since the common era.
+    start: i32,
+    end: i32,
+    index: usize,
+    id: ActionId,
+    /// Its lead and first partner, and whether it has more partners.
+    orgs: [Option<OrgId>; 2],
+    more_orgs: bool,
+    /// It names one state.
+    one_state: bool,
+    /// The audiences it names, one bit per audience.
+    audiences: u16,
+    /// Its kind of action, as a number.
+    kind: usize,
+    level: Level,
+    /// The sectors its organisations bring, one bit per sector.
+    sectors: u16,
+}
+
+impl Entry {
+    fn key(&self) -> (Iso3, Audience) {
+        (self.state, self.audience)
+    }
+}
+
+/// Every (state, audience) of every open, dated action, grouped and sorted
+/// by start, each once even when an action names a state twice.
+fn entries(actions: &[PlannedAction], profiles: &Profiles) -> Vec<Entry> {
+    let mut kinds: HashMap<&str, usize> = HashMap::new();
+    let mut entries = Vec::new();
+    for (index, action) in actions.iter().enumerate() {
+        let Some((start, end)) = action.span().filter(|_| !action.status.is_closed()) else {
+            continue;
+        };
+        let next_kind = kinds.len();
+        let kind = *kinds
+            .entry(action.action_type.as_str())
+            .or_insert(next_kind);
+        let sectors = sector_mask(action, profiles);
+        let audiences = action
+            .audiences
+            .iter()
+            .fold(0, |mask, audience| mask | 1 << (*audience as u16));
+        for state in &action.states {
+            for audience in &action.audiences {
+                entries.push(Entry {
+                    state: *state,
+                    audience: *audience,
+                    start: start.num_days_from_ce(),
+                    end: end.num_days_from_ce(),
+                    index,
+                    id: action.id,
+                    orgs: [Some(action.lead), action.partners.first().copied()],
+                    more_orgs: action.partners.len() > 1,
+                    one_state: action.states.len() == 1,
+                    audiences,
+                    kind,
+                    level: action.level,
+                    sectors,
+                });
+            }
+        }
+    }
+    entries.sort_unstable_by_key(|e| (e.state, e.audience, e.start, e.index));
+    entries.dedup_by_key(|e| (e.state, e.audience, e.index));
+    entries
+}
+
+/// The sectors the organisations of `action` bring, one bit per sector.
+fn sector_mask(action: &PlannedAction, profiles: &Profiles) -> u16 {
+    action
+        .organisations()
+        .filter_map(|org| profiles.get(&org))
+        .flat_map(|profile| &profile.sectors)
+        .fold(0, |mask, sector| mask | 1 << (*sector as u16))
+}
+
+/// The overlap of two entries of one group (`earlier` starting first), if
+/// their actions are of different organisations and this is the first
+/// group they share (lowest state, then lowest audience), so that each
+/// pair is reported once.
+fn overlap(actions: &[PlannedAction], earlier: &Entry, later: &Entry) -> Option<Overlap> {
+    let (a, b) = (&actions[earlier.index], &actions[later.index]);
+    let shared_org = if earlier.more_orgs || later.more_orgs {
+        a.organisations()
+            .any(|org| b.organisations().any(|o| o == org))
+    } else {
+        earlier
+            .orgs
+            .iter()
+            .flatten()
+            .any(|org| later.orgs.contains(&Some(*org)))
+    };
+    let first_audience = (earlier.audiences & later.audiences).trailing_zeros();
+    let first_group = || {
+        first_audience == later.audience as u32
+            && ((earlier.one_state && later.one_state)
+                || first_shared(&a.states, &b.states) == Some(later.state))
+    };
+    if shared_org || !first_group() {
+        return None;
+    }
+    let apart = (i64::from(later.start) - i64::from(earlier.end)).max(0);
+    let levels = if earlier.level == later.level { 0 } else { 2 };
+    Some(Overlap {
+        first: earlier.id.min(later.id),
+        second: earlier.id.max(later.id),
+        state: later.state,
+        audience: later.audience,
+        opportunity: if earlier.kind == later.kind {
+            Opportunity::JointAction
+        } else {
+            Opportunity::Sequence
+        },
+        days_apart: u32::try_from(apart).unwrap_or(u32::MAX),
+        gain: levels + (earlier.sectors ^ later.sectors).count_ones(),
+    })
+}
+
+/// The lowest value both lists hold.
+fn first_shared<T: Ord + Copy>(a: &[T], b: &[T]) -> Option<T> {
+    a.iter().filter(|x| b.contains(x)).min().copied()
+}

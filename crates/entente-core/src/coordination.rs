@@ -9,6 +9,7 @@
 //! knows about visibility.
 
 mod overlaps;
+mod playbook;
 
 use std::collections::BTreeMap;
 
@@ -21,6 +22,7 @@ use crate::plan::{ActionId, ActionStatus, Audience, Level, Phase, Sector};
 use crate::{Iso3, RegionalGroup};
 
 pub use overlaps::{Opportunity, Overlap, OverlapSettings, Overlaps, overlaps};
+pub use playbook::{Play, Playbook, PlaybookError, Reasons};
 
 /// What the rules need to know of a campaign action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -94,5 +96,7 @@ pub struct StateAtStage {
 
 #[cfg(test)]
 mod tests_overlaps;
+#[cfg(test)]
+mod tests_playbook;
 #[cfg(test)]
 mod tests_support;

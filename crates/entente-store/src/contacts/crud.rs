@@ -211,7 +211,7 @@ impl Store {
             .order((contacts::name, contacts::id))
             .into_boxed();
         let mut conn = self.connection()?;
-        match visible_contacts(&mut conn, scope)? {
+        match visible_contacts(scope) {
             Readable::All => {}
             Readable::Only(condition) => query = query.filter(condition),
             Readable::Nothing => return Ok(Vec::new()),

@@ -77,39 +77,31 @@ pub(super) enum Readable {
     Nothing,
 }
 
-pub(super) fn visible_contacts(
-    conn: &mut DbConnection,
-    scope: &AccessScope,
-) -> Result<Readable, StoreError> {
+pub(super) fn visible_contacts(scope: &AccessScope) -> Readable {
     let member = match scope {
-        AccessScope::SiteAdmin(_) => return Ok(Readable::All),
-        AccessScope::Public => return Ok(Readable::Nothing),
+        AccessScope::SiteAdmin(_) => return Readable::All,
+        AccessScope::Public => return Readable::Nothing,
         AccessScope::Member(member) => member,
     };
-    // Each organisation in one of the reader's alliances, with those
-    // alliances: its contacts shared with one of them are readable.
-    let pairs: Vec<(i64, i64)> = alliance_members::table
-        .filter(alliance_members::alliance_id.eq_any(alliance_ids(member)))
-        .select((alliance_members::org_id, alliance_members::alliance_id))
-        .load(conn)?;
-    let mut allied: BTreeMap<i64, Vec<i64>> = BTreeMap::new();
-    for (org, alliance) in pairs {
-        allied.entry(org).or_default().push(alliance);
-    }
     let mut condition: Condition<contacts::table> =
         Box::new(contacts::org_id.eq_any(org_ids(member)));
-    for (org, alliances) in allied {
+    // One clause per alliance of the reader (a handful): shared with it,
+    // and owned by one of its members.
+    for alliance in alliance_ids(member) {
         let shared = contact_alliances::table
-            .filter(contact_alliances::alliance_id.eq_any(alliances))
+            .filter(contact_alliances::alliance_id.eq(alliance))
             .select(contact_alliances::contact_id);
+        let members = alliance_members::table
+            .filter(alliance_members::alliance_id.eq(alliance))
+            .select(alliance_members::org_id);
         condition = Box::new(
-            condition.or(contacts::org_id
-                .eq(org)
-                .and(contacts::visibility.eq(Visibility::Alliance.code()))
-                .and(contacts::id.eq_any(shared))),
+            condition.or(contacts::visibility
+                .eq(Visibility::Alliance.code())
+                .and(contacts::id.eq_any(shared))
+                .and(contacts::org_id.eq_any(members))),
         );
     }
-    Ok(Readable::Only(condition))
+    Readable::Only(condition)
 }
 
 /// The contacts of `rows`, with the alliances each is shared with.

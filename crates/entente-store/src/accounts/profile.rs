@@ -95,6 +95,10 @@ pub(crate) fn write_profile(
     Ok(())
 }
 
+/// Ids per query when profiles are loaded, well under both backends'
+/// limits on bound parameters.
+const IDS_PER_QUERY: usize = 10_000;
+
 /// The directory entries of `rows`, with their profiles, in the same order.
 pub(crate) fn with_profiles(
     conn: &mut DbConnection,
@@ -102,31 +106,8 @@ pub(crate) fn with_profiles(
 ) -> Result<Vec<Organisation>, StoreError> {
     let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
     let mut profiles: BTreeMap<i64, OrganisationProfile> = BTreeMap::new();
-    let sectors: Vec<(i64, String)> = organisation_sectors::table
-        .filter(organisation_sectors::org_id.eq_any(&ids))
-        .order((organisation_sectors::org_id, organisation_sectors::sector))
-        .select((organisation_sectors::org_id, organisation_sectors::sector))
-        .load(conn)?;
-    for (org, sector) in sectors {
-        let sector = stored_code("organisation_sectors", org, "sector", &sector)?;
-        profiles.entry(org).or_default().sectors.push(sector);
-    }
-    let states: Vec<(i64, String)> = organisation_states::table
-        .filter(organisation_states::org_id.eq_any(&ids))
-        .order((organisation_states::org_id, organisation_states::state))
-        .select((organisation_states::org_id, organisation_states::state))
-        .load(conn)?;
-    for (org, state) in states {
-        let state = stored_code("organisation_states", org, "state", &state)?;
-        profiles.entry(org).or_default().area.states.push(state);
-    }
-    let regions: Vec<(i64, String)> = organisation_regions::table
-        .filter(organisation_regions::org_id.eq_any(&ids))
-        .select((organisation_regions::org_id, organisation_regions::region))
-        .load(conn)?;
-    for (org, region) in regions {
-        let region = stored_code("organisation_regions", org, "region", &region)?;
-        profiles.entry(org).or_default().area.regions.push(region);
+    for chunk in ids.chunks(IDS_PER_QUERY) {
+        load_profiles(conn, chunk, &mut profiles)?;
     }
     rows.into_iter()
         .map(|row| {
@@ -137,6 +118,42 @@ pub(crate) fn with_profiles(
             row.into_organisation(profile)
         })
         .collect()
+}
+
+/// Adds the sectors, states and regions of the organisations `ids` to
+/// `profiles`.
+fn load_profiles(
+    conn: &mut DbConnection,
+    ids: &[i64],
+    profiles: &mut BTreeMap<i64, OrganisationProfile>,
+) -> Result<(), StoreError> {
+    let sectors: Vec<(i64, String)> = organisation_sectors::table
+        .filter(organisation_sectors::org_id.eq_any(ids))
+        .order((organisation_sectors::org_id, organisation_sectors::sector))
+        .select((organisation_sectors::org_id, organisation_sectors::sector))
+        .load(conn)?;
+    for (org, sector) in sectors {
+        let sector = stored_code("organisation_sectors", org, "sector", &sector)?;
+        profiles.entry(org).or_default().sectors.push(sector);
+    }
+    let states: Vec<(i64, String)> = organisation_states::table
+        .filter(organisation_states::org_id.eq_any(ids))
+        .order((organisation_states::org_id, organisation_states::state))
+        .select((organisation_states::org_id, organisation_states::state))
+        .load(conn)?;
+    for (org, state) in states {
+        let state = stored_code("organisation_states", org, "state", &state)?;
+        profiles.entry(org).or_default().area.states.push(state);
+    }
+    let regions: Vec<(i64, String)> = organisation_regions::table
+        .filter(organisation_regions::org_id.eq_any(ids))
+        .select((organisation_regions::org_id, organisation_regions::region))
+        .load(conn)?;
+    for (org, region) in regions {
+        let region = stored_code("organisation_regions", org, "region", &region)?;
+        profiles.entry(org).or_default().area.regions.push(region);
+    }
+    Ok(())
 }
 
 /// Replaces an alliance's states and regions with `area`'s.

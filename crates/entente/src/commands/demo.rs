@@ -4,7 +4,7 @@
 //! (`--csv`). Everything comes from the seed: the same seed gives the same
 //! data. The demo runs once per database; a second run is refused.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -16,6 +16,7 @@ use entente_core::access::{AccessScope, AllianceId, OrgId};
 use entente_io::demo::{Coalition, DEFAULT_ACTIONS, DemoState, demo_states};
 use entente_io::plan::{ActionRecord, Exportable, field_names, guard};
 use entente_store::{Area, EventFilter, ImportError, NewAlliance, Store};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{COMMAND_LINE_SCOPE, ensure_reference_data, open_store};
 use crate::config::Settings;
@@ -80,6 +81,7 @@ fn write_csv(path: &PathBuf, seed: u64, count: u64) -> anyhow::Result<()> {
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(field_names(ActionRecord::KIND))?;
     let started = Instant::now();
+    let bar = progress_bar(count, "writing");
     let mut from = 0;
     while from < count {
         let to = (from + CHUNK).min(count);
@@ -87,6 +89,12 @@ fn write_csv(path: &PathBuf, seed: u64, count: u64) -> anyhow::Result<()> {
             writer.write_record(record.cells().iter().map(|cell| guard(cell)))?;
         }
         from = to;
+        if let Some(bar) = &bar {
+            bar.set_position(from);
+        }
+    }
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
     }
     writer
         .into_inner()
@@ -99,6 +107,21 @@ fn write_csv(path: &PathBuf, seed: u64, count: u64) -> anyhow::Result<()> {
         path.display()
     );
     Ok(())
+}
+
+/// A bar on standard error while more than one chunk is made, when it is
+/// a terminal.
+fn progress_bar(count: u64, message: &'static str) -> Option<ProgressBar> {
+    if count <= CHUNK || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let style = ProgressStyle::with_template(
+        "{msg} {wide_bar} {human_pos}/{human_len} actions, {eta} left",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    let bar = ProgressBar::new(count).with_style(style);
+    bar.set_message(message);
+    Some(bar)
 }
 
 fn report_rate(what: &str, count: u64, started: Instant) {
@@ -228,6 +251,7 @@ fn actions(
 ) -> anyhow::Result<()> {
     let default_lead = id_of(orgs, &coalition.organisations[0].record.short_name)?;
     let started = Instant::now();
+    let bar = progress_bar(count, "storing");
     let mut from = 0;
     while from < count {
         let to = (from + CHUNK).min(count);
@@ -236,12 +260,12 @@ fn actions(
             .import_actions(scope, default_lead, &chunk, |_| {})
             .map_err(|e| import_failure("actions", e))?;
         from = to;
-        if count > CHUNK {
-            eprint!("\r{from} of {count} actions stored");
+        if let Some(bar) = &bar {
+            bar.set_position(from);
         }
     }
-    if count > CHUNK {
-        eprintln!();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
     }
     report_rate("stored", count, started);
     Ok(())

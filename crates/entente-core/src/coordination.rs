@@ -8,6 +8,7 @@
 //! inputs must already be filtered to what the reader may see: nothing here
 //! knows about visibility.
 
+mod gaps;
 mod overlaps;
 mod playbook;
 
@@ -21,6 +22,7 @@ use crate::opcat::OpcatStatus;
 use crate::plan::{ActionId, ActionStatus, Audience, Level, Phase, Sector};
 use crate::{Iso3, RegionalGroup};
 
+pub use gaps::{Gap, GapKind, GapSettings, Severity, gaps};
 pub use overlaps::{Opportunity, Overlap, OverlapSettings, Overlaps, overlaps};
 pub use playbook::{Play, Playbook, PlaybookError, Reasons};
 
@@ -94,6 +96,8 @@ pub struct StateAtStage {
     pub since: NaiveDate,
 }
 
+#[cfg(test)]
+mod tests_gaps;
 #[cfg(test)]
 mod tests_overlaps;
 #[cfg(test)]

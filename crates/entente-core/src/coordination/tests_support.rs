@@ -52,3 +52,36 @@ pub fn profile(id: i64, kind: OrgKind, level: Level, sectors: &[Sector]) -> OrgP
         regions: Vec::new(),
     }
 }
+
+/// `code` on `as_of`, from its CAT and OPCAT events (kind, date), at its
+/// stage since `since`.
+pub fn state_at(
+    code: &str,
+    cat: &[(crate::EventKind, &str)],
+    opcat: &[(crate::EventKind, &str)],
+    since: &str,
+    as_of: &str,
+) -> super::StateAtStage {
+    let events =
+        |treaty: crate::TreatyId, list: &[(crate::EventKind, &str)]| -> Vec<crate::TreatyEvent> {
+            list.iter()
+                .map(|(kind, date)| crate::TreatyEvent {
+                    state: iso(code),
+                    treaty: treaty.clone(),
+                    kind: *kind,
+                    date: d(date),
+                    source: "test".into(),
+                    note: None,
+                })
+                .collect()
+        };
+    let (cat, opcat) = (
+        events(crate::TreatyId::cat(), cat),
+        events(crate::TreatyId::opcat(), opcat),
+    );
+    super::StateAtStage {
+        state: iso(code),
+        status: crate::opcat::derive(&cat, &opcat, d(as_of)),
+        since: d(since),
+    }
+}

@@ -10,6 +10,7 @@
 
 mod gaps;
 mod overlaps;
+mod partners;
 mod playbook;
 
 use std::collections::BTreeMap;
@@ -24,6 +25,7 @@ use crate::{Iso3, RegionalGroup};
 
 pub use gaps::{Gap, GapKind, GapSettings, Severity, gaps};
 pub use overlaps::{Opportunity, Overlap, OverlapSettings, Overlaps, overlaps};
+pub use partners::{PartnerReason, PartnerSuggestion, Place, partners};
 pub use playbook::{Play, Playbook, PlaybookError, Reasons};
 
 /// What the rules need to know of a campaign action.
@@ -100,6 +102,8 @@ pub struct StateAtStage {
 mod tests_gaps;
 #[cfg(test)]
 mod tests_overlaps;
+#[cfg(test)]
+mod tests_partners;
 #[cfg(test)]
 mod tests_playbook;
 #[cfg(test)]

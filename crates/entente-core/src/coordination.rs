@@ -8,6 +8,7 @@
 //! inputs must already be filtered to what the reader may see: nothing here
 //! knows about visibility.
 
+mod deadlines;
 mod gaps;
 mod overlaps;
 mod partners;
@@ -23,6 +24,7 @@ use crate::opcat::OpcatStatus;
 use crate::plan::{ActionId, ActionStatus, Audience, Level, Phase, Sector};
 use crate::{Iso3, RegionalGroup};
 
+pub use deadlines::{Deadline, DeadlineKind, deadlines};
 pub use gaps::{Gap, GapKind, GapSettings, Severity, gaps};
 pub use overlaps::{Opportunity, Overlap, OverlapSettings, Overlaps, overlaps};
 pub use partners::{PartnerReason, PartnerSuggestion, Place, partners};
@@ -98,6 +100,8 @@ pub struct StateAtStage {
     pub since: NaiveDate,
 }
 
+#[cfg(test)]
+mod tests_deadlines;
 #[cfg(test)]
 mod tests_gaps;
 #[cfg(test)]

@@ -135,99 +135,158 @@ pub(super) enum Language {
     Es,
 }
 
-/// A kind of action's title, without the state, in `language`.
-pub(super) fn title(action_type: &str, language: Language) -> &'static str {
-    let (en, fr, es) = match action_type {
-        "meeting_executive" => (
+/// Each kind of action's title, without the state, in English, French
+/// and Spanish; the last is also that of a kind the table does not name.
+const TITLES: &[(&str, [&str; 3])] = &[
+    (
+        "meeting_executive",
+        [
             "Meeting with the Ministry of Justice on OPCAT",
             "Rencontre avec le ministère de la Justice sur l’OPCAT",
             "Reunión con el Ministerio de Justicia sobre el OPCAT",
-        ),
-        "letter" => (
+        ],
+    ),
+    (
+        "letter",
+        [
             "Letter to the Minister of Foreign Affairs urging signature",
             "Lettre au ministre des Affaires étrangères pour la signature",
             "Carta al Ministro de Relaciones Exteriores sobre la firma",
-        ),
-        "joint_statement" => (
+        ],
+    ),
+    (
+        "joint_statement",
+        [
             "Joint statement of national and international organisations",
             "Déclaration commune des organisations nationales et internationales",
             "Declaración conjunta de organizaciones nacionales e internacionales",
-        ),
-        "submission" => (
+        ],
+    ),
+    (
+        "submission",
+        [
             "Submission to the Universal Periodic Review",
             "Contribution à l’Examen périodique universel",
             "Contribución al Examen Periódico Universal",
-        ),
-        "awareness" => (
+        ],
+    ),
+    (
+        "awareness",
+        [
             "Public awareness campaign on torture prevention",
             "Campagne de sensibilisation à la prévention de la torture",
             "Campaña de sensibilización sobre la prevención de la tortura",
-        ),
-        "parliamentary_briefing" => (
+        ],
+    ),
+    (
+        "parliamentary_briefing",
+        [
             "Briefing for the parliamentary human rights committee",
             "Briefing de la commission parlementaire des droits humains",
             "Sesión informativa para la comisión parlamentaria de derechos humanos",
-        ),
-        "legal_study" => (
+        ],
+    ),
+    (
+        "legal_study",
+        [
             "Study of OPCAT's compatibility with domestic law",
             "Étude de compatibilité de l’OPCAT avec le droit interne",
             "Estudio de compatibilidad del OPCAT con el derecho interno",
-        ),
-        "seminar" => (
+        ],
+    ),
+    (
+        "seminar",
+        [
             "National roundtable on the prevention of torture",
             "Table ronde nationale sur la prévention de la torture",
             "Mesa redonda nacional sobre la prevención de la tortura",
-        ),
-        "media_work" => (
+        ],
+    ),
+    (
+        "media_work",
+        [
             "Press conference and op-eds on OPCAT",
             "Conférence de presse et tribunes sur l’OPCAT",
             "Rueda de prensa y columnas sobre el OPCAT",
-        ),
-        "briefing_paper" => (
+        ],
+    ),
+    (
+        "briefing_paper",
+        [
             "Briefing paper on the National Preventive Mechanism",
             "Note d’information sur le mécanisme national de prévention",
             "Documento informativo sobre el mecanismo nacional de prevención",
-        ),
-        "mapping_study" => (
+        ],
+    ),
+    (
+        "mapping_study",
+        [
             "Mapping of bodies that visit places of detention",
             "Cartographie des organes qui visitent les lieux de détention",
             "Mapeo de los órganos que visitan lugares de detención",
-        ),
-        "national_consultation" => (
+        ],
+    ),
+    (
+        "national_consultation",
+        [
             "National consultation on the NPM model",
             "Consultation nationale sur le modèle de MNP",
             "Consulta nacional sobre el modelo de MNP",
-        ),
-        "draft_legislation" => (
+        ],
+    ),
+    (
+        "draft_legislation",
+        [
             "Comments on the draft NPM law",
             "Commentaires sur le projet de loi sur le MNP",
             "Comentarios al proyecto de ley sobre el MNP",
-        ),
-        "budget_advocacy" => (
+        ],
+    ),
+    (
+        "budget_advocacy",
+        [
             "Advocacy for the NPM's budget",
             "Plaidoyer pour le budget du MNP",
             "Incidencia sobre el presupuesto del MNP",
-        ),
-        "training" => (
+        ],
+    ),
+    (
+        "training",
+        [
             "Training of NPM members on detention monitoring",
             "Formation des membres du MNP au monitoring de la détention",
             "Capacitación de los miembros del MNP en monitoreo de la detención",
-        ),
-        "follow_up" => (
+        ],
+    ),
+    (
+        "follow_up",
+        [
             "Follow-up of the NPM's recommendations",
             "Suivi des recommandations du MNP",
             "Seguimiento de las recomendaciones del MNP",
-        ),
-        _ => (
+        ],
+    ),
+    (
+        "publication",
+        [
             "Publication of the NPM's annual report",
             "Publication du rapport annuel du MNP",
             "Publicación del informe anual del MNP",
-        ),
-    };
+        ],
+    ),
+];
+
+/// A kind of action's title, without the state, in `language`.
+pub(super) fn title(action_type: &str, language: Language) -> &'static str {
+    let fallback = &TITLES[TITLES.len() - 1].1;
+    let titles = TITLES
+        .iter()
+        .find(|(code, _)| *code == action_type)
+        .map_or(fallback, |(_, titles)| titles);
     match language {
-        Language::En => en,
-        Language::Fr => fr,
-        Language::Es => es,
+        Language::En => titles[0],
+        Language::Fr => titles[1],
+        Language::Es => titles[2],
     }
 }
 

@@ -123,7 +123,14 @@ impl Store {
         let limit = i64::from(page.limit.min(PageRequest::MAX_LIMIT));
         let offset = i64::try_from(page.offset).unwrap_or(i64::MAX);
         let mut conn = self.connection()?;
-        let (total, entries) = query::find(&mut conn, scope, &kinds, &parsed, limit, offset)?;
+        let search = query::Search {
+            scope,
+            kinds: &kinds,
+            query: &parsed,
+            limit,
+            offset,
+        };
+        let (total, entries) = query::find(&mut conn, &search)?;
         let keys: Vec<(SearchKind, i64)> = entries
             .into_iter()
             .map(|(kind, id)| {

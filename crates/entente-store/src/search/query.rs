@@ -13,7 +13,7 @@ use super::text::{Analyser, words};
 use crate::StoreError;
 use crate::accounts::Condition;
 use crate::accounts::scope::{visible_alliances, visible_organisations};
-use crate::connection::Db;
+use crate::connection::{Db, DbConnection};
 use crate::plan::scope::visible_actions;
 use crate::schema::{actions, alliances, organisations, search_entries, search_fts};
 
@@ -99,82 +99,91 @@ fn refused(code: &'static str, message: impl Into<String>) -> StoreError {
 /// One ranked hit of the index: the entry's kind and record.
 pub(crate) type EntryKey = (String, i64);
 
-/// Finds `query` among the entries of `kinds` the scope may read: how many
-/// there are, and `limit` of them from `offset`, best first.
-pub(crate) fn find(
-    conn: &mut crate::connection::DbConnection,
-    scope: &AccessScope,
-    kinds: &[SearchKind],
-    query: &ParsedQuery,
-    limit: i64,
-    offset: i64,
-) -> Result<(i64, Vec<EntryKey>), StoreError> {
-    use crate::connection::DbConnection;
+/// The hits asked for, and how many there are in all.
+type Found = (i64, Vec<EntryKey>);
+
+/// What a search asks the index: the words, among which kinds, for whom,
+/// and which slice of the ranked hits.
+pub(crate) struct Search<'a> {
+    pub scope: &'a AccessScope,
+    pub kinds: &'a [SearchKind],
+    pub query: &'a ParsedQuery,
+    pub limit: i64,
+    pub offset: i64,
+}
+
+/// Finds the query among the entries of the kinds the scope may read: how
+/// many there are, and the slice asked for, best first.
+pub(crate) fn find(conn: &mut DbConnection, search: &Search<'_>) -> Result<Found, StoreError> {
     match conn {
-        DbConnection::Sqlite(_) => {
-            let matching = || {
-                let readable = search_entries::table
-                    .select(search_entries::id)
-                    .filter(search_entries::id.eq(sql::<BigInt>("search_fts.rowid")))
-                    .into_boxed()
-                    .filter(readable_entries(scope, kinds))
-                    .single_value()
-                    .is_not_null();
-                search_fts::table
-                    .into_boxed::<Db>()
-                    .filter(sql::<Bool>("search_fts MATCH ").bind::<Text, _>(query.fts5()))
-                    .filter(readable)
-            };
-            let total = matching().count().get_result::<i64>(conn)?;
-            let ids: Vec<i64> = matching()
-                .order(sql::<Double>("bm25(search_fts, 4.0, 1.0)"))
-                .then_order_by(search_fts::rowid)
-                .limit(limit)
-                .offset(offset)
-                .select(search_fts::rowid)
-                .load(conn)?;
-            let mut keys: Vec<(i64, String, i64)> = search_entries::table
-                .filter(search_entries::id.eq_any(&ids))
-                .select((
-                    search_entries::id,
-                    search_entries::kind,
-                    search_entries::record_id,
-                ))
-                .load(conn)?;
-            keys.sort_by_key(|(id, _, _)| ids.iter().position(|i| i == id));
-            Ok((
-                total,
-                keys.into_iter()
-                    .map(|(_, kind, record)| (kind, record))
-                    .collect(),
-            ))
-        }
-        DbConnection::Postgres(_) => {
-            let tsquery = query.tsquery();
-            let matching = || {
-                search_entries::table
-                    .into_boxed::<Db>()
-                    .filter(
-                        sql::<Bool>("document @@ to_tsquery('simple', ")
-                            .bind::<Text, _>(tsquery.clone())
-                            .sql(")"),
-                    )
-                    .filter(readable_entries(scope, kinds))
-            };
-            let total = matching().count().get_result::<i64>(conn)?;
-            let rank = sql::<Double>("ts_rank(document, to_tsquery('simple', ")
-                .bind::<Text, _>(tsquery.clone())
-                .sql("))");
-            let keys = matching()
-                .order(rank.desc())
-                .then_order_by(search_entries::id)
-                .limit(limit)
-                .offset(offset)
-                .select((search_entries::kind, search_entries::record_id))
-                .load(conn)?;
-            Ok((total, keys))
-        }
+        DbConnection::Sqlite(_) => find_with_fts5(conn, search),
+        DbConnection::Postgres(_) => find_with_tsvector(conn, search),
     }
+}
+
+/// SQLite: the FTS5 table finds and ranks (bm25, a title word weighing
+/// four body words); each hit's entry is then checked against the scope.
+fn find_with_fts5(conn: &mut DbConnection, search: &Search<'_>) -> Result<Found, StoreError> {
+    let matching = || {
+        let readable = search_entries::table
+            .select(search_entries::id)
+            .filter(search_entries::id.eq(sql::<BigInt>("search_fts.rowid")))
+            .into_boxed()
+            .filter(readable_entries(search.scope, search.kinds))
+            .single_value()
+            .is_not_null();
+        search_fts::table
+            .into_boxed::<Db>()
+            .filter(sql::<Bool>("search_fts MATCH ").bind::<Text, _>(search.query.fts5()))
+            .filter(readable)
+    };
+    let total = matching().count().get_result::<i64>(conn)?;
+    let ids: Vec<i64> = matching()
+        .order(sql::<Double>("bm25(search_fts, 4.0, 1.0)"))
+        .then_order_by(search_fts::rowid)
+        .limit(search.limit)
+        .offset(search.offset)
+        .select(search_fts::rowid)
+        .load(conn)?;
+    let mut keys: Vec<(i64, String, i64)> = search_entries::table
+        .filter(search_entries::id.eq_any(&ids))
+        .select((
+            search_entries::id,
+            search_entries::kind,
+            search_entries::record_id,
+        ))
+        .load(conn)?;
+    keys.sort_by_key(|(id, _, _)| ids.iter().position(|i| i == id));
+    let keys = keys.into_iter().map(|(_, kind, record)| (kind, record));
+    Ok((total, keys.collect()))
+}
+
+/// PostgreSQL: the GIN index over the tsvector finds, ts_rank ranks (the
+/// title's weight A above the body's B).
+fn find_with_tsvector(conn: &mut DbConnection, search: &Search<'_>) -> Result<Found, StoreError> {
+    let tsquery = search.query.tsquery();
+    let matching = || {
+        search_entries::table
+            .into_boxed::<Db>()
+            .filter(
+                sql::<Bool>("document @@ to_tsquery('simple', ")
+                    .bind::<Text, _>(tsquery.clone())
+                    .sql(")"),
+            )
+            .filter(readable_entries(search.scope, search.kinds))
+    };
+    let total = matching().count().get_result::<i64>(conn)?;
+    let rank = sql::<Double>("ts_rank(document, to_tsquery('simple', ")
+        .bind::<Text, _>(tsquery.clone())
+        .sql("))");
+    let keys = matching()
+        .order(rank.desc())
+        .then_order_by(search_entries::id)
+        .limit(search.limit)
+        .offset(search.offset)
+        .select((search_entries::kind, search_entries::record_id))
+        .load(conn)?;
+    Ok((total, keys))
 }
 
 /// The entries of `kinds` whose record exists and the scope may read,

@@ -1,6 +1,7 @@
 //! The coordination engine's rules: what turns everyone's actions into
 //! coordination. Overlaps between organisations' actions, gaps against the
-//! playbook, partners not yet allied, and the deadlines that matter.
+//! playbook, partners not yet allied, the deadlines that matter, and an
+//! alliance's reach across sectors, regions and stages.
 //!
 //! Pure functions over plain inputs ([`PlannedAction`], [`OrgProfile`],
 //! alliance memberships as sets, OPCAT statuses), so the store fills them
@@ -13,6 +14,7 @@ mod gaps;
 mod overlaps;
 mod partners;
 mod playbook;
+mod reach;
 
 use std::collections::BTreeMap;
 
@@ -29,6 +31,7 @@ pub use gaps::{Gap, GapKind, GapSettings, Severity, gaps};
 pub use overlaps::{Opportunity, Overlap, OverlapSettings, Overlaps, overlaps};
 pub use partners::{PartnerReason, PartnerSuggestion, Place, partners};
 pub use playbook::{Play, Playbook, PlaybookError, Reasons};
+pub use reach::Reach;
 
 /// What the rules need to know of a campaign action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,5 +113,7 @@ mod tests_overlaps;
 mod tests_partners;
 #[cfg(test)]
 mod tests_playbook;
+#[cfg(test)]
+mod tests_reach;
 #[cfg(test)]
 mod tests_support;

@@ -25,7 +25,7 @@ const OVERLAP_EVERY: u64 = 8;
 /// The choices an action starts from, which an overlapping one repeats.
 struct Draw<'a> {
     state: &'a DemoState,
-    play: &'static Play,
+    play: Play<'a>,
     audience: Audience,
     lead: &'a DemoOrganisation,
     start: NaiveDate,
@@ -59,7 +59,8 @@ fn shifted(day: NaiveDate, days: i64) -> NaiveDate {
 
 fn draw<'a>(coalition: &'a Coalition, rng: &mut Rng) -> Draw<'a> {
     let state = &coalition.campaign[rng.usize(..coalition.campaign.len())];
-    let play = playbook::play(state.stage, state.npm_overdue)
+    // Coalition::new keeps only the states its playbook has a play for.
+    let play = playbook::play(&coalition.playbook, state.stage, state.npm_overdue)
         .unwrap_or_else(|| unreachable!("campaign states all have a play"));
     let audience = play.audiences[rng.usize(..play.audiences.len())];
     let candidates = leads(coalition, state, play);
@@ -84,7 +85,7 @@ fn draw<'a>(coalition: &'a Coalition, rng: &mut Rng) -> Draw<'a> {
 fn leads<'a>(
     coalition: &'a Coalition,
     state: &DemoState,
-    play: &Play,
+    play: Play<'_>,
 ) -> Vec<&'a DemoOrganisation> {
     let works_there = |o: &&DemoOrganisation| match (o.state, o.record.level) {
         (Some(iso3), _) => iso3 == state.iso3,
@@ -147,7 +148,7 @@ fn record(coalition: &Coalition, rng: &mut Rng, drawn: Draw<'_>, index: u64) -> 
         lead,
         start,
     } = drawn;
-    let action_type = play.types[rng.usize(..play.types.len())];
+    let action_type = play.types[rng.usize(..play.types.len())].as_str();
     let language = language(rng, state.group);
     let state_name = match language {
         Language::En => &state.name,

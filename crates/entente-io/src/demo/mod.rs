@@ -13,6 +13,7 @@ mod playbook;
 
 use chrono::NaiveDate;
 use entente_core::access::{Role, Visibility};
+use entente_core::coordination::Playbook;
 use entente_core::opcat;
 use entente_core::{Iso3, RegionalGroup, Stage, State, TreatyEvent, TreatyId};
 use fastrand::Rng;
@@ -102,17 +103,21 @@ pub struct Coalition {
     pub organisations: Vec<DemoOrganisation>,
     pub users: Vec<DemoUser>,
     pub alliances: Vec<DemoAlliance>,
-    /// The states the coalition works on; the others get no action.
-    pub campaign: Vec<DemoState>,
+    /// The states the coalition works on, each with a play; the others
+    /// get no action.
+    pub(crate) campaign: Vec<DemoState>,
+    /// What each stage calls for: the core's default playbook.
+    pub(crate) playbook: Playbook,
 }
 
 impl Coalition {
     /// The coalition for `seed` over the states' stages on `today`.
     pub fn new(seed: u64, states: &[DemoState], today: NaiveDate) -> Coalition {
         let mut rng = Rng::with_seed(seed);
+        let book = Playbook::default();
         let eligible: Vec<&DemoState> = states
             .iter()
-            .filter(|s| playbook::play(s.stage, s.npm_overdue).is_some())
+            .filter(|s| playbook::play(&book, s.stage, s.npm_overdue).is_some())
             .collect();
         let organisations = cast::organisations(&mut rng, &eligible);
         // About two in three eligible states are campaigned on (all those a
@@ -136,7 +141,13 @@ impl Coalition {
             users,
             alliances,
             campaign,
+            playbook: book,
         }
+    }
+
+    /// The states the coalition works on; the others get no action.
+    pub fn campaign(&self) -> &[DemoState] {
+        &self.campaign
     }
 
     /// Action number `index` (from 0): the same for the same seed, states

@@ -294,7 +294,7 @@ fn introduce(settings: &Settings, coalition: &Coalition, count: u64) {
         coalition.seed,
         coalition.organisations.len(),
         coalition.alliances.len(),
-        coalition.campaign.len()
+        coalition.campaign().len()
     );
     eprintln!(
         "Sign in at {} with one of these e-mails and the password {DEMO_PASSWORD}:",

@@ -35,14 +35,18 @@ pub struct OverlapSettings {
     /// Keep only this many, the best ranked; all when `None`. A large
     /// instance has millions of overlaps: a board shows the best.
     pub limit: Option<usize>,
+    /// Only the overlaps of this organisation's actions with others': what
+    /// concerns one member, found without going through every pair.
+    pub involving: Option<OrgId>,
 }
 
 impl Default for OverlapSettings {
-    /// A 30-day window, every overlap kept.
+    /// A 30-day window, every overlap of every organisation kept.
     fn default() -> Self {
         OverlapSettings {
             window_days: 30,
             limit: None,
+            involving: None,
         }
     }
 }
@@ -103,20 +107,37 @@ pub fn overlaps(
     profiles: &Profiles,
     settings: OverlapSettings,
 ) -> Overlaps {
-    let entries = entries(actions, profiles);
+    let entries = entries(actions, profiles, settings.involving);
     let window = i64::from(settings.window_days);
     let mut best = Best::new(settings.limit);
-    let mut active: Vec<&Entry> = Vec::new();
+    // Without `involving`, every entry is in `others` and meets them all;
+    // with it, the organisation's entries meet the others' and the others
+    // meet only the organisation's.
+    let mut focus: Vec<&Entry> = Vec::new();
+    let mut others: Vec<&Entry> = Vec::new();
     for group in entries.chunk_by(|a, b| a.key() == b.key()) {
-        active.clear();
+        focus.clear();
+        others.clear();
         for later in group {
-            active.retain(|earlier| i64::from(later.start) - i64::from(earlier.end) <= window);
-            for earlier in &active {
+            let near = |earlier: &&Entry| i64::from(later.start) - i64::from(earlier.end) <= window;
+            focus.retain(near);
+            others.retain(near);
+            let focused = settings.involving.is_some();
+            let meets = if focused && !later.focus {
+                &focus
+            } else {
+                &others
+            };
+            for earlier in meets {
                 if let Some(overlap) = overlap(actions, earlier, later) {
                     best.offer(overlap);
                 }
             }
-            active.push(later);
+            if later.focus {
+                focus.push(later);
+            } else {
+                others.push(later);
+            }
         }
     }
     best.into_overlaps()
@@ -139,6 +160,8 @@ struct Entry {
     one_state: bool,
     /// The audiences it names, one bit per audience.
     audiences: u16,
+    /// One of its organisations is the one the overlaps must involve.
+    focus: bool,
     /// Its kind of action, as a number.
     kind: usize,
     level: Level,
@@ -154,7 +177,7 @@ impl Entry {
 
 /// Every (state, audience) of every open, dated action, grouped and sorted
 /// by start, each once even when an action names a state twice.
-fn entries(actions: &[PlannedAction], profiles: &Profiles) -> Vec<Entry> {
+fn entries(actions: &[PlannedAction], profiles: &Profiles, involving: Option<OrgId>) -> Vec<Entry> {
     let mut kinds: HashMap<&str, usize> = HashMap::new();
     let mut entries = Vec::new();
     for (index, action) in actions.iter().enumerate() {
@@ -166,6 +189,7 @@ fn entries(actions: &[PlannedAction], profiles: &Profiles) -> Vec<Entry> {
             .entry(action.action_type.as_str())
             .or_insert(next_kind);
         let sectors = sector_mask(action, profiles);
+        let focus = involving.is_some_and(|org| action.organisations().any(|o| o == org));
         let audiences = action
             .audiences
             .iter()
@@ -183,6 +207,7 @@ fn entries(actions: &[PlannedAction], profiles: &Profiles) -> Vec<Entry> {
                     more_orgs: action.partners.len() > 1,
                     one_state: action.states.len() == 1,
                     audiences,
+                    focus,
                     kind,
                     level: action.level,
                     sectors,

@@ -23,11 +23,11 @@ use serde::{Deserialize, Serialize};
 
 use crate::access::{OrgId, OrgKind};
 use crate::opcat::OpcatStatus;
-use crate::plan::{ActionId, ActionStatus, Audience, Level, Phase, Sector};
+use crate::plan::{ActionDraft, ActionId, ActionStatus, Audience, Level, Phase, Sector};
 use crate::{Iso3, RegionalGroup};
 
 pub use deadlines::{Deadline, DeadlineKind, deadlines};
-pub use gaps::{Gap, GapKind, GapSettings, Severity, gaps};
+pub use gaps::{Gap, GapKind, GapSettings, Severity, gaps, severity_by_state};
 pub use overlaps::{Opportunity, Overlap, OverlapSettings, Overlaps, overlaps};
 pub use partners::{PartnerReason, PartnerSuggestion, Place, partners};
 pub use playbook::{Play, Playbook, PlaybookError, Reasons};
@@ -70,6 +70,24 @@ impl PlannedAction {
         }
     }
 
+    /// What the rules need of a stored action's content.
+    pub fn from_draft(id: ActionId, draft: &ActionDraft) -> Self {
+        PlannedAction {
+            id,
+            lead: draft.lead,
+            partners: draft.partners.clone(),
+            states: draft.states.clone(),
+            audiences: draft.audiences.clone(),
+            action_type: draft.action_type.clone(),
+            level: draft.level,
+            phase: draft.phase,
+            start: draft.start,
+            end: draft.end,
+            due: draft.due,
+            status: draft.status,
+        }
+    }
+
     /// Planned or under way: what the gap rules count as pressure to come.
     pub fn is_committed(&self) -> bool {
         matches!(self.status, ActionStatus::Planned | ActionStatus::UnderWay)
@@ -105,6 +123,8 @@ pub struct StateAtStage {
 
 #[cfg(test)]
 mod tests_deadlines;
+#[cfg(test)]
+mod tests_gap_ranking;
 #[cfg(test)]
 mod tests_gaps;
 #[cfg(test)]

@@ -4,7 +4,7 @@
 //! overdue obligations, then the states stuck longest at their stage.
 
 use std::cmp::Reverse;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -222,4 +222,15 @@ fn lopsided(
         found.push((GapKind::OneSectorOnly { sector }, Severity::Low));
     }
     found
+}
+
+/// The worst severity of each state's gaps: what the gap map colours.
+/// States without a gap are absent.
+pub fn severity_by_state(gaps: &[Gap]) -> BTreeMap<Iso3, Severity> {
+    let mut worst: BTreeMap<Iso3, Severity> = BTreeMap::new();
+    for gap in gaps {
+        let entry = worst.entry(gap.state).or_insert(gap.severity);
+        *entry = (*entry).max(gap.severity);
+    }
+    worst
 }

@@ -6,11 +6,15 @@ use crate::access::OrgKind;
 use crate::event::{Art24Part, ConsentKind, EventKind};
 use crate::opcat::Stage;
 
-const RATIFY: EventKind = EventKind::Consent(ConsentKind::Ratification);
-const CAT: &[(EventKind, &str)] = &[(RATIFY, "2000-01-01")];
-const AS_OF: &str = "2026-06-01";
+pub(super) const RATIFY: EventKind = EventKind::Consent(ConsentKind::Ratification);
+pub(super) const CAT: &[(EventKind, &str)] = &[(RATIFY, "2000-01-01")];
+pub(super) const AS_OF: &str = "2026-06-01";
 
-fn found(states: &[StateAtStage], actions: &[PlannedAction], profiles: &Profiles) -> Vec<Gap> {
+pub(super) fn found(
+    states: &[StateAtStage],
+    actions: &[PlannedAction],
+    profiles: &Profiles,
+) -> Vec<Gap> {
     gaps(
         states,
         actions,
@@ -21,7 +25,7 @@ fn found(states: &[StateAtStage], actions: &[PlannedAction], profiles: &Profiles
     )
 }
 
-fn kinds(gaps: &[Gap], state: &str) -> Vec<(GapKind, Severity)> {
+pub(super) fn kinds(gaps: &[Gap], state: &str) -> Vec<(GapKind, Severity)> {
     gaps.iter()
         .filter(|g| g.state == iso(state))
         .map(|g| (g.kind.clone(), g.severity))
@@ -38,7 +42,12 @@ fn untouched(audience: Audience) -> GapKind {
     GapKind::UntouchedAudience { audience }
 }
 
-fn on(state: &str, mut a: PlannedAction, kind: &str, audiences: &[Audience]) -> PlannedAction {
+pub(super) fn on(
+    state: &str,
+    mut a: PlannedAction,
+    kind: &str,
+    audiences: &[Audience],
+) -> PlannedAction {
     a.states = vec![iso(state)];
     a.action_type = kind.into();
     a.audiences = audiences.to_vec();
@@ -313,39 +322,4 @@ fn states_with_an_npm_get_the_plays_of_their_stage() {
             "{code}"
         );
     }
-}
-
-#[test]
-fn ranked_by_overdue_then_time_at_the_stage_then_severity() {
-    let old_signatory = state_at(
-        "OLD",
-        CAT,
-        &[(EventKind::Signature, "2005-01-01")],
-        "2005-01-01",
-        AS_OF,
-    );
-    let new_signatory = state_at(
-        "NEW",
-        CAT,
-        &[(EventKind::Signature, "2025-01-01")],
-        "2025-01-01",
-        AS_OF,
-    );
-    let overdue = state_at("LAT", CAT, &[(RATIFY, "2020-01-01")], "2020-01-31", AS_OF);
-    let result = found(
-        &[new_signatory, old_signatory, overdue],
-        &[],
-        &Profiles::new(),
-    );
-    let order: Vec<&str> = result.iter().map(|g| g.state.as_str()).collect();
-    let first_of = |code: &str| order.iter().position(|s| *s == code).unwrap();
-    let last_of = |code: &str| order.iter().rposition(|s| *s == code).unwrap();
-    assert!(last_of("LAT") < first_of("OLD"), "{order:?}");
-    assert!(last_of("OLD") < first_of("NEW"), "{order:?}");
-    let old: Vec<Severity> = result
-        .iter()
-        .filter(|g| g.state == iso("OLD"))
-        .map(|g| g.severity)
-        .collect();
-    assert!(old.windows(2).all(|w| w[0] >= w[1]), "{old:?}");
 }

@@ -346,3 +346,49 @@ proptest! {
         prop_assert_eq!(found.ranked, expected);
     }
 }
+
+#[test]
+fn a_stored_action_s_content_gives_what_the_rules_need() {
+    use crate::access::Visibility;
+    let draft = crate::plan::ActionDraft {
+        title: "Briefing for the justice committee".into(),
+        description: String::new(),
+        action_type: "parliamentary_briefing".into(),
+        phase: Phase::Ratification,
+        level: Level::Regional,
+        states: vec![iso("SEN")],
+        audiences: vec![Audience::Legislature],
+        lead: OrgId(1),
+        partners: vec![OrgId(2)],
+        start: Some(d("2027-03-01")),
+        end: Some(d("2027-03-02")),
+        due: Some(d("2027-02-15")),
+        status: ActionStatus::UnderWay,
+        budget: None,
+        staff_days: None,
+        expected_outcome: String::new(),
+        actual_outcome: String::new(),
+        outcome_event: None,
+        documents: vec![],
+        visibility: Visibility::Private,
+        shared_with: vec![],
+    };
+    let planned = PlannedAction::from_draft(ActionId(7), &draft);
+    assert_eq!(planned.id, ActionId(7));
+    assert_eq!(
+        planned.organisations().collect::<Vec<_>>(),
+        vec![OrgId(1), OrgId(2)]
+    );
+    assert_eq!(
+        (planned.states.clone(), planned.audiences.clone()),
+        (draft.states, draft.audiences)
+    );
+    assert_eq!(planned.action_type, "parliamentary_briefing");
+    assert_eq!(
+        (planned.level, planned.phase, planned.status),
+        (Level::Regional, Phase::Ratification, ActionStatus::UnderWay)
+    );
+    assert_eq!(planned.span(), Some((d("2027-03-01"), d("2027-03-02"))));
+    assert_eq!(planned.due, Some(d("2027-02-15")));
+    assert!(planned.is_committed());
+}

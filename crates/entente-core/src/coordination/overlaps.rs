@@ -159,14 +159,14 @@ struct Entry {
     /// It names one state.
     one_state: bool,
     /// The audiences it names, one bit per audience.
-    audiences: u16,
+    audiences: u32,
     /// One of its organisations is the one the overlaps must involve.
     focus: bool,
     /// Its kind of action, as a number.
     kind: usize,
     level: Level,
     /// The sectors its organisations bring, one bit per sector.
-    sectors: u16,
+    sectors: u32,
 }
 
 impl Entry {
@@ -193,7 +193,7 @@ fn entries(actions: &[PlannedAction], profiles: &Profiles, involving: Option<Org
         let audiences = action
             .audiences
             .iter()
-            .fold(0, |mask, audience| mask | 1 << (*audience as u16));
+            .fold(0, |mask, audience| mask | 1 << (*audience as u32));
         for state in &action.states {
             for audience in &action.audiences {
                 entries.push(Entry {
@@ -221,12 +221,12 @@ fn entries(actions: &[PlannedAction], profiles: &Profiles, involving: Option<Org
 }
 
 /// The sectors the organisations of `action` bring, one bit per sector.
-fn sector_mask(action: &PlannedAction, profiles: &Profiles) -> u16 {
+fn sector_mask(action: &PlannedAction, profiles: &Profiles) -> u32 {
     action
         .organisations()
         .filter_map(|org| profiles.get(&org))
         .flat_map(|profile| &profile.sectors)
-        .fold(0, |mask, sector| mask | 1 << (*sector as u16))
+        .fold(0, |mask, sector| mask | 1 << (*sector as u32))
 }
 
 /// The overlap of two entries of one group (`earlier` starting first), if

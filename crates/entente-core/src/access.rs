@@ -37,6 +37,12 @@ id_newtype!(
     /// A user account's database identifier.
     UserId
 );
+impl UserId {
+    /// No account: database ids start at 1. The command line and the
+    /// instance act as `AccessScope::SiteAdmin(UserId::NOBODY)`.
+    pub const NOBODY: UserId = UserId(0);
+}
+
 id_newtype!(
     /// An alliance's database identifier.
     AllianceId
@@ -117,11 +123,14 @@ pub enum AccessScope {
 }
 
 impl AccessScope {
-    /// The user acting, if any.
+    /// The user acting, if any: none for the public, and none for the
+    /// site administration of the command line and the instance itself
+    /// ([`UserId::NOBODY`]), which no account stands behind.
     pub fn user(&self) -> Option<UserId> {
         match self {
             AccessScope::Public => None,
             AccessScope::Member(member) => Some(member.user),
+            AccessScope::SiteAdmin(user) if *user == UserId::NOBODY => None,
             AccessScope::SiteAdmin(user) => Some(*user),
         }
     }

@@ -250,3 +250,10 @@ fn unknown_codes_name_the_vocabulary_and_the_choices() {
     let err = "ngo".parse::<OrgKind>().unwrap_err().to_string();
     assert!(err.contains("kind of organisation") && err.contains("national_ngo"));
 }
+
+#[test]
+fn the_account_less_site_administration_acts_as_no_user() {
+    assert_eq!(AccessScope::SiteAdmin(UserId::NOBODY).user(), None);
+    assert_eq!(AccessScope::SiteAdmin(UserId(7)).user(), Some(UserId(7)));
+    assert_eq!(AccessScope::Public.user(), None);
+}

@@ -217,7 +217,7 @@ fn offer(store: &Store, token: &str, now: NaiveDateTime) -> Result<Option<Offer>
 fn org_name(store: &Store, org: OrgId) -> Result<Option<String>, StoreError> {
     // Read unfiltered, as the instance and not the visitor (see `offer`);
     // the scope's user is not used by a directory read.
-    let instance = AccessScope::SiteAdmin(UserId(0));
+    let instance = AccessScope::SiteAdmin(UserId::NOBODY);
     Ok(store.organisation(&instance, org)?.map(|o| o.name))
 }
 

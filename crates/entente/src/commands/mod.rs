@@ -70,9 +70,9 @@ pub fn ensure_reference_data(store: &Store) -> anyhow::Result<()> {
 /// The scope every account command acts with: the site administrator's.
 /// Whoever runs the command line holds the database (its file or its URL)
 /// and could read it directly, so the access rules have nothing to protect
-/// from them. No account stands behind it: 0 is no account's id (ids start
-/// at 1), and the audit log records the command line as acting with no user.
-pub const COMMAND_LINE_SCOPE: AccessScope = AccessScope::SiteAdmin(UserId(0));
+/// from them. No account stands behind it ([`UserId::NOBODY`]): the audit
+/// log and the records it writes name no user.
+pub const COMMAND_LINE_SCOPE: AccessScope = AccessScope::SiteAdmin(UserId::NOBODY);
 
 /// What the audit log says for a change made on the command line: no user
 /// acted, and the detail names the command line.

@@ -46,7 +46,6 @@ fn coalition(db: &Instance) {
 }
 
 #[test]
-#[ignore = "Store::import_actions writes the command line's user 0 into actions.created_by, which references users: every import of actions fails until the store writes no user for it"]
 fn a_french_spreadsheet_is_previewed_then_imported() {
     on_each_backend("a_french_spreadsheet_is_previewed_then_imported", |db| {
         coalition(db);
@@ -163,7 +162,6 @@ fn what_is_not_a_spreadsheet_is_refused_by_name() {
 }
 
 #[test]
-#[ignore = "Store::import_actions writes the command line's user 0 into actions.created_by, which references users: every import of actions fails until the store writes no user for it"]
 fn headers_mapped_with_map_are_remembered_for_the_organisation() {
     on_each_backend("headers_mapped_with_map_are_remembered", |db| {
         coalition(db);
@@ -234,7 +232,6 @@ fn headers_mapped_with_map_are_remembered_for_the_organisation() {
 }
 
 #[test]
-#[ignore = "Store::import_actions writes the command line's user 0 into actions.created_by, which references users: every import of actions fails until the store writes no user for it"]
 fn an_exported_csv_imports_back_unchanged() {
     on_each_backend("an_exported_csv_imports_back_unchanged", |db| {
         coalition(db);
@@ -345,7 +342,6 @@ fn organisations_and_contacts_are_imported_and_exported() {
 }
 
 #[test]
-#[ignore = "Store::import_actions writes the command line's user 0 into actions.created_by, which references users: every import of actions fails until the store writes no user for it"]
 fn an_xlsx_workbook_is_imported_like_a_csv_file() {
     on_each_backend("an_xlsx_workbook_is_imported_like_a_csv_file", |db| {
         coalition(db);

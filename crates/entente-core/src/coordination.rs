@@ -15,6 +15,7 @@ mod overlaps;
 mod partners;
 mod playbook;
 mod reach;
+mod standing;
 
 use std::collections::BTreeMap;
 
@@ -22,7 +23,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::access::{OrgId, OrgKind};
-use crate::opcat::OpcatStatus;
 use crate::plan::{ActionDraft, ActionId, ActionStatus, Audience, Level, Phase, Sector};
 use crate::{Iso3, RegionalGroup};
 
@@ -32,6 +32,7 @@ pub use overlaps::{Opportunity, Overlap, OverlapSettings, Overlaps, overlaps};
 pub use partners::{PartnerReason, PartnerSuggestion, Place, partners};
 pub use playbook::{Play, Playbook, PlaybookError, Reasons};
 pub use reach::Reach;
+pub use standing::{OPENED_FOR_SIGNATURE, StateAtStage};
 
 /// What the rules need to know of a campaign action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,17 +111,6 @@ pub struct OrgProfile {
 /// The profiles of the organisations the rules may consider, by id.
 pub type Profiles = BTreeMap<OrgId, OrgProfile>;
 
-/// One state as the gap and deadline rules see it: its OPCAT status on the
-/// day of the analysis and since when it has been at that stage.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StateAtStage {
-    pub state: Iso3,
-    /// From [`crate::opcat::derive`] as of the day of the analysis.
-    pub status: OpcatStatus,
-    /// The day the state reached its current stage.
-    pub since: NaiveDate,
-}
-
 #[cfg(test)]
 mod tests_deadlines;
 #[cfg(test)]
@@ -137,5 +127,7 @@ mod tests_playbook;
 mod tests_reach;
 #[cfg(test)]
 mod tests_scale;
+#[cfg(test)]
+mod tests_standing;
 #[cfg(test)]
 mod tests_support;

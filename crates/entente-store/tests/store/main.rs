@@ -6,6 +6,7 @@ mod accounts;
 mod actions;
 mod audit;
 mod contacts;
+mod coordination;
 mod credentials;
 mod directory;
 mod fixtures;

@@ -1,0 +1,171 @@
+//! The coordination engine over the stored plan: the rules of
+//! `entente_core::coordination` fed with what a scope may see. A private
+//! action of another organisation never reaches the rules for a reader who
+//! may not read it, so no finding can reveal it.
+
+mod load;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use entente_core::access::{AccessScope, AllianceId, OrgId};
+use entente_core::coordination::{
+    self, Deadline, Gap, GapSettings, OverlapSettings, Overlaps, PartnerSuggestion, Place,
+    PlannedAction, Playbook, Profiles, StateAtStage,
+};
+use entente_core::plan::Phase;
+use entente_core::{Iso3, RegionalGroup};
+
+use load::Places;
+
+use crate::{Store, StoreError};
+
+/// Which part of the plan an analysis looks at. Empty fields do not filter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CoordinationFilter {
+    /// Actions led by or partnered with a member of this alliance; nothing
+    /// when the reader may not see the alliance.
+    pub alliance: Option<AllianceId>,
+    /// States of this UN regional group.
+    pub region: Option<RegionalGroup>,
+    /// These states.
+    pub states: Vec<Iso3>,
+    pub phase: Option<Phase>,
+}
+
+/// Everything the rules read, as one scope may see it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CoordinationInputs {
+    /// The open actions (not done or cancelled) the filter keeps, each with
+    /// only the filter's states when it names states or a region.
+    pub actions: Vec<PlannedAction>,
+    /// The profiles of the directory entries the scope reads.
+    pub profiles: Profiles,
+    /// The members of the alliances the scope reads.
+    pub alliances: BTreeMap<AllianceId, BTreeSet<OrgId>>,
+    /// The filter's states (all by default) on the day of the analysis.
+    pub states: Vec<StateAtStage>,
+    /// Each state's UN regional group.
+    pub groups: BTreeMap<Iso3, RegionalGroup>,
+}
+
+impl Store {
+    /// What the rules need to analyse the plan `scope` may see, narrowed by
+    /// `filter`, with the states as they stood on `as_of`.
+    pub fn coordination_inputs(
+        &self,
+        scope: &AccessScope,
+        filter: &CoordinationFilter,
+        as_of: NaiveDate,
+    ) -> Result<CoordinationInputs, StoreError> {
+        let (places, actions) = self.visible_plan(scope, filter)?;
+        Ok(CoordinationInputs {
+            actions,
+            profiles: load::profiles(self, scope)?,
+            alliances: load::memberships(self, scope)?,
+            states: load::standings(self, &places.wanted, as_of)?,
+            groups: places.groups,
+        })
+    }
+
+    /// The overlaps among the actions `scope` may see that `filter` keeps,
+    /// best first.
+    pub fn overlaps(
+        &self,
+        scope: &AccessScope,
+        filter: &CoordinationFilter,
+        settings: OverlapSettings,
+    ) -> Result<Overlaps, StoreError> {
+        let (_, actions) = self.visible_plan(scope, filter)?;
+        let profiles = load::profiles(self, scope)?;
+        Ok(coordination::overlaps(&actions, &profiles, settings))
+    }
+
+    /// The gaps of the filter's states on `as_of` against the default
+    /// playbook, given the actions `scope` may see, most urgent first.
+    pub fn gaps(
+        &self,
+        scope: &AccessScope,
+        filter: &CoordinationFilter,
+        as_of: NaiveDate,
+        settings: GapSettings,
+    ) -> Result<Vec<Gap>, StoreError> {
+        let inputs = self.coordination_inputs(scope, filter, as_of)?;
+        Ok(coordination::gaps(
+            &inputs.states,
+            &inputs.actions,
+            &inputs.profiles,
+            &Playbook::default(),
+            as_of,
+            settings,
+        ))
+    }
+
+    /// The partners `org` could seek at `place`, among the organisations
+    /// and actions `scope` may see, best first; `None` when `scope` may not
+    /// read `org`'s directory entry.
+    pub fn partners(
+        &self,
+        scope: &AccessScope,
+        org: OrgId,
+        place: Place,
+    ) -> Result<Option<Vec<PartnerSuggestion>>, StoreError> {
+        let filter = match place {
+            Place::State(state) => CoordinationFilter {
+                states: vec![state],
+                ..CoordinationFilter::default()
+            },
+            Place::Region(region) => CoordinationFilter {
+                region: Some(region),
+                ..CoordinationFilter::default()
+            },
+        };
+        let (places, actions) = self.visible_plan(scope, &filter)?;
+        let profiles = load::profiles(self, scope)?;
+        let Some(profile) = profiles.get(&org) else {
+            return Ok(None);
+        };
+        let alliances = load::memberships(self, scope)?;
+        Ok(Some(coordination::partners(
+            profile,
+            place,
+            &actions,
+            &profiles,
+            &alliances,
+            &places.groups,
+        )))
+    }
+
+    /// The deadlines of the filter's states and of the open actions `scope`
+    /// may see, as of `as_of`, by date.
+    pub fn deadlines(
+        &self,
+        scope: &AccessScope,
+        filter: &CoordinationFilter,
+        as_of: NaiveDate,
+    ) -> Result<Vec<Deadline>, StoreError> {
+        let (places, actions) = self.visible_plan(scope, filter)?;
+        let states = load::standings(self, &places.wanted, as_of)?;
+        Ok(coordination::deadlines(&states, &actions, as_of))
+    }
+
+    /// The filter's places, and the open actions `scope` may see that
+    /// `filter` keeps: none when it names an alliance `scope` may not read.
+    fn visible_plan(
+        &self,
+        scope: &AccessScope,
+        filter: &CoordinationFilter,
+    ) -> Result<(Places, Vec<PlannedAction>), StoreError> {
+        let hidden_alliance = match filter.alliance {
+            Some(alliance) => self.alliance(scope, alliance)?.is_none(),
+            None => false,
+        };
+        let mut conn = self.connection()?;
+        let places = Places::load(&mut conn, filter)?;
+        if hidden_alliance {
+            return Ok((places, Vec::new()));
+        }
+        let actions = load::planned_actions(&mut conn, scope, filter, &places)?;
+        Ok((places, actions))
+    }
+}

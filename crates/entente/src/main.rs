@@ -49,6 +49,8 @@ enum Command {
     Audit(commands::audit::AuditCommand),
     /// Write the shared plan's actions, organisations or contacts to standard output (CSV, XLSX or JSON).
     Export(commands::export::ExportArgs),
+    /// The coordination engine's findings: overlaps, gaps, partners or deadlines (a table, JSON or CSV).
+    Analyze(commands::analyze::AnalyzeArgs),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         Command::Audit(command) => commands::audit::run(&cli.settings, command),
         Command::Demo(args) => commands::demo::run(&cli.settings, args),
         Command::Export(args) => commands::export::run(&cli.settings, args),
+        Command::Analyze(args) => commands::analyze::run(&cli.settings, args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -4,6 +4,8 @@
 
 #[path = "cli/accounts.rs"]
 mod accounts;
+#[path = "cli/analyze.rs"]
+mod analyze;
 #[path = "cli/commands.rs"]
 mod commands;
 #[path = "cli/demo.rs"]

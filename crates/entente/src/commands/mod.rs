@@ -1,5 +1,6 @@
 //! One module per subcommand; each parses its arguments and calls the libraries.
 
+pub mod analyze;
 pub mod audit;
 pub mod data;
 pub mod demo;

@@ -1,0 +1,387 @@
+//! `entente analyze overlaps|gaps|partners|deadlines`: the coordination
+//! engine's findings on the whole plan (the command line reads as the site
+//! administrator), as a readable table with state names, organisations'
+//! short names and dates, or as JSON or CSV (cells guarded against
+//! spreadsheet formulas).
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use anyhow::Context;
+use chrono::{NaiveDate, Utc};
+use clap::{Args, ValueEnum};
+use entente_core::access::{AllianceId, OrgId};
+use entente_core::coordination::{
+    DeadlineKind, GapKind, GapSettings, Opportunity, OverlapSettings, PartnerReason, Place,
+    Severity,
+};
+use entente_core::event::Art24Part;
+use entente_core::plan::{ActionId, Phase};
+use entente_core::{Iso3, RegionalGroup};
+use entente_store::{CoordinationFilter, Store};
+
+use super::COMMAND_LINE_SCOPE;
+use crate::config::Settings;
+use report::{Report, csv, json, table};
+
+mod report;
+
+/// Which finding to list.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Finding {
+    /// Actions of different organisations on the same state and audience, close in time.
+    Overlaps,
+    /// What the playbook calls for at each state's stage and nobody plans.
+    Gaps,
+    /// Organisations to approach for --org at --state or --region.
+    Partners,
+    /// NPM due dates, Art. 24 postponement ends and action due dates.
+    Deadlines,
+}
+
+/// How to write the findings.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    /// Aligned columns for a terminal.
+    Table,
+    /// One JSON array of objects.
+    Json,
+    /// A header row, then one row a finding; safe to open in a spreadsheet.
+    Csv,
+}
+
+#[derive(Args)]
+pub struct AnalyzeArgs {
+    #[arg(value_enum)]
+    finding: Finding,
+    #[arg(long, value_enum, default_value = "table")]
+    format: Format,
+    /// The day of the analysis (YYYY-MM-DD); today by default.
+    #[arg(long)]
+    as_of: Option<NaiveDate>,
+    /// An organisation's short name: whose overlaps, or who seeks partners.
+    #[arg(long)]
+    org: Option<String>,
+    /// Only this state (ISO 3166 alpha-3 code).
+    #[arg(long)]
+    state: Option<String>,
+    /// Only this UN regional group (african, asia_pacific, eeg, grulac, weog).
+    #[arg(long)]
+    region: Option<String>,
+    /// Only the actions of this alliance's members (its number).
+    #[arg(long)]
+    alliance: Option<i64>,
+    /// Only actions of this phase (ratification or implementation).
+    #[arg(long)]
+    phase: Option<String>,
+    /// At most this many findings, the best first.
+    #[arg(long)]
+    limit: Option<usize>,
+}
+
+pub fn run(settings: &Settings, args: AnalyzeArgs) -> anyhow::Result<()> {
+    let store = super::open_store(settings)?;
+    super::ensure_reference_data(&store)?;
+    let as_of = args.as_of.unwrap_or_else(|| Utc::now().date_naive());
+    let filter = filter(&args)?;
+    let names = Names::load(&store)?;
+    let org = match &args.org {
+        Some(short_name) => Some(names.org_id(short_name)?),
+        None => None,
+    };
+    let mut report = match args.finding {
+        Finding::Overlaps => overlaps(&store, &names, &filter, org, args.limit)?,
+        Finding::Gaps => gaps(&store, &names, &filter, as_of)?,
+        Finding::Partners => partners(&store, &names, &args, org)?,
+        Finding::Deadlines => deadlines(&store, &names, &filter, as_of)?,
+    };
+    if let Some(limit) = args.limit {
+        report.rows.truncate(limit);
+    }
+    let bytes = match args.format {
+        Format::Table => table(&report).into_bytes(),
+        Format::Json => json(&report)?,
+        Format::Csv => csv(&report)?,
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(&bytes)
+        .and_then(|()| stdout.flush())
+        .context("cannot write to standard output")
+}
+
+fn filter(args: &AnalyzeArgs) -> anyhow::Result<CoordinationFilter> {
+    let state = args
+        .state
+        .as_deref()
+        .map(|code| code.to_uppercase().parse::<Iso3>())
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--state: {e}"))?;
+    let region = args
+        .region
+        .as_deref()
+        .map(str::parse::<RegionalGroup>)
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--region: {e}"))?;
+    let phase = args
+        .phase
+        .as_deref()
+        .map(str::parse::<Phase>)
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("--phase: {e}"))?;
+    Ok(CoordinationFilter {
+        alliance: args.alliance.map(AllianceId),
+        region,
+        states: state.into_iter().collect(),
+        phase,
+    })
+}
+
+/// Short names of organisations, English names of states, titles of actions.
+struct Names {
+    orgs: HashMap<OrgId, String>,
+    states: HashMap<Iso3, String>,
+}
+
+impl Names {
+    fn load(store: &Store) -> anyhow::Result<Names> {
+        Ok(Names {
+            orgs: store
+                .organisations(&COMMAND_LINE_SCOPE)?
+                .into_iter()
+                .map(|o| (o.id, o.short_name))
+                .collect(),
+            states: store
+                .states()?
+                .into_iter()
+                .map(|s| (s.iso3, s.names.en))
+                .collect(),
+        })
+    }
+
+    fn org_id(&self, short_name: &str) -> anyhow::Result<OrgId> {
+        self.orgs
+            .iter()
+            .find(|(_, name)| *name == short_name)
+            .map(|(id, _)| *id)
+            .with_context(|| format!("no organisation has the short name {short_name:?} (--org)"))
+    }
+
+    fn org(&self, id: OrgId) -> String {
+        self.orgs
+            .get(&id)
+            .cloned()
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    fn state(&self, code: Iso3) -> String {
+        match self.states.get(&code) {
+            Some(name) => format!("{name} ({code})"),
+            None => code.to_string(),
+        }
+    }
+}
+
+fn overlaps(
+    store: &Store,
+    names: &Names,
+    filter: &CoordinationFilter,
+    org: Option<OrgId>,
+    limit: Option<usize>,
+) -> anyhow::Result<Report> {
+    let settings = OverlapSettings {
+        limit: Some(limit.unwrap_or(50)),
+        involving: org,
+        ..OverlapSettings::default()
+    };
+    let found = store.overlaps(&COMMAND_LINE_SCOPE, filter, settings)?;
+    let action = |id: ActionId| -> anyhow::Result<(String, String)> {
+        let action = store
+            .action(&COMMAND_LINE_SCOPE, id)?
+            .with_context(|| format!("action {id} vanished during the analysis"))?;
+        Ok((names.org(action.content.lead), action.content.title))
+    };
+    let mut rows = Vec::with_capacity(found.ranked.len());
+    for overlap in &found.ranked {
+        let (first_lead, first_title) = action(overlap.first)?;
+        let (second_lead, second_title) = action(overlap.second)?;
+        rows.push(vec![
+            overlap.days_apart.to_string(),
+            opportunity(overlap.opportunity).to_owned(),
+            names.state(overlap.state),
+            overlap.audience.code().to_owned(),
+            overlap.first.to_string(),
+            first_lead,
+            first_title,
+            overlap.second.to_string(),
+            second_lead,
+            second_title,
+            overlap.gain.to_string(),
+        ]);
+    }
+    Ok(Report {
+        columns: &[
+            "days_apart",
+            "opportunity",
+            "state",
+            "audience",
+            "first",
+            "first_lead",
+            "first_title",
+            "second",
+            "second_lead",
+            "second_title",
+            "gain",
+        ],
+        rows,
+    })
+}
+
+fn gaps(
+    store: &Store,
+    names: &Names,
+    filter: &CoordinationFilter,
+    as_of: NaiveDate,
+) -> anyhow::Result<Report> {
+    let found = store.gaps(&COMMAND_LINE_SCOPE, filter, as_of, GapSettings::default())?;
+    let rows = found
+        .iter()
+        .map(|gap| {
+            let (kind, what) = match &gap.kind {
+                GapKind::MissingAction { action_type } => ("missing_action", action_type.clone()),
+                GapKind::UntouchedAudience { audience } => {
+                    ("untouched_audience", audience.code().to_owned())
+                }
+                GapKind::NoNationalPartner => ("no_national_partner", String::new()),
+                GapKind::NoInternationalLeverage => ("no_international_leverage", String::new()),
+                GapKind::OneSectorOnly { sector } => ("one_sector_only", sector.code().to_owned()),
+            };
+            vec![
+                names.state(gap.state),
+                gap.stage.code().to_owned(),
+                gap.since.to_string(),
+                yes_no(gap.npm_overdue),
+                kind.to_owned(),
+                what,
+                severity(gap.severity).to_owned(),
+            ]
+        })
+        .collect();
+    Ok(Report {
+        columns: &[
+            "state",
+            "stage",
+            "since",
+            "npm_overdue",
+            "gap",
+            "what",
+            "severity",
+        ],
+        rows,
+    })
+}
+
+fn partners(
+    store: &Store,
+    names: &Names,
+    args: &AnalyzeArgs,
+    org: Option<OrgId>,
+) -> anyhow::Result<Report> {
+    let org = org.context("partners needs --org, the organisation that seeks them")?;
+    let filter = filter(args)?;
+    let place = match (filter.states.first(), filter.region) {
+        (Some(state), None) => Place::State(*state),
+        (None, Some(region)) => Place::Region(region),
+        _ => anyhow::bail!("partners needs either --state or --region, not both"),
+    };
+    let found = store
+        .partners(&COMMAND_LINE_SCOPE, org, place)?
+        .with_context(|| format!("organisation {} is not in the directory", names.org(org)))?;
+    let rows = found
+        .iter()
+        .map(|suggestion| {
+            vec![
+                names.org(suggestion.org),
+                suggestion.score.to_string(),
+                suggestion
+                    .reasons
+                    .iter()
+                    .map(reason)
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ]
+        })
+        .collect();
+    Ok(Report {
+        columns: &["organisation", "score", "reasons"],
+        rows,
+    })
+}
+
+/// A reason in words.
+fn reason(reason: &PartnerReason) -> String {
+    match reason {
+        PartnerReason::ActsThere { actions } => format!("acts there ({actions} open actions)"),
+        PartnerReason::WorksThere => "works there".to_owned(),
+        PartnerReason::WorksInRegion { region } => format!("works in the region {region}"),
+        PartnerReason::OtherLevel { level } => format!("works at the {level} level"),
+        PartnerReason::NewSectors { sectors } => {
+            let codes: Vec<&str> = sectors.iter().map(|s| s.code()).collect();
+            format!("brings the sectors {}", codes.join(", "))
+        }
+    }
+}
+
+fn deadlines(
+    store: &Store,
+    names: &Names,
+    filter: &CoordinationFilter,
+    as_of: NaiveDate,
+) -> anyhow::Result<Report> {
+    let found = store.deadlines(&COMMAND_LINE_SCOPE, filter, as_of)?;
+    let rows = found
+        .iter()
+        .map(|deadline| {
+            let kind = match deadline.kind {
+                DeadlineKind::NpmDue => "npm_due".to_owned(),
+                DeadlineKind::PostponementEnd {
+                    part: Art24Part::PartIii,
+                } => "postponement_end part_iii".to_owned(),
+                DeadlineKind::PostponementEnd {
+                    part: Art24Part::PartIv,
+                } => "postponement_end part_iv".to_owned(),
+                DeadlineKind::ActionDue => "action_due".to_owned(),
+            };
+            vec![
+                deadline.date.to_string(),
+                kind,
+                names.state(deadline.state),
+                deadline.action.map(|a| a.to_string()).unwrap_or_default(),
+                yes_no(deadline.overdue),
+            ]
+        })
+        .collect();
+    Ok(Report {
+        columns: &["date", "deadline", "state", "action", "overdue"],
+        rows,
+    })
+}
+
+fn opportunity(opportunity: Opportunity) -> &'static str {
+    match opportunity {
+        Opportunity::JointAction => "joint_action",
+        Opportunity::Sequence => "sequence",
+    }
+}
+
+fn severity(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Low => "low",
+        Severity::Medium => "medium",
+        Severity::High => "high",
+    }
+}
+
+fn yes_no(value: bool) -> String {
+    if value { "yes" } else { "no" }.to_owned()
+}

@@ -226,6 +226,19 @@ pub fn router(state: AppState) -> Router {
             post(api::alliances::add_alliance_member),
         )
         .route("/search", get(api::search::search_records))
+        .route(
+            "/coordination/overlaps",
+            get(api::coordination::list_overlaps),
+        )
+        .route("/coordination/gaps", get(api::coordination::list_gaps))
+        .route(
+            "/coordination/partners",
+            get(api::coordination::list_partners),
+        )
+        .route(
+            "/coordination/deadlines",
+            get(api::coordination::list_deadlines),
+        )
         .route("/openapi.json", get(api::openapi::show_openapi))
         .fallback(api::show_not_found);
     let app = Router::new()

@@ -6,6 +6,7 @@ pub mod alliances;
 pub mod audit;
 pub mod calendar;
 pub mod contacts;
+pub mod coordination;
 pub mod exports;
 pub mod me;
 pub mod openapi;

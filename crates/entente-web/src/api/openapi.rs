@@ -7,7 +7,8 @@ use utoipa::Modify;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 
 use super::{
-    actions, alliances, audit, calendar, contacts, exports, me, orgs, search, states, treaties,
+    actions, alliances, audit, calendar, contacts, coordination, exports, me, orgs, search, states,
+    treaties,
 };
 
 #[derive(OpenApi)]
@@ -57,6 +58,10 @@ use super::{
         calendar::show_alliance_calendar,
         calendar::show_state_calendar,
         search::search_records,
+        coordination::list_overlaps,
+        coordination::list_gaps,
+        coordination::list_partners,
+        coordination::list_deadlines,
     ),
     modifiers(&BearerToken),
     tags(
@@ -67,6 +72,7 @@ use super::{
         (name = "actions", description = "The coalition's campaign actions, as far as the reader may see them; a hidden action answers as a missing one. Changes need an editor or admin of the lead organisation; broken rules come back together as `invalid_fields`, each with its field, code and message."),
         (name = "exports", description = "Files of what the reader may see (CSV and XLSX guarded against formula injection, JSON), and iCalendar feeds of actions that take an API token in the address (`?token=ent_...`)."),
         (name = "search", description = "Actions, organisations and alliances found by their words in English, French or Spanish, with or without accents; only what the reader may see is found or counted."),
+        (name = "coordination", description = "The coordination engine's findings (overlaps, gaps, partners, deadlines) over the plan the reader may see: a hidden action never reaches them, and the anonymous public's findings come from public actions only."),
         (name = "accounts", description = "The signed-in user; authenticate with a session cookie or `Authorization: Bearer ent_...`. A read-only token is refused (403 `token_read_only`) on anything but GET."),
     )
 )]

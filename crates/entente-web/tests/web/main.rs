@@ -11,6 +11,7 @@ mod app;
 mod audit;
 mod authorisation;
 mod contacts;
+mod coordination;
 mod directory;
 mod exports;
 mod fixture;

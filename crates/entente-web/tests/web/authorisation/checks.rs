@@ -9,6 +9,7 @@ mod actions;
 mod alliances;
 mod areas;
 mod contacts;
+mod coordination;
 mod imports;
 pub mod reading;
 mod search;
@@ -47,6 +48,7 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::OwnToken, Rule::OwnAccount) => account::own_token(app, world, route).await,
         (Exposes::OneTimeLink, Rule::LinkHolder) => account::link(app, world, route).await,
         (Exposes::Search, Rule::Read) => search::search(app, world, route).await,
+        (Exposes::Coordination, Rule::Read) => coordination::findings(app, world, route).await,
         // The portal's action pages: a month, the forms.
         (Exposes::ActionList, Rule::Read) if route.path == "/actions/calendar" => {
             action_pages::calendar(app, world, route).await

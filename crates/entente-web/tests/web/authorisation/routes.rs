@@ -58,6 +58,10 @@ pub enum Exposes {
     /// Actions, directory entries and alliances found by their words:
     /// only those the reader may see, found and counted.
     Search,
+    /// The coordination engine's findings (overlaps, gaps, partners,
+    /// deadlines), drawn only from the actions and directory entries the
+    /// reader may see.
+    Coordination,
 }
 
 /// Who may have it.
@@ -295,6 +299,25 @@ pub const ROUTES: &[Route] = &[
     route("GET", "/api/v1/audit", E::Audit, R::Administer),
     route("GET", "/api/v1/openapi.json", E::Reference, R::Public),
     route("GET", "/api/v1/search", E::Search, R::Read),
+    route(
+        "GET",
+        "/api/v1/coordination/overlaps",
+        E::Coordination,
+        R::Read,
+    ),
+    route("GET", "/api/v1/coordination/gaps", E::Coordination, R::Read),
+    route(
+        "GET",
+        "/api/v1/coordination/partners",
+        E::Coordination,
+        R::Read,
+    ),
+    route(
+        "GET",
+        "/api/v1/coordination/deadlines",
+        E::Coordination,
+        R::Read,
+    ),
     route("GET", "/api/v1/actions", E::ActionList, R::Read),
     route("POST", "/api/v1/actions", E::ActionList, R::Edit),
     route("GET", "/api/v1/actions/{id}", E::Action, R::Read),

@@ -1,0 +1,399 @@
+//! `GET /api/v1/coordination/overlaps|gaps|partners|deadlines`: the
+//! coordination engine's findings over the plan the reader may see (the
+//! anonymous public its public actions only), with the board's filters.
+
+mod views;
+
+use std::collections::HashMap;
+
+use axum::Json;
+use axum::extract::{RawQuery, State};
+use entente_core::access::{AccessScope, AllianceId, OrgId};
+use entente_core::coordination::{GapSettings, OverlapSettings, Place};
+use entente_core::plan::{ActionId, Phase};
+use entente_core::{Iso3, RegionalGroup};
+use entente_store::{CoordinationFilter, Store, StoreError};
+
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::extract::{AsOf, Params};
+use crate::state::AppState;
+
+pub use views::{
+    ActionRef, DeadlineList, DeadlineView, GapList, GapView, OverlapList, OverlapView, PartnerList,
+    PartnerView, ReasonView,
+};
+
+/// The filters every finding takes.
+const FILTERS: [&str; 6] = ["as_of", "state", "region", "alliance", "phase", "limit"];
+
+/// The findings listed when `limit` is not given, and at most.
+const DEFAULT_LIMIT: usize = 50;
+const MAX_LIMIT: usize = 500;
+
+/// The query's parameters, any unknown one refused by name.
+fn params(raw: Option<&str>, extra: &[&str]) -> Result<Params, AppError> {
+    let pairs: Vec<(String, String)> = raw
+        .map(|q| crate::locale::form_pairs(q).collect())
+        .unwrap_or_default();
+    if let Some((name, _)) = pairs
+        .iter()
+        .find(|(k, _)| !FILTERS.contains(&k.as_str()) && !extra.contains(&k.as_str()))
+    {
+        return Err(AppError::InvalidParameter {
+            name: "query",
+            reason: format!("{name:?} is not a parameter of this finding"),
+        });
+    }
+    Ok(Params::from_query(raw))
+}
+
+/// `state`, `region`, `alliance` and `phase` as the store's filter.
+fn filter(params: &Params) -> Result<CoordinationFilter, AppError> {
+    let state = params
+        .get("state")
+        .map(|code| {
+            code.to_uppercase()
+                .parse::<Iso3>()
+                .map_err(|e| AppError::InvalidParameter {
+                    name: "state",
+                    reason: e.to_string(),
+                })
+        })
+        .transpose()?;
+    let region = coded::<RegionalGroup>(params, "region")?;
+    let phase = coded::<Phase>(params, "phase")?;
+    let alliance = params.parse::<i64>("alliance", "an alliance's number")?;
+    Ok(CoordinationFilter {
+        alliance: alliance.map(AllianceId),
+        region,
+        states: state.into_iter().collect(),
+        phase,
+    })
+}
+
+/// A vocabulary's code, or a 422 that lists the accepted ones.
+fn coded<T>(params: &Params, name: &'static str) -> Result<Option<T>, AppError>
+where
+    T: std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    params
+        .get(name)
+        .map(|code| {
+            code.parse()
+                .map_err(|e: T::Err| AppError::InvalidParameter {
+                    name,
+                    reason: e.to_string(),
+                })
+        })
+        .transpose()
+}
+
+/// `limit`: 1 to 500, 50 by default.
+fn limit(params: &Params) -> Result<usize, AppError> {
+    let limit = params
+        .parse::<usize>("limit", "a whole number")?
+        .unwrap_or(DEFAULT_LIMIT);
+    if limit == 0 || limit > MAX_LIMIT {
+        return Err(AppError::InvalidParameter {
+            name: "limit",
+            reason: format!("{limit} is not between 1 and {MAX_LIMIT}"),
+        });
+    }
+    Ok(limit)
+}
+
+/// The short names of the directory entries `scope` sees.
+fn short_names(store: &Store, scope: &AccessScope) -> Result<HashMap<OrgId, String>, StoreError> {
+    Ok(store
+        .organisations(scope)?
+        .into_iter()
+        .map(|o| (o.id, o.short_name))
+        .collect())
+}
+
+/// An action a finding names, read as `scope` (which the finding came from).
+fn action_ref(
+    store: &Store,
+    scope: &AccessScope,
+    id: ActionId,
+    short_names: &HashMap<OrgId, String>,
+) -> Result<Option<ActionRef>, StoreError> {
+    Ok(store
+        .action(scope, id)?
+        .map(|action| ActionRef::of(&action, short_names)))
+}
+
+/// An organisation by short name as `scope` sees it.
+fn org_named(store: &Store, scope: &AccessScope, short: &str) -> Result<Option<OrgId>, StoreError> {
+    Ok(store
+        .organisation_by_short_name(scope, short)?
+        .map(|o| o.id))
+}
+
+/// Lists the overlaps among the actions the reader may see.
+///
+/// Open, dated actions of different organisations on the same state and
+/// audience within 30 days of each other: closest first, then greatest
+/// gain. With `org`, only the overlaps of that organisation's actions.
+#[utoipa::path(
+    get,
+    path = "/api/v1/coordination/overlaps",
+    tag = "coordination",
+    params(
+        ("state" = Option<String>, Query, description = "Only this state (ISO 3166 alpha-3)"),
+        ("region" = Option<String>, Query, description = "Only states of this UN regional group: african, asia_pacific, eeg, grulac, weog"),
+        ("alliance" = Option<i64>, Query, description = "Only actions of this alliance's members"),
+        ("phase" = Option<String>, Query, description = "ratification or implementation"),
+        ("org" = Option<String>, Query, description = "Only overlaps of this organisation's actions (short name)"),
+        ("limit" = Option<usize>, Query, description = "At most this many, 1 to 500; 50 by default"),
+        ("as_of" = Option<String>, Query, description = "Accepted for symmetry with the other findings (YYYY-MM-DD)"),
+    ),
+    responses(
+        (status = 200, description = "The overlaps, best first", body = OverlapList),
+        (status = 404, description = "`org` names no organisation the reader sees (`org_not_found`)", body = crate::error::ErrorBody),
+        (status = 422, description = "A parameter cannot be used (`invalid_parameter`)", body = crate::error::ErrorBody),
+    ),
+    security((), ("bearer" = []))
+)]
+pub async fn list_overlaps(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<OverlapList>, AppError> {
+    let params = params(raw.as_deref(), &["org"])?;
+    AsOf::parse(params.get("as_of"))?;
+    let filter = filter(&params)?;
+    let limit = limit(&params)?;
+    let org = params.get("org").map(str::to_owned);
+    let scope = viewer.scope;
+    let found = app
+        .read(move |store| -> Result<Option<OverlapList>, StoreError> {
+            let involving = match &org {
+                Some(short) => match org_named(store, &scope, short)? {
+                    Some(id) => Some(id),
+                    None => return Ok(None),
+                },
+                None => None,
+            };
+            let settings = OverlapSettings {
+                limit: Some(limit),
+                involving,
+                ..OverlapSettings::default()
+            };
+            let found = store.overlaps(&scope, &filter, settings)?;
+            let names = short_names(store, &scope)?;
+            let mut overlaps = Vec::with_capacity(found.ranked.len());
+            for overlap in &found.ranked {
+                let first = action_ref(store, &scope, overlap.first, &names)?;
+                let second = action_ref(store, &scope, overlap.second, &names)?;
+                if let (Some(first), Some(second)) = (first, second) {
+                    overlaps.push(OverlapView {
+                        first,
+                        second,
+                        state: overlap.state.to_string(),
+                        audience: overlap.audience.code().to_owned(),
+                        opportunity: views::opportunity(overlap.opportunity).to_owned(),
+                        days_apart: overlap.days_apart,
+                        gain: overlap.gain,
+                    });
+                }
+            }
+            Ok(Some(OverlapList {
+                total: found.total,
+                overlaps,
+            }))
+        })
+        .await?;
+    found
+        .map(Json)
+        .ok_or_else(|| AppError::OrgNotFound(params.get("org").unwrap_or_default().to_owned()))
+}
+
+/// Lists the gaps of each state on `as_of`.
+///
+/// What the default playbook calls for at each state's OPCAT stage and no
+/// planned or under-way action the reader may see covers in the next six
+/// months, and pressure only international, only national or from one
+/// sector: overdue NPMs first, then the states longest at their stage.
+#[utoipa::path(
+    get,
+    path = "/api/v1/coordination/gaps",
+    tag = "coordination",
+    params(
+        ("as_of" = Option<String>, Query, description = "The day of the analysis (YYYY-MM-DD); today by default"),
+        ("state" = Option<String>, Query, description = "Only this state (ISO 3166 alpha-3)"),
+        ("region" = Option<String>, Query, description = "Only states of this UN regional group"),
+        ("alliance" = Option<i64>, Query, description = "Count only actions of this alliance's members"),
+        ("phase" = Option<String>, Query, description = "Count only actions of this phase"),
+        ("limit" = Option<usize>, Query, description = "At most this many, 1 to 500; 50 by default"),
+    ),
+    responses(
+        (status = 200, description = "The gaps, most urgent first", body = GapList),
+        (status = 422, description = "A parameter cannot be used (`invalid_parameter`, `invalid_as_of`)", body = crate::error::ErrorBody),
+    ),
+    security((), ("bearer" = []))
+)]
+pub async fn list_gaps(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<GapList>, AppError> {
+    let params = params(raw.as_deref(), &[])?;
+    let as_of = AsOf::parse(params.get("as_of"))?.date;
+    let filter = filter(&params)?;
+    let limit = limit(&params)?;
+    let scope = viewer.scope;
+    let gaps = app
+        .read(move |store| store.gaps(&scope, &filter, as_of, GapSettings::default()))
+        .await?;
+    Ok(Json(GapList {
+        as_of,
+        gaps: gaps.iter().take(limit).map(GapView::from).collect(),
+    }))
+}
+
+/// Lists the partners an organisation could seek at a state or in a region.
+///
+/// The organisations the reader sees that act or work there, bring another
+/// level or other sectors, and share no alliance with `org` yet, best
+/// first, each with its reasons.
+#[utoipa::path(
+    get,
+    path = "/api/v1/coordination/partners",
+    tag = "coordination",
+    params(
+        ("org" = String, Query, description = "The organisation that seeks partners (short name)"),
+        ("state" = Option<String>, Query, description = "Where (ISO 3166 alpha-3); or give `region`"),
+        ("region" = Option<String>, Query, description = "Or a UN regional group as a whole"),
+        ("limit" = Option<usize>, Query, description = "At most this many, 1 to 500; 50 by default"),
+    ),
+    responses(
+        (status = 200, description = "The suggestions, best first", body = PartnerList),
+        (status = 404, description = "`org` names no organisation the reader sees (`org_not_found`)", body = crate::error::ErrorBody),
+        (status = 422, description = "`org` is missing, or neither or both of `state` and `region` are given (`invalid_parameter`)", body = crate::error::ErrorBody),
+    ),
+    security((), ("bearer" = []))
+)]
+pub async fn list_partners(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<PartnerList>, AppError> {
+    let params = params(raw.as_deref(), &["org"])?;
+    let filter = filter(&params)?;
+    let limit = limit(&params)?;
+    let org = params
+        .get("org")
+        .ok_or_else(|| AppError::InvalidParameter {
+            name: "org",
+            reason: "the organisation that seeks partners is missing".to_owned(),
+        })?
+        .to_owned();
+    let place = match (filter.states.first(), filter.region) {
+        (Some(state), None) => Place::State(*state),
+        (None, Some(region)) => Place::Region(region),
+        _ => {
+            return Err(AppError::InvalidParameter {
+                name: "state",
+                reason: "give either a state or a region, not both".to_owned(),
+            });
+        }
+    };
+    let scope = viewer.scope;
+    let short = org.clone();
+    let found = app
+        .read(
+            move |store| -> Result<Option<Vec<PartnerView>>, StoreError> {
+                let Some(id) = org_named(store, &scope, &short)? else {
+                    return Ok(None);
+                };
+                let Some(suggestions) = store.partners(&scope, id, place)? else {
+                    return Ok(None);
+                };
+                let orgs: HashMap<OrgId, (String, String)> = store
+                    .organisations(&scope)?
+                    .into_iter()
+                    .map(|o| (o.id, (o.short_name, o.name)))
+                    .collect();
+                Ok(Some(
+                    suggestions
+                        .iter()
+                        .take(limit)
+                        .filter_map(|s| {
+                            let (short_name, name) = orgs.get(&s.org)?.clone();
+                            Some(PartnerView {
+                                id: s.org.0,
+                                short_name,
+                                name,
+                                score: s.score,
+                                reasons: s.reasons.iter().map(ReasonView::from).collect(),
+                            })
+                        })
+                        .collect(),
+                ))
+            },
+        )
+        .await?;
+    let partners = found.ok_or_else(|| AppError::OrgNotFound(org.clone()))?;
+    let place = match place {
+        Place::State(state) => state.to_string(),
+        Place::Region(region) => region.code().to_owned(),
+    };
+    Ok(Json(PartnerList {
+        org,
+        place,
+        partners,
+    }))
+}
+
+/// Lists the deadlines on `as_of`.
+///
+/// Art. 17 NPM due dates of parties without an NPM (overdue or not), ends
+/// of Art. 24 postponements still running, and due dates of the open
+/// actions the reader may see, by date.
+#[utoipa::path(
+    get,
+    path = "/api/v1/coordination/deadlines",
+    tag = "coordination",
+    params(
+        ("as_of" = Option<String>, Query, description = "The day of the analysis (YYYY-MM-DD); today by default"),
+        ("state" = Option<String>, Query, description = "Only this state (ISO 3166 alpha-3)"),
+        ("region" = Option<String>, Query, description = "Only states of this UN regional group"),
+        ("alliance" = Option<i64>, Query, description = "Only actions of this alliance's members"),
+        ("phase" = Option<String>, Query, description = "Only actions of this phase"),
+        ("limit" = Option<usize>, Query, description = "At most this many, 1 to 500; 50 by default"),
+    ),
+    responses(
+        (status = 200, description = "The deadlines, by date", body = DeadlineList),
+        (status = 422, description = "A parameter cannot be used (`invalid_parameter`, `invalid_as_of`)", body = crate::error::ErrorBody),
+    ),
+    security((), ("bearer" = []))
+)]
+pub async fn list_deadlines(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<DeadlineList>, AppError> {
+    let params = params(raw.as_deref(), &[])?;
+    let as_of = AsOf::parse(params.get("as_of"))?.date;
+    let filter = filter(&params)?;
+    let limit = limit(&params)?;
+    let scope = viewer.scope;
+    let deadlines = app
+        .read(move |store| -> Result<Vec<DeadlineView>, StoreError> {
+            let names = short_names(store, &scope)?;
+            let mut views = Vec::new();
+            for deadline in store.deadlines(&scope, &filter, as_of)?.iter().take(limit) {
+                let action = match deadline.action {
+                    Some(id) => action_ref(store, &scope, id, &names)?,
+                    None => None,
+                };
+                views.push(DeadlineView::of(deadline, action));
+            }
+            Ok(views)
+        })
+        .await?;
+    Ok(Json(DeadlineList { as_of, deadlines }))
+}

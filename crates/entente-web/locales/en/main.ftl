@@ -658,6 +658,7 @@ state-actions-all = All the actions on this state
 state-actions-calendar = Their calendar
 
 # The directory's profile, alliance reach and contacts.
+org-import-link = Import actions from a spreadsheet
 org-contacts-link = Contacts
 contacts-title = Contacts
 contacts-lead = The people at this organisation that you may see. Contacts are personal data: only the organisation’s members see them, unless one of its admins shares a contact with an alliance; every read from outside the organisation is in its audit log.

@@ -658,6 +658,7 @@ state-actions-all = Todas las acciones sobre este Estado
 state-actions-calendar = Su calendario
 
 # The directory's profile, alliance reach and contacts.
+org-import-link = Importar acciones desde una hoja de cálculo
 org-contacts-link = Contactos
 contacts-title = Contactos
 contacts-lead = Las personas de esta organización que puede ver. Los contactos son datos personales: solo los miembros de la organización los ven, salvo que uno de sus administradores comparta un contacto con una alianza; cada lectura desde fuera de la organización queda en su registro de auditoría.

@@ -658,6 +658,7 @@ state-actions-all = Toutes les actions sur cet État
 state-actions-calendar = Leur calendrier
 
 # The directory's profile, alliance reach and contacts.
+org-import-link = Importer des actions depuis un tableur
 org-contacts-link = Contacts
 contacts-title = Contacts
 contacts-lead = Les personnes de cette organisation que vous pouvez voir. Les contacts sont des données personnelles : seuls les membres de l’organisation les voient, sauf si l’un de ses administrateurs partage un contact avec une alliance ; chaque lecture depuis l’extérieur de l’organisation figure dans son journal d’audit.

@@ -261,7 +261,19 @@ async fn only_editors_of_the_organisation_import() {
         .await;
         assert_eq!(hidden.status, 404);
         assert_eq!(hidden.body.replace("quiet", "nosuch"), missing.body);
+        let link = "href=\"/orgs/npm-watch/import";
+        let entry = |client: &reqwest::Client| client.get(app.url("/orgs/npm-watch")).send();
+        let seen_by_viewer = Answer::from(entry(&viewer).await.unwrap()).await;
+        assert!(
+            !seen_by_viewer.body.contains(link),
+            "viewers are not offered the import"
+        );
         let (editor, _) = signed_in(app, "ana@example.org").await;
+        let seen_by_editor = Answer::from(entry(&editor).await.unwrap()).await;
+        assert!(
+            seen_by_editor.body.contains(link),
+            "the entry links editors to the import"
+        );
         let forged = post(
             app,
             &editor,

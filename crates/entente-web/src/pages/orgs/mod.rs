@@ -12,7 +12,9 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use entente_core::access::{OrgKind, Role, UserId, Visibility, can_administer};
+use entente_core::access::{
+    OrgKind, RecordAccess, Role, UserId, Visibility, can_administer, can_write,
+};
 use entente_store::{Member, Organisation, StoreError};
 use serde::Deserialize;
 
@@ -96,6 +98,11 @@ pub struct OrgPage {
     pub signed_in: bool,
     /// `/orgs/{short}/contacts`.
     pub contacts_path: String,
+    /// Whether the reader may record the organisation's actions (an
+    /// editor or admin), and so import them from a spreadsheet.
+    pub writes: bool,
+    /// `/orgs/{short}/import`.
+    pub import_path: String,
     pub visibilities: Vec<(&'static str, String)>,
     /// The settings form, filled in with the stored entry or what was typed.
     pub settings: SettingsDraft,
@@ -193,6 +200,8 @@ pub async fn org_page(
         choices: ProfileChoices::new(locale),
         signed_in: viewer.scope.user().is_some(),
         contacts_path: format!("/orgs/{}/contacts", org.short_name),
+        writes: can_write(&viewer.scope, &RecordAccess::private(org.id)),
+        import_path: format!("/orgs/{}/import", org.short_name),
         visibilities: Visibility::ALL
             .iter()
             .map(|v| (v.code(), locale.t(&format!("visibility-{}", v.code()))))

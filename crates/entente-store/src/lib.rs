@@ -33,7 +33,7 @@ pub use accounts::{
 pub use audit::{AuditAction, AuditEntry, AuditFilter, AuditLine};
 pub use connection::Backend;
 pub use contacts::{Contact, ContactDetails, ContactId};
-pub use coordination::{CoordinationFilter, CoordinationInputs};
+pub use coordination::{ActionLabel, CoordinationFilter, CoordinationInputs};
 pub use credentials::{ApiToken, Link, LinkPurpose, NewLink, NewSession, Session};
 pub use error::StoreError;
 pub use plan::{Action, ActionFilter, ActionPage, ActionType, PageRequest, StatusChange};

@@ -14,7 +14,7 @@ use entente_core::coordination::{OrgProfile, PlannedAction, Profiles, StateAtSta
 use entente_core::plan::{ActionId, ActionStatus};
 use entente_core::{Iso3, RegionalGroup, TreatyEvent, TreatyId};
 
-use super::CoordinationFilter;
+use super::{ActionLabel, CoordinationFilter};
 use crate::accounts::rows::stored_code;
 use crate::connection::{Db, DbConnection};
 use crate::plan::scope::visible_actions;
@@ -237,6 +237,31 @@ fn open_ids<'a>(scope: &AccessScope, filter: &CoordinationFilter, places: &Place
         );
     }
     query
+}
+
+/// The title and lead of each of `ids` that `scope` may read.
+pub(super) fn labels(
+    conn: &mut DbConnection,
+    scope: &AccessScope,
+    ids: &[ActionId],
+) -> Result<BTreeMap<ActionId, ActionLabel>, StoreError> {
+    let mut found = BTreeMap::new();
+    let ids: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    for chunk in ids.chunks(IDS_PER_QUERY) {
+        let mut query = actions::table
+            .filter(actions::id.eq_any(chunk))
+            .select((actions::id, actions::title, actions::lead_org))
+            .into_boxed();
+        if let Some(condition) = visible_actions(scope) {
+            query = query.filter(condition);
+        }
+        let rows: Vec<(i64, String, i64)> = query.load(conn)?;
+        for (id, title, lead) in rows {
+            let lead = OrgId(lead);
+            found.insert(ActionId(id), ActionLabel { title, lead });
+        }
+    }
+    Ok(found)
 }
 
 /// The profiles of the organisations whose directory entries `scope` reads.

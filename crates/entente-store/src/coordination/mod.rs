@@ -13,7 +13,7 @@ use entente_core::coordination::{
     self, Deadline, Gap, GapSettings, OverlapSettings, Overlaps, PartnerSuggestion, Place,
     PlannedAction, Playbook, Profiles, StateAtStage,
 };
-use entente_core::plan::Phase;
+use entente_core::plan::{ActionId, Phase};
 use entente_core::{Iso3, RegionalGroup};
 
 use load::Places;
@@ -31,6 +31,13 @@ pub struct CoordinationFilter {
     /// These states.
     pub states: Vec<Iso3>,
     pub phase: Option<Phase>,
+}
+
+/// What a finding shows of an action it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionLabel {
+    pub title: String,
+    pub lead: OrgId,
 }
 
 /// Everything the rules read, as one scope may see it.
@@ -147,6 +154,16 @@ impl Store {
         let (places, actions) = self.visible_plan(scope, filter)?;
         let states = load::standings(self, &places.wanted, as_of)?;
         Ok(coordination::deadlines(&states, &actions, as_of))
+    }
+
+    /// The title and lead of each of `ids` that `scope` may read, for
+    /// showing the actions findings name: one query per ten thousand.
+    pub fn action_labels(
+        &self,
+        scope: &AccessScope,
+        ids: &[ActionId],
+    ) -> Result<BTreeMap<ActionId, ActionLabel>, StoreError> {
+        load::labels(&mut *self.connection()?, scope, ids)
     }
 
     /// The filter's places, and the open actions `scope` may see that

@@ -86,6 +86,9 @@ fn a_private_action_reaches_only_the_findings_of_those_who_may_read_it() {
             let ids: Vec<ActionId> = inputs.actions.iter().map(|a| a.id).collect();
             assert_eq!(ids.contains(&private), may_read, "{name}: {ids:?}");
             assert!(ids.contains(&public), "{name}: {ids:?}");
+            let labels = store.action_labels(&scope, &[public, private]).unwrap();
+            assert_eq!(labels.contains_key(&private), may_read, "{name}");
+            assert_eq!(labels[&public].lead, world.owner);
             let deadlines = store
                 .deadlines(&scope, &CoordinationFilter::default(), day("2027-01-01"))
                 .unwrap();

@@ -113,16 +113,19 @@ fn short_names(store: &Store, scope: &AccessScope) -> Result<HashMap<OrgId, Stri
         .collect())
 }
 
-/// An action a finding names, read as `scope` (which the finding came from).
-fn action_ref(
+/// The actions findings name, as `scope` (which the findings came from)
+/// reads them.
+fn action_refs(
     store: &Store,
     scope: &AccessScope,
-    id: ActionId,
-    short_names: &HashMap<OrgId, String>,
-) -> Result<Option<ActionRef>, StoreError> {
+    ids: &[ActionId],
+) -> Result<HashMap<ActionId, ActionRef>, StoreError> {
+    let names = short_names(store, scope)?;
     Ok(store
-        .action(scope, id)?
-        .map(|action| ActionRef::of(&action, short_names)))
+        .action_labels(scope, ids)?
+        .iter()
+        .map(|(id, label)| (*id, ActionRef::of(*id, label, &names)))
+        .collect())
 }
 
 /// An organisation by short name as `scope` sees it.
@@ -183,23 +186,27 @@ pub async fn list_overlaps(
                 ..OverlapSettings::default()
             };
             let found = store.overlaps(&scope, &filter, settings)?;
-            let names = short_names(store, &scope)?;
-            let mut overlaps = Vec::with_capacity(found.ranked.len());
-            for overlap in &found.ranked {
-                let first = action_ref(store, &scope, overlap.first, &names)?;
-                let second = action_ref(store, &scope, overlap.second, &names)?;
-                if let (Some(first), Some(second)) = (first, second) {
-                    overlaps.push(OverlapView {
-                        first,
-                        second,
+            let ids: Vec<ActionId> = found
+                .ranked
+                .iter()
+                .flat_map(|o| [o.first, o.second])
+                .collect();
+            let refs = action_refs(store, &scope, &ids)?;
+            let overlaps = found
+                .ranked
+                .iter()
+                .filter_map(|overlap| {
+                    Some(OverlapView {
+                        first: refs.get(&overlap.first)?.clone(),
+                        second: refs.get(&overlap.second)?.clone(),
                         state: overlap.state.to_string(),
                         audience: overlap.audience.code().to_owned(),
                         opportunity: views::opportunity(overlap.opportunity).to_owned(),
                         days_apart: overlap.days_apart,
                         gain: overlap.gain,
-                    });
-                }
-            }
+                    })
+                })
+                .collect();
             Ok(Some(OverlapList {
                 total: found.total,
                 overlaps,
@@ -304,37 +311,7 @@ pub async fn list_partners(
     let scope = viewer.scope;
     let short = org.clone();
     let found = app
-        .read(
-            move |store| -> Result<Option<Vec<PartnerView>>, StoreError> {
-                let Some(id) = org_named(store, &scope, &short)? else {
-                    return Ok(None);
-                };
-                let Some(suggestions) = store.partners(&scope, id, place)? else {
-                    return Ok(None);
-                };
-                let orgs: HashMap<OrgId, (String, String)> = store
-                    .organisations(&scope)?
-                    .into_iter()
-                    .map(|o| (o.id, (o.short_name, o.name)))
-                    .collect();
-                Ok(Some(
-                    suggestions
-                        .iter()
-                        .take(limit)
-                        .filter_map(|s| {
-                            let (short_name, name) = orgs.get(&s.org)?.clone();
-                            Some(PartnerView {
-                                id: s.org.0,
-                                short_name,
-                                name,
-                                score: s.score,
-                                reasons: s.reasons.iter().map(ReasonView::from).collect(),
-                            })
-                        })
-                        .collect(),
-                ))
-            },
-        )
+        .read(move |store| partner_views(store, &scope, &short, place, limit))
         .await?;
     let partners = found.ok_or_else(|| AppError::OrgNotFound(org.clone()))?;
     let place = match place {
@@ -346,6 +323,44 @@ pub async fn list_partners(
         place,
         partners,
     }))
+}
+
+/// The partners the organisation `short` could seek at `place` as `scope`
+/// sees them; `None` when `scope` does not see the organisation.
+fn partner_views(
+    store: &Store,
+    scope: &AccessScope,
+    short: &str,
+    place: Place,
+    limit: usize,
+) -> Result<Option<Vec<PartnerView>>, StoreError> {
+    let Some(id) = org_named(store, scope, short)? else {
+        return Ok(None);
+    };
+    let Some(suggestions) = store.partners(scope, id, place)? else {
+        return Ok(None);
+    };
+    let orgs: HashMap<OrgId, (String, String)> = store
+        .organisations(scope)?
+        .into_iter()
+        .map(|o| (o.id, (o.short_name, o.name)))
+        .collect();
+    Ok(Some(
+        suggestions
+            .iter()
+            .take(limit)
+            .filter_map(|s| {
+                let (short_name, name) = orgs.get(&s.org)?.clone();
+                Some(PartnerView {
+                    id: s.org.0,
+                    short_name,
+                    name,
+                    score: s.score,
+                    reasons: s.reasons.iter().map(ReasonView::from).collect(),
+                })
+            })
+            .collect(),
+    ))
 }
 
 /// Lists the deadlines on `as_of`.
@@ -383,15 +398,14 @@ pub async fn list_deadlines(
     let scope = viewer.scope;
     let deadlines = app
         .read(move |store| -> Result<Vec<DeadlineView>, StoreError> {
-            let names = short_names(store, &scope)?;
-            let mut views = Vec::new();
-            for deadline in store.deadlines(&scope, &filter, as_of)?.iter().take(limit) {
-                let action = match deadline.action {
-                    Some(id) => action_ref(store, &scope, id, &names)?,
-                    None => None,
-                };
-                views.push(DeadlineView::of(deadline, action));
-            }
+            let deadlines = store.deadlines(&scope, &filter, as_of)?;
+            let deadlines = &deadlines[..limit.min(deadlines.len())];
+            let ids: Vec<ActionId> = deadlines.iter().filter_map(|d| d.action).collect();
+            let refs = action_refs(store, &scope, &ids)?;
+            let views = deadlines
+                .iter()
+                .map(|d| DeadlineView::of(d, d.action.and_then(|id| refs.get(&id).cloned())))
+                .collect();
             Ok(views)
         })
         .await?;

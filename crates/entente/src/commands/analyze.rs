@@ -195,11 +195,17 @@ fn overlaps(
         ..OverlapSettings::default()
     };
     let found = store.overlaps(&COMMAND_LINE_SCOPE, filter, settings)?;
+    let ids: Vec<ActionId> = found
+        .ranked
+        .iter()
+        .flat_map(|o| [o.first, o.second])
+        .collect();
+    let labels = store.action_labels(&COMMAND_LINE_SCOPE, &ids)?;
     let action = |id: ActionId| -> anyhow::Result<(String, String)> {
-        let action = store
-            .action(&COMMAND_LINE_SCOPE, id)?
+        let label = labels
+            .get(&id)
             .with_context(|| format!("action {id} vanished during the analysis"))?;
-        Ok((names.org(action.content.lead), action.content.title))
+        Ok((names.org(label.lead), label.title.clone()))
     };
     let mut rows = Vec::with_capacity(found.ranked.len());
     for overlap in &found.ranked {

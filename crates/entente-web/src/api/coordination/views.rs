@@ -10,7 +10,8 @@ use entente_core::coordination::{
     Deadline, DeadlineKind, Gap, GapKind, Opportunity, PartnerReason, Severity,
 };
 use entente_core::event::Art24Part;
-use entente_store::Action;
+use entente_core::plan::ActionId;
+use entente_store::ActionLabel;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -29,13 +30,13 @@ pub struct ActionRef {
 }
 
 impl ActionRef {
-    pub fn of(action: &Action, short_names: &HashMap<OrgId, String>) -> Self {
+    pub fn of(id: ActionId, label: &ActionLabel, short_names: &HashMap<OrgId, String>) -> Self {
         ActionRef {
-            id: action.id.0,
-            title: action.content.title.clone(),
-            lead: action.content.lead.0,
-            lead_short_name: short_names.get(&action.content.lead).cloned(),
-            api_path: format!("/api/v1/actions/{}", action.id.0),
+            id: id.0,
+            title: label.title.clone(),
+            lead: label.lead.0,
+            lead_short_name: short_names.get(&label.lead).cloned(),
+            api_path: format!("/api/v1/actions/{}", id.0),
         }
     }
 }

@@ -126,8 +126,6 @@ mod tests_playbook;
 #[cfg(test)]
 mod tests_reach;
 #[cfg(test)]
-mod tests_scale;
-#[cfg(test)]
 mod tests_standing;
 #[cfg(test)]
 mod tests_support;

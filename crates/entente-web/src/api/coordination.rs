@@ -2,107 +2,28 @@
 //! coordination engine's findings over the plan the reader may see (the
 //! anonymous public its public actions only), with the board's filters.
 
+mod query;
 mod views;
 
 use std::collections::HashMap;
 
 use axum::Json;
 use axum::extract::{RawQuery, State};
-use entente_core::access::{AccessScope, AllianceId, OrgId};
+use entente_core::access::{AccessScope, OrgId};
 use entente_core::coordination::{GapSettings, OverlapSettings, Place};
-use entente_core::plan::{ActionId, Phase};
-use entente_core::{Iso3, RegionalGroup};
-use entente_store::{CoordinationFilter, Store, StoreError};
+use entente_core::plan::ActionId;
+use entente_store::{Store, StoreError};
 
 use crate::auth::Viewer;
 use crate::error::AppError;
-use crate::extract::{AsOf, Params};
+use crate::extract::AsOf;
 use crate::state::AppState;
+use query::{MAX_WINDOW_DAYS, filter, limit, params};
 
 pub use views::{
     ActionRef, DeadlineList, DeadlineView, GapList, GapView, OverlapList, OverlapView, PartnerList,
     PartnerView, ReasonView,
 };
-
-/// The filters every finding takes.
-const FILTERS: [&str; 6] = ["as_of", "state", "region", "alliance", "phase", "limit"];
-
-/// The findings listed when `limit` is not given, and at most.
-const DEFAULT_LIMIT: usize = 50;
-const MAX_LIMIT: usize = 500;
-
-/// The query's parameters, any unknown one refused by name.
-fn params(raw: Option<&str>, extra: &[&str]) -> Result<Params, AppError> {
-    let pairs: Vec<(String, String)> = raw
-        .map(|q| crate::locale::form_pairs(q).collect())
-        .unwrap_or_default();
-    if let Some((name, _)) = pairs
-        .iter()
-        .find(|(k, _)| !FILTERS.contains(&k.as_str()) && !extra.contains(&k.as_str()))
-    {
-        return Err(AppError::InvalidParameter {
-            name: "query",
-            reason: format!("{name:?} is not a parameter of this finding"),
-        });
-    }
-    Ok(Params::from_query(raw))
-}
-
-/// `state`, `region`, `alliance` and `phase` as the store's filter.
-fn filter(params: &Params) -> Result<CoordinationFilter, AppError> {
-    let state = params
-        .get("state")
-        .map(|code| {
-            code.to_uppercase()
-                .parse::<Iso3>()
-                .map_err(|e| AppError::InvalidParameter {
-                    name: "state",
-                    reason: e.to_string(),
-                })
-        })
-        .transpose()?;
-    let region = coded::<RegionalGroup>(params, "region")?;
-    let phase = coded::<Phase>(params, "phase")?;
-    let alliance = params.parse::<i64>("alliance", "an alliance's number")?;
-    Ok(CoordinationFilter {
-        alliance: alliance.map(AllianceId),
-        region,
-        states: state.into_iter().collect(),
-        phase,
-    })
-}
-
-/// A vocabulary's code, or a 422 that lists the accepted ones.
-fn coded<T>(params: &Params, name: &'static str) -> Result<Option<T>, AppError>
-where
-    T: std::str::FromStr,
-    T::Err: std::fmt::Display,
-{
-    params
-        .get(name)
-        .map(|code| {
-            code.parse()
-                .map_err(|e: T::Err| AppError::InvalidParameter {
-                    name,
-                    reason: e.to_string(),
-                })
-        })
-        .transpose()
-}
-
-/// `limit`: 1 to 500, 50 by default.
-fn limit(params: &Params) -> Result<usize, AppError> {
-    let limit = params
-        .parse::<usize>("limit", "a whole number")?
-        .unwrap_or(DEFAULT_LIMIT);
-    if limit == 0 || limit > MAX_LIMIT {
-        return Err(AppError::InvalidParameter {
-            name: "limit",
-            reason: format!("{limit} is not between 1 and {MAX_LIMIT}"),
-        });
-    }
-    Ok(limit)
-}
 
 /// The short names of the directory entries `scope` sees.
 fn short_names(store: &Store, scope: &AccessScope) -> Result<HashMap<OrgId, String>, StoreError> {
@@ -138,8 +59,9 @@ fn org_named(store: &Store, scope: &AccessScope, short: &str) -> Result<Option<O
 /// Lists the overlaps among the actions the reader may see.
 ///
 /// Open, dated actions of different organisations on the same state and
-/// audience within 30 days of each other: closest first, then greatest
-/// gain. With `org`, only the overlaps of that organisation's actions.
+/// audience within `window_days` (30 by default) of each other: closest
+/// first, then greatest gain. With `org`, only the overlaps of that
+/// organisation's actions.
 #[utoipa::path(
     get,
     path = "/api/v1/coordination/overlaps",
@@ -150,6 +72,7 @@ fn org_named(store: &Store, scope: &AccessScope, short: &str) -> Result<Option<O
         ("alliance" = Option<i64>, Query, description = "Only actions of this alliance's members"),
         ("phase" = Option<String>, Query, description = "ratification or implementation"),
         ("org" = Option<String>, Query, description = "Only overlaps of this organisation's actions (short name)"),
+        ("window_days" = Option<u32>, Query, description = "The most days between the end of one action and the start of the other, 0 to 366; 30 by default"),
         ("limit" = Option<usize>, Query, description = "At most this many, 1 to 500; 50 by default"),
         ("as_of" = Option<String>, Query, description = "Accepted for symmetry with the other findings (YYYY-MM-DD)"),
     ),
@@ -165,8 +88,17 @@ pub async fn list_overlaps(
     viewer: Viewer,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<OverlapList>, AppError> {
-    let params = params(raw.as_deref(), &["org"])?;
+    let params = params(raw.as_deref(), &["org", "window_days"])?;
     AsOf::parse(params.get("as_of"))?;
+    let window_days = params
+        .parse::<u32>("window_days", "a whole number of days")?
+        .unwrap_or(OverlapSettings::default().window_days);
+    if window_days > MAX_WINDOW_DAYS {
+        return Err(AppError::InvalidParameter {
+            name: "window_days",
+            reason: format!("{window_days} is more than {MAX_WINDOW_DAYS} days"),
+        });
+    }
     let filter = filter(&params)?;
     let limit = limit(&params)?;
     let org = params.get("org").map(str::to_owned);
@@ -181,9 +113,9 @@ pub async fn list_overlaps(
                 None => None,
             };
             let settings = OverlapSettings {
+                window_days,
                 limit: Some(limit),
                 involving,
-                ..OverlapSettings::default()
             };
             let found = store.overlaps(&scope, &filter, settings)?;
             let ids: Vec<ActionId> = found

@@ -163,6 +163,8 @@ async fn overlaps_come_only_from_the_actions_the_reader_may_see() {
         assert_eq!(mexico["overlaps"][0]["state"], "MEX");
         let public_mexico = json(app, "/api/v1/coordination/overlaps?state=MEX", None).await;
         assert_eq!(public_mexico["total"], 0);
+        let path = "/api/v1/coordination/overlaps?window_days=0";
+        assert_eq!(json(app, path, None).await["total"], 1);
         let hidden = get(app, "/api/v1/coordination/overlaps?org=quiet", None).await;
         assert_eq!(hidden.status, 404, "{}", hidden.body);
         assert_eq!(hidden.json()["error"]["code"], "org_not_found");
@@ -250,6 +252,11 @@ async fn bad_parameters_are_refused_by_name() {
             ("/api/v1/coordination/deadlines?phase=later", "phase"),
             ("/api/v1/coordination/overlaps?limit=0", "limit"),
             ("/api/v1/coordination/overlaps?colour=red", "colour"),
+            (
+                "/api/v1/coordination/overlaps?window_days=400",
+                "window_days",
+            ),
+            ("/api/v1/coordination/gaps?window_days=3", "window_days"),
             ("/api/v1/coordination/partners?state=FRA", "org"),
             ("/api/v1/coordination/partners?org=npm-watch", "state"),
             ("/api/v1/coordination/gaps?as_of=yesterday", "yesterday"),

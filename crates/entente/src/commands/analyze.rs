@@ -77,6 +77,9 @@ pub struct AnalyzeArgs {
     /// At most this many findings, the best first.
     #[arg(long)]
     limit: Option<usize>,
+    /// Overlaps: the most days between the end of one action and the start of the other.
+    #[arg(long, default_value_t = 30)]
+    window_days: u32,
 }
 
 pub fn run(settings: &Settings, args: AnalyzeArgs) -> anyhow::Result<()> {
@@ -86,11 +89,14 @@ pub fn run(settings: &Settings, args: AnalyzeArgs) -> anyhow::Result<()> {
     let filter = filter(&args)?;
     let names = Names::load(&store)?;
     let org = match &args.org {
+        Some(_) if matches!(args.finding, Finding::Gaps | Finding::Deadlines) => {
+            anyhow::bail!("--org applies to overlaps and partners only")
+        }
         Some(short_name) => Some(names.org_id(short_name)?),
         None => None,
     };
     let mut report = match args.finding {
-        Finding::Overlaps => overlaps(&store, &names, &filter, org, args.limit)?,
+        Finding::Overlaps => overlaps(&store, &names, &filter, org, &args)?,
         Finding::Gaps => gaps(&store, &names, &filter, as_of)?,
         Finding::Partners => partners(&store, &names, &args, org)?,
         Finding::Deadlines => deadlines(&store, &names, &filter, as_of)?,
@@ -187,12 +193,12 @@ fn overlaps(
     names: &Names,
     filter: &CoordinationFilter,
     org: Option<OrgId>,
-    limit: Option<usize>,
+    args: &AnalyzeArgs,
 ) -> anyhow::Result<Report> {
     let settings = OverlapSettings {
-        limit: Some(limit.unwrap_or(50)),
+        window_days: args.window_days,
+        limit: Some(args.limit.unwrap_or(50)),
         involving: org,
-        ..OverlapSettings::default()
     };
     let found = store.overlaps(&COMMAND_LINE_SCOPE, filter, settings)?;
     let ids: Vec<ActionId> = found

@@ -101,6 +101,15 @@ fn the_overlaps_match_the_store_and_honour_the_filters() {
             });
             assert!(takes_part, "{lead} in {found}");
         }
+        let same_day = findings(db, &["overlaps", "--window-days", "0", "--limit", "100000"]);
+        assert!(same_day.len() < all.len());
+        assert!(same_day.iter().all(|o| o["days_apart"] == "0"));
+        let no_org = db.run(&["analyze", "gaps", "--org", lead]).failed();
+        assert!(
+            no_org
+                .stderr
+                .contains("--org applies to overlaps and partners only")
+        );
         let partners = findings(db, &["partners", "--org", lead, "--state", code]);
         assert!(partners.iter().all(|p| p["organisation"] != lead));
     });

@@ -88,6 +88,9 @@ pub fn run(settings: &Settings, args: AnalyzeArgs) -> anyhow::Result<()> {
     let as_of = args.as_of.unwrap_or_else(|| Utc::now().date_naive());
     let filter = filter(&args)?;
     let names = Names::load(&store)?;
+    if let Some(state) = filter.states.iter().find(|s| !names.states.contains_key(s)) {
+        anyhow::bail!("--state: no state has the code {state}");
+    }
     let org = match &args.org {
         Some(_) if matches!(args.finding, Finding::Gaps | Finding::Deadlines) => {
             anyhow::bail!("--org applies to overlaps and partners only")

@@ -156,6 +156,14 @@ fn what_cannot_be_analysed_is_refused_by_name() {
         assert!(no_org.stderr.contains("--org"), "{}", no_org.stderr);
         let bad_state = db.run(&["analyze", "gaps", "--state", "france"]).failed();
         assert!(bad_state.stderr.contains("--state"), "{}", bad_state.stderr);
+        let unknown_state = db.run(&["analyze", "gaps", "--state", "XYZ"]).failed();
+        assert!(
+            unknown_state
+                .stderr
+                .contains("--state: no state has the code XYZ"),
+            "{}",
+            unknown_state.stderr
+        );
         let bad_region = db.run(&["analyze", "gaps", "--region", "europe"]).failed();
         assert!(
             bad_region.stderr.contains("--region"),

@@ -14,6 +14,7 @@ use crate::{api, auth, pages, security};
 pub fn router(state: AppState) -> Router {
     let portal = Router::new()
         .route("/", get(pages::dashboard::show_dashboard))
+        .route("/board", get(pages::board::show_board))
         .route("/states/{iso3}", get(pages::states::show_state))
         .route("/treaties", get(pages::treaties::list_treaties))
         .route("/treaties/{id}", get(pages::treaties::show_treaty))

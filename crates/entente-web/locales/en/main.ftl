@@ -790,3 +790,67 @@ import-done = { $count ->
    *[other] { $count } actions were imported. The way this file’s columns were read is remembered for your next import.
 }
 import-done-link = See the organisation’s actions
+
+# Coordination board
+nav-board = Coordination
+board-title = Coordination board
+board-lead = Where the plans the coalition shares could be coordinated: actions that overlap, gaps in the work each state needs, deadlines, and partners to seek. Drawn only from the actions you may read.
+board-filter-heading = Filter the board
+board-filter-alliance = Alliance
+board-filter-as-of = As of
+board-org-unseen = An organisation not in your directory
+board-overlaps-heading = Overlaps
+board-overlaps-lead = Actions of different organisations on the same state and audience within 30 days of each other, closest first.
+board-overlaps-none = No overlapping actions.
+board-overlaps-caption = { $count ->
+    [one] One overlap in all (at most 50 shown)
+   *[other] { $count } overlaps in all (at most 50 shown)
+}
+board-col-audience = Audience
+board-col-first = First action
+board-col-second = Second action
+board-col-days-apart = Days apart
+board-col-opportunity = Opportunity
+board-opportunity-joint = A joint action
+board-opportunity-sequence = A sequence to agree
+board-gaps-heading = Gaps
+board-gaps-lead = What the playbook recommends at each state’s stage that no planned or under-way action covers in the next six months, overdue obligations first.
+board-gaps-none = No gaps.
+board-gaps-caption = Gaps by state, overdue obligations first
+board-map-title = Gaps in the work on each state on { $date }
+board-map-desc = A world map on which each state with gaps is coloured by its most severe gap; the table below lists the same gaps.
+board-col-stage = Stage
+board-col-missing = What is missing
+board-col-why = Why
+board-col-severity = Severity
+board-severity-high = High
+board-severity-medium = Medium
+board-severity-low = Low
+board-severity-none = No gap found, or not analysed
+board-gap-missing-action = No action of the kind “{ $kind }”
+board-gap-untouched-audience = Nobody works with the { $audience }
+board-gap-no-national-partner = Only international pressure: no national partner
+board-gap-no-international-leverage = Only national pressure: no international leverage
+board-gap-one-sector-only = One sector only: { $sector }
+board-why-npm-overdue = Its NPM is overdue under Art. 17; at this stage since { $since }
+board-why-stage = The playbook recommends it at this stage, reached on { $since }
+board-deadlines-heading = Deadlines
+board-deadlines-none = No deadlines.
+board-overdue = Overdue:
+board-deadline-npm-due = NPM to designate (Art. 17)
+board-deadline-postponement-end = End of the Art. 24 postponement of { $part }
+board-deadline-action-due = Action due
+board-partners-heading = Partners to seek
+board-partners-legend = Suggest partners for one of your organisations in a state
+board-partner-org = Your organisation
+board-partner-state = State
+board-partners-submit = Suggest partners
+board-partners-none = No organisation to suggest there.
+board-reason-acts-there = { $count ->
+    [one] Has one open action there
+   *[other] Has { $count } open actions there
+}
+board-reason-works-there = Works in this state
+board-reason-works-in-region = Works in the { $region }
+board-reason-other-level = Works at another level: { $level }
+board-reason-new-sectors = Brings other sectors: { $sectors }

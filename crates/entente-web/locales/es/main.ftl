@@ -790,3 +790,67 @@ import-done = { $count ->
    *[other] Se importaron { $count } acciones. La lectura de las columnas de este archivo queda recordada para su próxima importación.
 }
 import-done-link = Ver las acciones de la organización
+
+# Tablero de coordinación
+nav-board = Coordinación
+board-title = Tablero de coordinación
+board-lead = Dónde podrían coordinarse los planes que comparte la coalición: acciones que se solapan, carencias en el trabajo que necesita cada Estado, plazos y socios que buscar. Solo a partir de las acciones que usted puede leer.
+board-filter-heading = Filtrar el tablero
+board-filter-alliance = Alianza
+board-filter-as-of = A fecha de
+board-org-unseen = Una organización que no está en su directorio
+board-overlaps-heading = Solapamientos
+board-overlaps-lead = Acciones de organizaciones distintas sobre el mismo Estado y el mismo público con menos de 30 días de diferencia, las más próximas primero.
+board-overlaps-none = Ninguna acción se solapa.
+board-overlaps-caption = { $count ->
+    [one] Un solapamiento en total (se muestran 50 como máximo)
+   *[other] { $count } solapamientos en total (se muestran 50 como máximo)
+}
+board-col-audience = Público
+board-col-first = Primera acción
+board-col-second = Segunda acción
+board-col-days-apart = Días de diferencia
+board-col-opportunity = Oportunidad
+board-opportunity-joint = Una acción conjunta
+board-opportunity-sequence = Una secuencia que acordar
+board-gaps-heading = Carencias
+board-gaps-lead = Lo que la guía recomienda en la etapa de cada Estado y que ninguna acción prevista o en curso cubre en los próximos seis meses, obligaciones vencidas primero.
+board-gaps-none = Ninguna carencia.
+board-gaps-caption = Carencias por Estado, obligaciones vencidas primero
+board-map-title = Carencias en el trabajo sobre cada Estado al { $date }
+board-map-desc = Un mapa del mundo en el que cada Estado con carencias se colorea según la más grave; la tabla siguiente enumera las mismas carencias.
+board-col-stage = Etapa
+board-col-missing = Qué falta
+board-col-why = Por qué
+board-col-severity = Gravedad
+board-severity-high = Alta
+board-severity-medium = Media
+board-severity-low = Baja
+board-severity-none = Sin carencias halladas, o sin análisis
+board-gap-missing-action = Ninguna acción del tipo «{ $kind }»
+board-gap-untouched-audience = Nadie trabaja con este público: { $audience }
+board-gap-no-national-partner = Presión solo internacional: ningún socio nacional
+board-gap-no-international-leverage = Presión solo nacional: ninguna palanca internacional
+board-gap-one-sector-only = Un solo sector: { $sector }
+board-why-npm-overdue = Su MNP está atrasado según el art. 17; en esta etapa desde el { $since }
+board-why-stage = La guía lo recomienda en esta etapa, alcanzada el { $since }
+board-deadlines-heading = Plazos
+board-deadlines-none = Ningún plazo.
+board-overdue = Vencido:
+board-deadline-npm-due = MNP por designar (art. 17)
+board-deadline-postponement-end = Fin del aplazamiento del art. 24: { $part }
+board-deadline-action-due = Vence una acción
+board-partners-heading = Socios que buscar
+board-partners-legend = Sugerir socios para una de sus organizaciones en un Estado
+board-partner-org = Su organización
+board-partner-state = Estado
+board-partners-submit = Sugerir socios
+board-partners-none = Ninguna organización que sugerir allí.
+board-reason-acts-there = { $count ->
+    [one] Tiene allí una acción abierta
+   *[other] Tiene allí { $count } acciones abiertas
+}
+board-reason-works-there = Trabaja en este Estado
+board-reason-works-in-region = Trabaja en el { $region }
+board-reason-other-level = Trabaja en otro nivel: { $level }
+board-reason-new-sectors = Aporta otros sectores: { $sectors }

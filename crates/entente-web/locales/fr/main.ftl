@@ -790,3 +790,67 @@ import-done = { $count ->
    *[other] { $count } actions ont été importées. La lecture des colonnes de ce fichier est retenue pour votre prochain import.
 }
 import-done-link = Voir les actions de l’organisation
+
+# Tableau de coordination
+nav-board = Coordination
+board-title = Tableau de coordination
+board-lead = Là où les plans que partage la coalition pourraient se coordonner : actions qui se recoupent, manques dans le travail dont chaque État a besoin, échéances et partenaires à chercher. Tiré des seules actions que vous pouvez lire.
+board-filter-heading = Filtrer le tableau
+board-filter-alliance = Alliance
+board-filter-as-of = À la date du
+board-org-unseen = Une organisation absente de votre annuaire
+board-overlaps-heading = Recoupements
+board-overlaps-lead = Actions d’organisations différentes sur le même État et le même public à moins de 30 jours d’écart, les plus proches d’abord.
+board-overlaps-none = Aucune action ne se recoupe.
+board-overlaps-caption = { $count ->
+    [one] Un recoupement en tout (50 au plus affichés)
+   *[other] { $count } recoupements en tout (50 au plus affichés)
+}
+board-col-audience = Public
+board-col-first = Première action
+board-col-second = Seconde action
+board-col-days-apart = Jours d’écart
+board-col-opportunity = Occasion
+board-opportunity-joint = Une action commune
+board-opportunity-sequence = Un enchaînement à convenir
+board-gaps-heading = Manques
+board-gaps-lead = Ce que le guide recommande au stade de chaque État et qu’aucune action prévue ou en cours ne couvre dans les six prochains mois, obligations en retard d’abord.
+board-gaps-none = Aucun manque.
+board-gaps-caption = Manques par État, obligations en retard d’abord
+board-map-title = Manques dans le travail sur chaque État au { $date }
+board-map-desc = Une carte du monde où chaque État qui présente des manques est coloré selon le plus grave ; le tableau ci-dessous donne les mêmes manques.
+board-col-stage = Stade
+board-col-missing = Ce qui manque
+board-col-why = Pourquoi
+board-col-severity = Gravité
+board-severity-high = Élevée
+board-severity-medium = Moyenne
+board-severity-low = Faible
+board-severity-none = Aucun manque constaté, ou pas d’analyse
+board-gap-missing-action = Aucune action du type « { $kind } »
+board-gap-untouched-audience = Personne ne travaille avec ce public : { $audience }
+board-gap-no-national-partner = Pression seulement internationale : aucun partenaire national
+board-gap-no-international-leverage = Pression seulement nationale : aucun levier international
+board-gap-one-sector-only = Un seul secteur : { $sector }
+board-why-npm-overdue = Son MNP est en retard au regard de l’art. 17 ; à ce stade depuis le { $since }
+board-why-stage = Le guide le recommande à ce stade, atteint le { $since }
+board-deadlines-heading = Échéances
+board-deadlines-none = Aucune échéance.
+board-overdue = En retard :
+board-deadline-npm-due = MNP à désigner (art. 17)
+board-deadline-postponement-end = Fin de l’ajournement au titre de l’art. 24 : { $part }
+board-deadline-action-due = Action à échéance
+board-partners-heading = Partenaires à chercher
+board-partners-legend = Proposer des partenaires à l’une de vos organisations dans un État
+board-partner-org = Votre organisation
+board-partner-state = État
+board-partners-submit = Proposer des partenaires
+board-partners-none = Aucune organisation à proposer ici.
+board-reason-acts-there = { $count ->
+    [one] Y mène une action ouverte
+   *[other] Y mène { $count } actions ouvertes
+}
+board-reason-works-there = Travaille dans cet État
+board-reason-works-in-region = Travaille dans ce groupe : { $region }
+board-reason-other-level = Travaille à un autre niveau : { $level }
+board-reason-new-sectors = Apporte d’autres secteurs : { $sectors }

@@ -6,6 +6,7 @@ pub mod actions;
 pub mod alliances;
 pub mod assets;
 pub mod audit;
+pub mod board;
 pub mod chrome;
 pub mod contacts;
 pub mod dashboard;

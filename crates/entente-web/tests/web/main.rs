@@ -10,6 +10,7 @@ mod api;
 mod app;
 mod audit;
 mod authorisation;
+mod board;
 mod contacts;
 mod coordination;
 mod directory;

@@ -306,6 +306,7 @@ pub const ROUTES: &[Route] = &[
         R::Read,
     ),
     route("GET", "/api/v1/coordination/gaps", E::Coordination, R::Read),
+    route("GET", "/board", E::Coordination, R::Read),
     route(
         "GET",
         "/api/v1/coordination/partners",

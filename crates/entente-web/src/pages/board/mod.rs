@@ -1,0 +1,328 @@
+//! `GET /board`: the coordination board of the workspace. Overlaps, the
+//! gap map and table, the deadline timeline and partner suggestions over
+//! the plan the reader may see (the anonymous public: public actions
+//! only), filtered by state, regional group, alliance and phase, as of a day.
+
+mod filters;
+mod rows;
+
+use std::collections::{BTreeMap, HashMap};
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Html;
+use entente_core::access::{AccessScope, OrgId};
+use entente_core::coordination::{
+    self, Deadline, Gap, GapSettings, OverlapSettings, Overlaps, PartnerSuggestion, Place, Playbook,
+};
+use entente_core::plan::ActionId;
+use entente_core::{Iso3, WorldMap};
+use entente_store::{ActionLabel, CoordinationFilter, CoordinationInputs, Store, StoreError};
+
+use crate::auth::Viewer;
+use crate::error::AppError;
+use crate::extract::AsOf;
+use crate::pages::actions::filters::{Choice, Select};
+use crate::pages::chrome::{Chrome, PageRequest};
+use crate::pages::render;
+use crate::state::AppState;
+use crate::svg::map;
+use crate::views::actions::Lookups;
+use crate::views::read;
+use filters::BoardFilters;
+use rows::{DeadlineRow, GapRow, OverlapRow, PartnerRow, Sources, severity_code};
+
+/// The overlaps the board lists at most.
+const OVERLAPS_SHOWN: usize = 50;
+
+/// One entry of the gap map's legend.
+pub struct LegendItem {
+    pub class: &'static str,
+    pub label: String,
+    pub count: usize,
+}
+
+/// The partner form and its answer.
+pub struct PartnerPanel {
+    /// The reader's organisations, and the states, to choose from.
+    pub selects: Vec<Select>,
+    /// The suggestions, once an organisation and a state are chosen.
+    pub rows: Option<Vec<PartnerRow>>,
+}
+
+#[derive(Template)]
+#[template(path = "board.html")]
+pub struct BoardPage {
+    pub chrome: Chrome,
+    pub selects: Vec<Select>,
+    pub filters_active: bool,
+    pub overlaps: Vec<OverlapRow>,
+    /// How many overlaps there are in all.
+    pub overlaps_caption: String,
+    pub map_svg: String,
+    pub legend: Vec<LegendItem>,
+    pub gaps: Vec<GapRow>,
+    pub deadlines: Vec<DeadlineRow>,
+    /// For members of an organisation only.
+    pub partners: Option<PartnerPanel>,
+}
+
+/// What the board reads from the store in one go.
+struct Findings {
+    lookups: Lookups,
+    inputs: CoordinationInputs,
+    overlaps: Overlaps,
+    gaps: Vec<Gap>,
+    deadlines: Vec<Deadline>,
+    labels: BTreeMap<ActionId, ActionLabel>,
+    partners: Option<Vec<PartnerSuggestion>>,
+    map: WorldMap,
+}
+
+/// `GET /board`: the coordination board as the reader may see it.
+pub async fn show_board(
+    State(app): State<AppState>,
+    request: PageRequest,
+    viewer: Viewer,
+    as_of: AsOf,
+) -> Result<Html<String>, AppError> {
+    let locale = request.locale;
+    let scope = viewer.scope.clone();
+    let lookups = app.read(move |store| Lookups::load(store, &scope)).await?;
+    let filters = BoardFilters::read(&request.params, &lookups, locale)?;
+    let partner_query = partner_query(&request, &viewer.scope, &lookups)?;
+    let scope = viewer.scope.clone();
+    let filter = filters.filter.clone();
+    let date = as_of.date;
+    let found = app
+        .read(move |store| read_findings(store, &scope, &filter, date, partner_query, lookups))
+        .await?;
+    let provenance = read::provenance(&app).await?;
+    let chrome = Chrome::new(
+        &request,
+        as_of,
+        &provenance,
+        locale.t("board-title"),
+        "board",
+    );
+    let sources = Sources {
+        chrome: &chrome,
+        lookups: &found.lookups,
+        labels: &found.labels,
+        actions: found.inputs.actions.iter().map(|a| (a.id, a)).collect(),
+    };
+    let overlaps = found
+        .overlaps
+        .ranked
+        .iter()
+        .filter_map(|o| sources.overlap(o))
+        .collect();
+    let gaps: Vec<GapRow> = found.gaps.iter().map(|g| sources.gap(g)).collect();
+    let deadlines = found
+        .deadlines
+        .iter()
+        .map(|d| sources.deadline(d))
+        .collect();
+    let partners = partner_panel(&request, &viewer.scope, &sources, found.partners.as_deref());
+    let map_svg = gap_map(&found, &chrome);
+    let legend = legend(&found.gaps, &chrome);
+    drop(sources);
+    let page = BoardPage {
+        selects: filters.selects,
+        filters_active: filters.active,
+        overlaps,
+        overlaps_caption: locale.count("board-overlaps-caption", found.overlaps.total),
+        map_svg,
+        legend,
+        gaps,
+        deadlines,
+        partners,
+        chrome,
+    };
+    render(&page)
+}
+
+/// The organisation and state the partner form asks about, when both are
+/// given; the organisation must be one of the reader's.
+fn partner_query(
+    request: &PageRequest,
+    scope: &AccessScope,
+    lookups: &Lookups,
+) -> Result<Option<(OrgId, Iso3)>, AppError> {
+    let (Some(short), Some(state)) = (
+        request.params.get("partner_org"),
+        request.params.get("partner_state"),
+    ) else {
+        return Ok(None);
+    };
+    let org = lookups
+        .org_by_short(short)
+        .filter(|o| member_orgs(scope).contains(&o.id))
+        .ok_or_else(|| AppError::InvalidParameter {
+            name: "partner_org",
+            reason: format!("{short:?} is not an organisation you belong to"),
+        })?;
+    let iso3 = state
+        .to_uppercase()
+        .parse::<Iso3>()
+        .ok()
+        .filter(|iso3| lookups.state(*iso3).is_some())
+        .ok_or_else(|| AppError::InvalidParameter {
+            name: "partner_state",
+            reason: format!("{state:?} is not a state Entente knows"),
+        })?;
+    Ok(Some((org.id, iso3)))
+}
+
+/// The organisations the reader belongs to.
+fn member_orgs(scope: &AccessScope) -> Vec<OrgId> {
+    match scope {
+        AccessScope::Member(member) => member.memberships.keys().copied().collect(),
+        AccessScope::Public | AccessScope::SiteAdmin(_) => Vec::new(),
+    }
+}
+
+/// Everything the board shows, read as `scope` may see it: the rules run
+/// once over one read of the plan.
+fn read_findings(
+    store: &Store,
+    scope: &AccessScope,
+    filter: &CoordinationFilter,
+    as_of: chrono::NaiveDate,
+    partner_query: Option<(OrgId, Iso3)>,
+    lookups: Lookups,
+) -> Result<Findings, StoreError> {
+    let inputs = store.coordination_inputs(scope, filter, as_of)?;
+    let settings = OverlapSettings {
+        limit: Some(OVERLAPS_SHOWN),
+        ..OverlapSettings::default()
+    };
+    let overlaps = coordination::overlaps(&inputs.actions, &inputs.profiles, settings);
+    let gaps = coordination::gaps(
+        &inputs.states,
+        &inputs.actions,
+        &inputs.profiles,
+        &Playbook::default(),
+        as_of,
+        GapSettings::default(),
+    );
+    let deadlines = coordination::deadlines(&inputs.states, &inputs.actions, as_of);
+    let ids: Vec<ActionId> = overlaps
+        .ranked
+        .iter()
+        .flat_map(|o| [o.first, o.second])
+        .chain(deadlines.iter().filter_map(|d| d.action))
+        .collect();
+    let labels = store.action_labels(scope, &ids)?;
+    let partners = match partner_query {
+        Some((org, state)) => store.partners(scope, org, Place::State(state))?,
+        None => None,
+    };
+    Ok(Findings {
+        lookups,
+        inputs,
+        overlaps,
+        gaps,
+        deadlines,
+        labels,
+        partners,
+        map: store.world_map()?,
+    })
+}
+
+/// The partner form for a member, with the suggestions once asked.
+fn partner_panel(
+    request: &PageRequest,
+    scope: &AccessScope,
+    sources: &Sources,
+    found: Option<&[PartnerSuggestion]>,
+) -> Option<PartnerPanel> {
+    let locale = sources.chrome.locale;
+    let orgs: Vec<(String, String)> = member_orgs(scope)
+        .into_iter()
+        .filter_map(|id| sources.lookups.org(id))
+        .map(|o| (o.short_name.clone(), o.name.clone()))
+        .collect();
+    if orgs.is_empty() {
+        return None;
+    }
+    let choose = |name: &'static str, key: &str, options: Vec<(String, String)>| {
+        let chosen = request.params.get(name).unwrap_or_default().to_owned();
+        Select {
+            name,
+            label: locale.t(key),
+            choices: options
+                .into_iter()
+                .map(|(value, label)| Choice {
+                    selected: value.eq_ignore_ascii_case(&chosen),
+                    value,
+                    label,
+                })
+                .collect(),
+        }
+    };
+    let states = sources
+        .lookups
+        .states_by_name(locale)
+        .into_iter()
+        .map(|(iso3, name)| (iso3.to_string(), name))
+        .collect();
+    let asked = request.params.get("partner_org").is_some();
+    Some(PartnerPanel {
+        selects: vec![
+            choose("partner_org", "board-partner-org", orgs),
+            choose("partner_state", "board-partner-state", states),
+        ],
+        rows: asked.then(|| {
+            found
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|s| sources.partner(s))
+                .collect()
+        }),
+    })
+}
+
+/// The world map, each state with gaps coloured by its worst one and
+/// titled "name — severity".
+fn gap_map(found: &Findings, chrome: &Chrome) -> String {
+    let locale = chrome.locale;
+    let features: HashMap<Iso3, map::MapFeature> = coordination::severity_by_state(&found.gaps)
+        .into_iter()
+        .map(|(iso3, severity)| {
+            let code = severity_code(severity);
+            let name = found.lookups.state_name(iso3, locale);
+            let feature = map::MapFeature {
+                class: format!("gap-{code}"),
+                title: format!("{name} — {}", locale.t(&format!("board-severity-{code}"))),
+                href: chrome.href(&format!("/states/{iso3}")),
+            };
+            (iso3, feature)
+        })
+        .collect();
+    let title = locale.t_args(
+        "board-map-title",
+        &[("date", chrome.as_of_text.clone().into())],
+    );
+    let labels = map::MapLabels {
+        title: &title,
+        description: &locale.t("board-map-desc"),
+    };
+    map::render(&found.map, &features, &labels)
+}
+
+/// How many states are at each severity, worst first.
+fn legend(gaps: &[Gap], chrome: &Chrome) -> Vec<LegendItem> {
+    let worst = coordination::severity_by_state(gaps);
+    ["high", "medium", "low"]
+        .into_iter()
+        .map(|class| LegendItem {
+            class,
+            label: chrome.t(&format!("board-severity-{class}")),
+            count: worst
+                .values()
+                .filter(|s| severity_code(**s) == class)
+                .count(),
+        })
+        .collect()
+}

@@ -836,6 +836,7 @@ board-why-npm-overdue = Its NPM is overdue under Art. 17; at this stage since { 
 board-why-stage = The playbook recommends it at this stage, reached on { $since }
 board-deadlines-heading = Deadlines
 board-deadlines-none = No deadlines.
+board-rows-cut = The first { $shown } of { $total } are listed; the filters narrow them.
 board-overdue = Overdue:
 board-deadline-npm-due = NPM to designate (Art. 17)
 board-deadline-postponement-end = End of the Art. 24 postponement of { $part }

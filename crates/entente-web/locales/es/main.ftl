@@ -836,6 +836,7 @@ board-why-npm-overdue = Su MNP está atrasado según el art. 17; en esta etapa d
 board-why-stage = La guía lo recomienda en esta etapa, alcanzada el { $since }
 board-deadlines-heading = Plazos
 board-deadlines-none = Ningún plazo.
+board-rows-cut = Se muestran los { $shown } primeros de { $total }; los filtros los reducen.
 board-overdue = Vencido:
 board-deadline-npm-due = MNP por designar (art. 17)
 board-deadline-postponement-end = Fin del aplazamiento del art. 24: { $part }

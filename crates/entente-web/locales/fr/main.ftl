@@ -836,6 +836,7 @@ board-why-npm-overdue = Son MNP est en retard au regard de l’art. 17 ; à ce
 board-why-stage = Le guide le recommande à ce stade, atteint le { $since }
 board-deadlines-heading = Échéances
 board-deadlines-none = Aucune échéance.
+board-rows-cut = Les { $shown } premiers sur { $total } sont listés ; les filtres les restreignent.
 board-overdue = En retard :
 board-deadline-npm-due = MNP à désigner (art. 17)
 board-deadline-postponement-end = Fin de l’ajournement au titre de l’art. 24 : { $part }

@@ -35,6 +35,10 @@ use rows::{DeadlineRow, GapRow, OverlapRow, PartnerRow, Sources, severity_code};
 /// The overlaps the board lists at most.
 const OVERLAPS_SHOWN: usize = 50;
 
+/// The gaps and the deadlines the board lists at most; the filters narrow
+/// a longer list.
+const ROWS_SHOWN: usize = 200;
+
 /// One entry of the gap map's legend.
 pub struct LegendItem {
     pub class: &'static str,
@@ -50,21 +54,30 @@ pub struct PartnerPanel {
     pub rows: Option<Vec<PartnerRow>>,
 }
 
-#[derive(Template)]
-#[template(path = "board.html")]
-pub struct BoardPage {
-    pub chrome: Chrome,
-    pub selects: Vec<Select>,
-    pub filters_active: bool,
+/// The board's findings, as rows in the page's language.
+pub struct BoardTables {
     pub overlaps: Vec<OverlapRow>,
     /// How many overlaps there are in all.
     pub overlaps_caption: String,
     pub map_svg: String,
     pub legend: Vec<LegendItem>,
     pub gaps: Vec<GapRow>,
+    /// That only the first gaps are listed, when there are more.
+    pub gaps_cut: Option<String>,
     pub deadlines: Vec<DeadlineRow>,
+    /// That only the first deadlines are listed, when there are more.
+    pub deadlines_cut: Option<String>,
     /// For members of an organisation only.
     pub partners: Option<PartnerPanel>,
+}
+
+#[derive(Template)]
+#[template(path = "board.html")]
+pub struct BoardPage {
+    pub chrome: Chrome,
+    pub selects: Vec<Select>,
+    pub filters_active: bool,
+    pub tables: BoardTables,
 }
 
 /// What the board reads from the store in one go.
@@ -105,41 +118,55 @@ pub async fn show_board(
         locale.t("board-title"),
         "board",
     );
+    let tables = tables(&found, &chrome, &request, &viewer.scope);
+    let page = BoardPage {
+        selects: filters.selects,
+        filters_active: filters.active,
+        tables,
+        chrome,
+    };
+    render(&page)
+}
+
+/// The findings as the reader's rows, the map and its legend.
+fn tables(
+    found: &Findings,
+    chrome: &Chrome,
+    request: &PageRequest,
+    scope: &AccessScope,
+) -> BoardTables {
+    let locale = chrome.locale;
     let sources = Sources {
-        chrome: &chrome,
+        chrome,
         lookups: &found.lookups,
         labels: &found.labels,
         actions: found.inputs.actions.iter().map(|a| (a.id, a)).collect(),
     };
-    let overlaps = found
-        .overlaps
-        .ranked
-        .iter()
-        .filter_map(|o| sources.overlap(o))
-        .collect();
-    let gaps: Vec<GapRow> = found.gaps.iter().map(|g| sources.gap(g)).collect();
-    let deadlines = found
-        .deadlines
-        .iter()
-        .map(|d| sources.deadline(d))
-        .collect();
-    let partners = partner_panel(&request, &viewer.scope, &sources, found.partners.as_deref());
-    let map_svg = gap_map(&found, &chrome);
-    let legend = legend(&found.gaps, &chrome);
-    drop(sources);
-    let page = BoardPage {
-        selects: filters.selects,
-        filters_active: filters.active,
-        overlaps,
-        overlaps_caption: locale.count("board-overlaps-caption", found.overlaps.total),
-        map_svg,
-        legend,
-        gaps,
-        deadlines,
-        partners,
-        chrome,
+    let cut = |total: usize| {
+        (total > ROWS_SHOWN).then(|| {
+            locale.t_args(
+                "board-rows-cut",
+                &[("shown", ROWS_SHOWN.into()), ("total", total.into())],
+            )
+        })
     };
-    render(&page)
+    BoardTables {
+        overlaps: (found.overlaps.ranked.iter())
+            .filter_map(|o| sources.overlap(o))
+            .collect(),
+        overlaps_caption: locale.count("board-overlaps-caption", found.overlaps.total),
+        map_svg: gap_map(found, chrome),
+        legend: legend(&found.gaps, chrome),
+        gaps: (found.gaps.iter().take(ROWS_SHOWN))
+            .map(|g| sources.gap(g))
+            .collect(),
+        gaps_cut: cut(found.gaps.len()),
+        deadlines: (found.deadlines.iter().take(ROWS_SHOWN))
+            .map(|d| sources.deadline(d))
+            .collect(),
+        deadlines_cut: cut(found.deadlines.len()),
+        partners: partner_panel(request, scope, &sources, found.partners.as_deref()),
+    }
 }
 
 /// The organisation and state the partner form asks about, when both are
@@ -211,7 +238,7 @@ fn read_findings(
         .ranked
         .iter()
         .flat_map(|o| [o.first, o.second])
-        .chain(deadlines.iter().filter_map(|d| d.action))
+        .chain(deadlines.iter().take(ROWS_SHOWN).filter_map(|d| d.action))
         .collect();
     let labels = store.action_labels(scope, &ids)?;
     let partners = match partner_query {

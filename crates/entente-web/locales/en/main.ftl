@@ -827,6 +827,7 @@ board-severity-high = High
 board-severity-medium = Medium
 board-severity-low = Low
 board-severity-none = No gap found, or not analysed
+board-legend-heading = Each state’s most severe gap
 board-gap-missing-action = No action of the kind “{ $kind }”
 board-gap-untouched-audience = Nobody works with the { $audience }
 board-gap-no-national-partner = Only international pressure: no national partner

@@ -827,6 +827,7 @@ board-severity-high = Alta
 board-severity-medium = Media
 board-severity-low = Baja
 board-severity-none = Sin carencias halladas, o sin análisis
+board-legend-heading = La carencia más grave de cada Estado
 board-gap-missing-action = Ninguna acción del tipo «{ $kind }»
 board-gap-untouched-audience = Nadie trabaja con este público: { $audience }
 board-gap-no-national-partner = Presión solo internacional: ningún socio nacional

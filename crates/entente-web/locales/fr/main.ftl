@@ -827,6 +827,7 @@ board-severity-high = Élevée
 board-severity-medium = Moyenne
 board-severity-low = Faible
 board-severity-none = Aucun manque constaté, ou pas d’analyse
+board-legend-heading = Le manque le plus grave de chaque État
 board-gap-missing-action = Aucune action du type « { $kind } »
 board-gap-untouched-audience = Personne ne travaille avec ce public : { $audience }
 board-gap-no-national-partner = Pression seulement internationale : aucun partenaire national

@@ -98,13 +98,13 @@ impl Sources<'_> {
         let label = self.labels.get(&id)?;
         let planned = self.actions.get(&id);
         let locale = self.locale();
-        let dates = planned.map_or_else(String::new, |a| {
-            format!(
-                "{} – {}",
-                locale.date_or_dash(a.start),
-                locale.date_or_dash(a.end)
-            )
-        });
+        let dates = match planned.map(|a| (a.start, a.end)) {
+            Some((Some(start), Some(end))) if start != end => {
+                format!("{} – {}", locale.date(start), locale.date(end))
+            }
+            Some((Some(day), _) | (None, Some(day))) => locale.date(day),
+            Some((None, None)) | None => String::new(),
+        };
         Some(ActionCell {
             title: label.title.clone(),
             href: self.chrome.href(&format!("/actions/{}", id.0)),

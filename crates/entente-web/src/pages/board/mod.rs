@@ -5,6 +5,8 @@
 
 mod filters;
 mod rows;
+#[cfg(test)]
+mod tests;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -146,7 +148,7 @@ fn tables(
         (total > ROWS_SHOWN).then(|| {
             locale.t_args(
                 "board-rows-cut",
-                &[("shown", ROWS_SHOWN.into()), ("total", total.into())],
+                &[("count", ROWS_SHOWN.into()), ("total", total.into())],
             )
         })
     };

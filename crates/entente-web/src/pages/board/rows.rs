@@ -133,12 +133,15 @@ impl Sources<'_> {
         let missing = match &gap.kind {
             GapKind::MissingAction { action_type } => locale.t_args(
                 "board-gap-missing-action",
-                &[("kind", self.lookups.type_label(action_type, locale).into())],
+                &[(
+                    "subject",
+                    self.lookups.type_label(action_type, locale).into(),
+                )],
             ),
             GapKind::UntouchedAudience { audience } => locale.t_args(
                 "board-gap-untouched-audience",
                 &[(
-                    "audience",
+                    "subject",
                     self.chrome.code("action-audience", audience.code()).into(),
                 )],
             ),
@@ -147,12 +150,12 @@ impl Sources<'_> {
             GapKind::OneSectorOnly { sector } => locale.t_args(
                 "board-gap-one-sector-only",
                 &[(
-                    "sector",
+                    "subject",
                     self.chrome.code("dir-sector", sector.code()).into(),
                 )],
             ),
         };
-        let since = ("since", locale.date(gap.since).into());
+        let since = ("date", locale.date(gap.since).into());
         let why = if gap.npm_overdue {
             locale.t_args("board-why-npm-overdue", &[since])
         } else {
@@ -176,7 +179,7 @@ impl Sources<'_> {
             DeadlineKind::NpmDue => locale.t("board-deadline-npm-due"),
             DeadlineKind::PostponementEnd { part } => locale.t_args(
                 "board-deadline-postponement-end",
-                &[("part", locale.t(art24_key(part)).into())],
+                &[("subject", locale.t(art24_key(part)).into())],
             ),
             DeadlineKind::ActionDue => locale.t("board-deadline-action-due"),
         };
@@ -208,12 +211,12 @@ impl Sources<'_> {
             PartnerReason::WorksThere => locale.t("board-reason-works-there"),
             PartnerReason::WorksInRegion { region } => locale.t_args(
                 "board-reason-works-in-region",
-                &[("region", self.chrome.code("group", region.code()).into())],
+                &[("group", self.chrome.code("group", region.code()).into())],
             ),
             PartnerReason::OtherLevel { level } => locale.t_args(
                 "board-reason-other-level",
                 &[(
-                    "level",
+                    "subject",
                     self.chrome.code("action-level", level.code()).into(),
                 )],
             ),
@@ -224,7 +227,7 @@ impl Sources<'_> {
                     .collect();
                 locale.t_args(
                     "board-reason-new-sectors",
-                    &[("sectors", names.join(", ").into())],
+                    &[("subject", names.join(", ").into())],
                 )
             }
         }

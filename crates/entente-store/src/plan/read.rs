@@ -25,6 +25,12 @@ diesel::define_sql_function! {
     fn coalesce(x: diesel::sql_types::Nullable<diesel::sql_types::Date>, y: diesel::sql_types::Nullable<diesel::sql_types::Date>) -> diesel::sql_types::Nullable<diesel::sql_types::Date>;
 }
 
+diesel::define_sql_function! {
+    /// The first of its three arguments that is not NULL.
+    #[sql_name = "coalesce"]
+    fn coalesce3(x: diesel::sql_types::Nullable<diesel::sql_types::Date>, y: diesel::sql_types::Nullable<diesel::sql_types::Date>, z: diesel::sql_types::Nullable<diesel::sql_types::Date>) -> diesel::sql_types::Nullable<diesel::sql_types::Date>;
+}
+
 impl Store {
     /// One action, or `None` when it is missing or `scope` may not read it.
     pub fn action(&self, scope: &AccessScope, id: ActionId) -> Result<Option<Action>, StoreError> {
@@ -163,23 +169,18 @@ fn filtered<'a>(scope: &AccessScope, filter: &'a ActionFilter) -> ActionQuery<'a
             .select(action_alliances::action_id);
         query = query.filter(actions::id.eq_any(shared));
     }
+    // An action lasts from its start (or else its due date) to its end (or
+    // else its start, or else its due date); undated ones match no range.
+    // As one expression per bound, the upper bound is a range on the
+    // `actions_listed` index's key (its first column, implied by the bound,
+    // is stated so that the index can serve it) rather than ORed columns.
     if let Some(from) = filter.from {
-        query = query.filter(
-            actions::end_date
-                .ge(from)
-                .or(actions::end_date.is_null().and(
-                    actions::start_date.ge(from).or(actions::start_date
-                        .is_null()
-                        .and(actions::due_date.ge(from))),
-                )),
-        );
+        query = query
+            .filter(coalesce3(actions::end_date, actions::start_date, actions::due_date).ge(from));
     }
     if let Some(to) = filter.to {
-        query = query.filter(
-            actions::start_date
-                .le(to)
-                .or(actions::start_date.is_null().and(actions::due_date.le(to))),
-        );
+        let start = coalesce(actions::start_date, actions::due_date);
+        query = query.filter(start.is_null().eq(false).and(start.le(to)));
     }
     query
 }

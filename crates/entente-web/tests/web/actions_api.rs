@@ -6,7 +6,7 @@
 use chrono::Utc;
 use entente_auth::Secret;
 use entente_core::access::{AccessScope, AllianceId, OrgId, Role, TokenScope, UserId, Visibility};
-use entente_core::plan::{ActionDraft, ActionId, ActionStatus, Audience, Level, Phase};
+use entente_core::plan::{ActionDraft, ActionId};
 use entente_store::NewAlliance;
 use serde_json::{Value, json};
 
@@ -14,7 +14,7 @@ mod access;
 mod filters;
 
 use super::app::{Answer, TestApp};
-use super::fixture::{self, day};
+use super::fixture::{self};
 use super::orgs::{organisation, person};
 
 pub async fn send(request: reqwest::RequestBuilder) -> Answer {
@@ -29,31 +29,9 @@ pub fn token(app: &TestApp, user: UserId, scope: TokenScope) -> String {
     token.as_str().to_owned()
 }
 
-/// A planned national letter to France led by `lead`.
+/// A planned national public letter to France led by `lead`.
 pub fn draft(lead: OrgId, title: &str) -> ActionDraft {
-    ActionDraft {
-        title: title.to_owned(),
-        description: String::new(),
-        action_type: "letter".to_owned(),
-        phase: Phase::Ratification,
-        level: Level::National,
-        states: vec!["FRA".parse().unwrap()],
-        audiences: vec![Audience::Executive],
-        lead,
-        partners: Vec::new(),
-        start: Some(day("2026-03-01")),
-        end: Some(day("2026-03-31")),
-        due: None,
-        status: ActionStatus::Planned,
-        budget: None,
-        staff_days: None,
-        expected_outcome: String::new(),
-        actual_outcome: String::new(),
-        outcome_event: None,
-        documents: Vec::new(),
-        visibility: Visibility::Public,
-        shared_with: Vec::new(),
-    }
+    fixture::letter(lead, title, "FRA", Visibility::Public)
 }
 
 /// A site admin who sets up what tests read.

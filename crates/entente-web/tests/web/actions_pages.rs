@@ -5,16 +5,14 @@
 //! This file holds the world the tests meet; each part is a module.
 
 use entente_core::access::{AccessScope, OrgId, Role, UserId, Visibility};
-use entente_core::plan::{
-    ActionDraft, ActionId, ActionStatus, Audience, Budget, DocumentLink, Level, Phase,
-};
+use entente_core::plan::{ActionDraft, ActionId, ActionStatus, Budget, DocumentLink, Level, Phase};
 
 mod calendar;
 mod forms;
 mod reading;
 
 use super::app::{Answer, TestApp};
-use super::fixture::day;
+use super::fixture::{self, day};
 use super::orgs::{organisation, person};
 use super::signin::sign_in;
 
@@ -41,29 +39,13 @@ struct World {
     hidden: ActionId,
 }
 
+/// An undated planned meeting with the executive of `state`.
 fn draft(title: &str, lead: OrgId, state: &str, visibility: Visibility) -> ActionDraft {
     ActionDraft {
-        title: title.into(),
-        description: String::new(),
         action_type: "meeting_executive".into(),
-        phase: Phase::Ratification,
-        level: Level::National,
-        states: vec![state.parse().unwrap()],
-        audiences: vec![Audience::Executive],
-        lead,
-        partners: Vec::new(),
         start: None,
         end: None,
-        due: None,
-        status: ActionStatus::Planned,
-        budget: None,
-        staff_days: None,
-        expected_outcome: String::new(),
-        actual_outcome: String::new(),
-        outcome_event: None,
-        documents: Vec::new(),
-        visibility,
-        shared_with: Vec::new(),
+        ..fixture::letter(lead, title, state, visibility)
     }
 }
 

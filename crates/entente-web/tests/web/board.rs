@@ -4,7 +4,7 @@
 //! suggestions for a signed-in member's organisation.
 
 use entente_core::access::{AccessScope, OrgId, OrgKind, Role, UserId, Visibility};
-use entente_core::plan::{ActionDraft, ActionStatus, Audience, Level, Phase};
+use entente_core::plan::{ActionDraft, Level};
 use entente_store::{NewOrganisation, OrganisationProfile};
 
 use super::account::{PASSWORD, signed_in};
@@ -13,33 +13,6 @@ use super::fixture::{self, day};
 use super::orgs::organisation;
 
 const AS_OF: &str = "as_of=2026-11-01";
-
-/// A planned letter to the executive of `state` in March 2026.
-fn draft(lead: OrgId, title: &str, state: &str, visibility: Visibility) -> ActionDraft {
-    ActionDraft {
-        title: title.to_owned(),
-        description: String::new(),
-        action_type: "letter".to_owned(),
-        phase: Phase::Ratification,
-        level: Level::National,
-        states: vec![state.parse().unwrap()],
-        audiences: vec![Audience::Executive],
-        lead,
-        partners: Vec::new(),
-        start: Some(day("2026-03-01")),
-        end: Some(day("2026-03-31")),
-        due: None,
-        status: ActionStatus::Planned,
-        budget: None,
-        staff_days: None,
-        expected_outcome: String::new(),
-        actual_outcome: String::new(),
-        outcome_event: None,
-        documents: Vec::new(),
-        visibility,
-        shared_with: Vec::new(),
-    }
-}
 
 /// Two public organisations (one national, "npm-watch" with a member Ana;
 /// one international) and a private one, "quiet", with their letters on
@@ -65,28 +38,28 @@ fn plant(app: &TestApp) {
     let quiet = organisation(app, "quiet", Visibility::Private);
     let site = AccessScope::SiteAdmin(UserId::NOBODY);
     let store = |draft: ActionDraft| app.store.create_action(&site, &draft).unwrap();
-    store(draft(
+    store(fixture::letter(
         watch,
         "Letter of npm-watch",
         "FRA",
         Visibility::Public,
     ));
-    store(draft(
+    store(fixture::letter(
         international,
         "Letter of rights-now",
         "FRA",
         Visibility::Public,
     ));
-    store(draft(
+    store(fixture::letter(
         quiet,
         "Secret letter of quiet",
         "FRA",
         Visibility::Private,
     ));
-    let mut due = draft(watch, "Report on Mexico", "MEX", Visibility::Public);
+    let mut due = fixture::letter(watch, "Report on Mexico", "MEX", Visibility::Public);
     due.due = Some(day("2026-10-15"));
     store(due);
-    let mut hidden = draft(quiet, "Secret report on Mexico", "MEX", Visibility::Private);
+    let mut hidden = fixture::letter(quiet, "Secret report on Mexico", "MEX", Visibility::Private);
     hidden.due = Some(day("2026-12-20"));
     store(hidden);
 }

@@ -2,6 +2,8 @@
 //! behaviour independently of the shipped dataset.
 
 use chrono::NaiveDate;
+use entente_core::access::{OrgId, Visibility};
+use entente_core::plan::{ActionDraft, ActionStatus, Audience, Level, Phase};
 use entente_core::{
     ConsentKind, EventKind, M49Area, MapMarker, MapShape, Names, RegionalGroup, Source, State,
     Treaty, TreatyEvent, WorldMap,
@@ -297,4 +299,32 @@ pub async fn fixture_app() -> TestApp {
 /// Runs `test` against the app over the fixture on each available backend.
 pub async fn on_each_backend(test: impl AsyncFn(&TestApp)) {
     app::on_each_backend(fixture().reference(), test).await;
+}
+
+/// A planned national letter to the executive of `state`, in March 2026,
+/// for the ratification phase: the action most tests start from.
+pub fn letter(lead: OrgId, title: &str, state: &str, visibility: Visibility) -> ActionDraft {
+    ActionDraft {
+        title: title.to_owned(),
+        description: String::new(),
+        action_type: "letter".to_owned(),
+        phase: Phase::Ratification,
+        level: Level::National,
+        states: vec![state.parse().unwrap()],
+        audiences: vec![Audience::Executive],
+        lead,
+        partners: Vec::new(),
+        start: Some(day("2026-03-01")),
+        end: Some(day("2026-03-31")),
+        due: None,
+        status: ActionStatus::Planned,
+        budget: None,
+        staff_days: None,
+        expected_outcome: String::new(),
+        actual_outcome: String::new(),
+        outcome_event: None,
+        documents: Vec::new(),
+        visibility,
+        shared_with: Vec::new(),
+    }
 }

@@ -6,10 +6,10 @@
 use chrono::Utc;
 use entente_auth::Secret;
 use entente_core::access::{AccessScope, OrgId, Role, TokenScope, UserId, Visibility};
-use entente_core::plan::{ActionDraft, ActionStatus, Audience, Level, Phase};
+use entente_core::plan::ActionDraft;
 
 use super::app::{Answer, TestApp};
-use super::fixture::{self, day};
+use super::fixture::{self};
 use super::orgs::{organisation, person};
 
 async fn send(request: reqwest::RequestBuilder) -> Answer {
@@ -26,29 +26,7 @@ fn token(app: &TestApp, user: UserId, scope: TokenScope) -> String {
 
 /// A planned public letter to France led by `lead`.
 fn draft(lead: OrgId, title: &str) -> ActionDraft {
-    ActionDraft {
-        title: title.to_owned(),
-        description: String::new(),
-        action_type: "letter".to_owned(),
-        phase: Phase::Ratification,
-        level: Level::National,
-        states: vec!["FRA".parse().unwrap()],
-        audiences: vec![Audience::Executive],
-        lead,
-        partners: Vec::new(),
-        start: Some(day("2026-03-01")),
-        end: Some(day("2026-03-31")),
-        due: None,
-        status: ActionStatus::Planned,
-        budget: None,
-        staff_days: None,
-        expected_outcome: String::new(),
-        actual_outcome: String::new(),
-        outcome_event: None,
-        documents: Vec::new(),
-        visibility: Visibility::Public,
-        shared_with: Vec::new(),
-    }
+    fixture::letter(lead, title, "FRA", Visibility::Public)
 }
 
 /// Stores `draft` as a site admin would.

@@ -12,8 +12,24 @@ use super::Locale;
 const LOCALES_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
 const TEMPLATES_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/templates");
 
+/// The text of every Fluent file of a language (`main.ftl` and one file per
+/// part of the workspace), each with its name.
+fn files(lang: &str) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = std::fs::read_dir(format!("{LOCALES_DIR}/{lang}"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "ftl"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            (path.display().to_string(), text)
+        })
+        .collect();
+    found.sort();
+    found
+}
+
 fn keys(lang: &str) -> BTreeSet<String> {
-    let text = std::fs::read_to_string(format!("{LOCALES_DIR}/{lang}/main.ftl")).unwrap();
+    let text: String = files(lang).into_iter().map(|(_, text)| text + "\n").collect();
     text.lines()
         .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
         .filter_map(|l| l.split_once(" =").map(|(k, _)| k.to_owned()))
@@ -188,12 +204,13 @@ fn dates_are_written_as_each_language_writes_them() {
 
 #[test]
 fn french_puts_a_non_breaking_space_before_colons() {
-    let text = std::fs::read_to_string(format!("{LOCALES_DIR}/fr/main.ftl")).unwrap();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
-        assert!(
-            !line.contains(" :"),
-            "ordinary space before a colon: {line}"
-        );
+    for (file, text) in files("fr") {
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            assert!(
+                !line.contains(" :"),
+                "{file}: ordinary space before a colon: {line}"
+            );
+        }
     }
     assert!(Locale::Fr.t("source-label").contains("\u{a0}:"));
 }

@@ -108,7 +108,8 @@ pub fn gaps(
             severity,
         };
         if let Some(play) = playbook.play(state.status.stage, overdue) {
-            for (kind, severity) in missing(play, planned, overdue) {
+            let years = years_between(state.since, as_of);
+            for (kind, severity) in missing(play, planned, overdue, years) {
                 found.push(gap(kind, severity));
             }
         }
@@ -145,40 +146,98 @@ fn counts_in_horizon(action: &PlannedAction, from: NaiveDate, to: NaiveDate) -> 
             .is_some_and(|(start, end)| start <= to && end >= from)
 }
 
-/// The kinds of action and the audiences of `play` that no action covers.
-/// An overdue NPM makes each missing kind severe; an untouched audience
-/// is severe when it is the play's first.
-fn missing(play: &Play, planned: &[&PlannedAction], overdue: bool) -> Vec<(GapKind, Severity)> {
-    let mut found = Vec::new();
-    for code in &play.action_types {
-        if !planned.iter().any(|a| &a.action_type == code) {
-            let severity = if overdue {
-                Severity::High
-            } else {
-                Severity::Medium
-            };
+/// The kinds of action and the audiences of `play` that no action covers,
+/// each as severe as [`play_severity`] says; an untouched audience other
+/// than the play's first weighs one step less.
+fn missing(
+    play: &Play,
+    planned: &[&PlannedAction],
+    overdue: bool,
+    years_at_stage: u32,
+) -> Vec<(GapKind, Severity)> {
+    let uncovered: Vec<&String> = play
+        .action_types
+        .iter()
+        .filter(|code| !planned.iter().any(|a| &a.action_type == *code))
+        .collect();
+    let severity = play_severity(
+        overdue,
+        years_at_stage,
+        uncovered.len(),
+        play.action_types.len(),
+    );
+    let mut found: Vec<(GapKind, Severity)> = uncovered
+        .into_iter()
+        .map(|code| {
             let kind = GapKind::MissingAction {
                 action_type: code.clone(),
             };
-            found.push((kind, severity));
-        }
-    }
+            (kind, severity)
+        })
+        .collect();
     for (rank, audience) in play.audiences.iter().enumerate() {
         if !planned.iter().any(|a| a.audiences.contains(audience)) {
-            let severity = if rank == 0 {
-                Severity::High
+            let weight = if rank == 0 {
+                severity
             } else {
-                Severity::Medium
+                severity.lighter()
             };
             found.push((
                 GapKind::UntouchedAudience {
                     audience: *audience,
                 },
-                severity,
+                weight,
             ));
         }
     }
     found
+}
+
+/// Years a state has stood at its stage (whole years, 0 before `since`).
+fn years_between(since: NaiveDate, as_of: NaiveDate) -> u32 {
+    as_of.years_since(since).unwrap_or(0)
+}
+
+/// How long at its stage counts as stuck, in years, and as stuck for long.
+const STUCK_YEARS: u32 = 5;
+const LONG_STUCK_YEARS: u32 = 10;
+
+/// How much the missing work of a play weighs on a state. An overdue
+/// obligation (the NPM past its Art. 17 due date) is high. Otherwise a
+/// point each for: at the stage five years or more, ten years or more,
+/// more than half of the recommended kinds uncovered, all of them
+/// uncovered; three points or more is medium, fewer low. So a state left
+/// alone for years is medium, a state that reached its stage lately or
+/// whose play is mostly covered is low, and high is kept for what is
+/// overdue.
+pub fn play_severity(
+    overdue: bool,
+    years_at_stage: u32,
+    uncovered: usize,
+    recommended: usize,
+) -> Severity {
+    if overdue {
+        return Severity::High;
+    }
+    let points = u8::from(years_at_stage >= STUCK_YEARS)
+        + u8::from(years_at_stage >= LONG_STUCK_YEARS)
+        + u8::from(uncovered * 2 > recommended)
+        + u8::from(recommended > 0 && uncovered == recommended);
+    if points >= 3 {
+        Severity::Medium
+    } else {
+        Severity::Low
+    }
+}
+
+impl Severity {
+    /// One step less, low staying low.
+    pub fn lighter(self) -> Severity {
+        match self {
+            Severity::High => Severity::Medium,
+            Severity::Medium | Severity::Low => Severity::Low,
+        }
+    }
 }
 
 /// Pressure from one side only, or from one sector only, among the

@@ -15,6 +15,7 @@ mod overlaps;
 mod partners;
 mod playbook;
 mod reach;
+mod signals;
 mod standing;
 
 use std::collections::BTreeMap;
@@ -27,11 +28,12 @@ use crate::plan::{ActionDraft, ActionId, ActionStatus, Audience, Level, Phase, S
 use crate::{Iso3, RegionalGroup};
 
 pub use deadlines::{Deadline, DeadlineKind, deadlines};
-pub use gaps::{Gap, GapKind, GapSettings, Severity, gaps, severity_by_state};
+pub use gaps::{Gap, GapKind, GapSettings, Severity, gaps, play_severity, severity_by_state};
 pub use overlaps::{Opportunity, Overlap, OverlapSettings, Overlaps, overlaps};
 pub use partners::{PartnerReason, PartnerSuggestion, Place, partners};
 pub use playbook::{Play, Playbook, PlaybookError, Reasons};
 pub use reach::Reach;
+pub use signals::{Signal, SignalOverlap, signal_overlaps};
 pub use standing::{OPENED_FOR_SIGNATURE, StateAtStage};
 
 /// What the rules need to know of a campaign action.
@@ -125,6 +127,8 @@ mod tests_partners;
 mod tests_playbook;
 #[cfg(test)]
 mod tests_reach;
+#[cfg(test)]
+mod tests_signals;
 #[cfg(test)]
 mod tests_standing;
 #[cfg(test)]

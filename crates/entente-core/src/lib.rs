@@ -9,6 +9,7 @@ mod codes;
 pub mod coordination;
 pub mod event;
 pub mod ids;
+pub mod notification;
 pub mod monitoring;
 pub mod opcat;
 pub mod plan;

@@ -14,6 +14,7 @@ mod coordination;
 mod credentials;
 mod error;
 mod migrate;
+mod notifications;
 mod plan;
 mod reference;
 mod report;
@@ -36,6 +37,10 @@ pub use contacts::{Contact, ContactDetails, ContactId};
 pub use coordination::{ActionLabel, CoordinationFilter, CoordinationInputs};
 pub use credentials::{ApiToken, Link, LinkPurpose, NewLink, NewSession, Session};
 pub use error::StoreError;
+pub use notifications::{
+    Job, JobKind, JobState, MAIL_LANGUAGES, Notification, NotificationList,
+    NotificationPreferences, Subscriber,
+};
 pub use plan::{Action, ActionFilter, ActionPage, ActionType, PageRequest, StatusChange};
 pub use reference::{EventFilter, ReferenceData};
 pub use report::ImportReport;

@@ -408,6 +408,48 @@ diesel::joinable!(action_alliances -> actions (action_id));
 diesel::joinable!(action_documents -> actions (action_id));
 diesel::joinable!(action_status_changes -> actions (action_id));
 
+diesel::table! {
+    notification_preferences (user_id) {
+        user_id -> BigInt,
+        digest -> Text,
+        language -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    notifications (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        finding_key -> Text,
+        kind -> Text,
+        finding -> Text,
+        found_at -> Timestamp,
+        read_at -> Nullable<Timestamp>,
+        mailed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    jobs (id) {
+        id -> BigInt,
+        kind -> Text,
+        unique_key -> Text,
+        user_id -> Nullable<BigInt>,
+        run_at -> Timestamp,
+        attempts -> Integer,
+        claimed_by -> Nullable<Text>,
+        lease_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        done_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(notification_preferences -> users (user_id));
+diesel::joinable!(notifications -> users (user_id));
+diesel::joinable!(jobs -> users (user_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     states,
     treaties,
@@ -445,4 +487,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     import_mappings,
     search_entries,
     search_fts,
+    notification_preferences,
+    notifications,
+    jobs,
 );

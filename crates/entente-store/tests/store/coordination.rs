@@ -42,7 +42,7 @@ fn draft(lead: OrgId, visibility: Visibility, start: &str, end: &str) -> ActionD
 
 /// The owner's public action and the unrelated organisation's private
 /// one, on the same state and audience a week apart.
-fn two_briefings(store: &Store, world: &World) -> (ActionId, ActionId) {
+pub fn two_briefings(store: &Store, world: &World) -> (ActionId, ActionId) {
     store.load_reference(fixture().data()).unwrap();
     let editor = store.member_scope(world.editor).unwrap();
     let outsider = store.member_scope(world.outsider).unwrap();

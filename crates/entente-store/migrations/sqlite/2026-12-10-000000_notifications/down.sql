@@ -1,0 +1,3 @@
+DROP TABLE jobs;
+DROP TABLE notifications;
+DROP TABLE notification_preferences;

@@ -14,6 +14,7 @@ mod coordination;
 mod credentials;
 mod error;
 mod migrate;
+mod monitoring;
 mod notifications;
 mod plan;
 mod reference;
@@ -41,6 +42,7 @@ pub use notifications::{
     Job, JobKind, JobState, MAIL_LANGUAGES, Notification, NotificationList,
     NotificationPreferences, Subscriber,
 };
+pub use monitoring::{Assessment, NpmProfile, assessment_facts};
 pub use plan::{Action, ActionFilter, ActionPage, ActionType, PageRequest, StatusChange};
 pub use reference::{EventFilter, ReferenceData};
 pub use report::ImportReport;

@@ -450,6 +450,93 @@ diesel::joinable!(notification_preferences -> users (user_id));
 diesel::joinable!(notifications -> users (user_id));
 diesel::joinable!(jobs -> users (user_id));
 
+diesel::table! {
+    npm_profiles (id) {
+        id -> BigInt,
+        state -> Text,
+        owner_org -> BigInt,
+        model -> Text,
+        legal_basis -> Text,
+        law_date -> Nullable<Date>,
+        designation_date -> Nullable<Date>,
+        operation_start -> Nullable<Date>,
+        website -> Nullable<Text>,
+        staff -> Nullable<Integer>,
+        budget_minor -> Nullable<BigInt>,
+        budget_currency -> Nullable<Text>,
+        notes -> Text,
+        visibility -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    npm_profile_bodies (profile_id, position) {
+        profile_id -> BigInt,
+        position -> Integer,
+        name -> Text,
+        role -> Text,
+    }
+}
+
+diesel::table! {
+    npm_annual_reports (profile_id, year) {
+        profile_id -> BigInt,
+        year -> Integer,
+        url -> Text,
+        title -> Text,
+        published -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    npm_profile_alliances (profile_id, alliance_id) {
+        profile_id -> BigInt,
+        alliance_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    npm_assessments (id) {
+        id -> BigInt,
+        state -> Text,
+        profile_id -> Nullable<BigInt>,
+        viewpoint -> Text,
+        assessor -> Text,
+        assessed_on -> Date,
+        source -> Text,
+        owner_org -> BigInt,
+        visibility -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    npm_assessment_ratings (assessment_id, criterion) {
+        assessment_id -> BigInt,
+        criterion -> Text,
+        rating -> Text,
+        evidence -> Text,
+    }
+}
+
+diesel::table! {
+    npm_assessment_alliances (assessment_id, alliance_id) {
+        assessment_id -> BigInt,
+        alliance_id -> BigInt,
+    }
+}
+
+diesel::joinable!(npm_profile_bodies -> npm_profiles (profile_id));
+diesel::joinable!(npm_annual_reports -> npm_profiles (profile_id));
+diesel::joinable!(npm_profile_alliances -> npm_profiles (profile_id));
+diesel::joinable!(npm_assessment_ratings -> npm_assessments (assessment_id));
+diesel::joinable!(npm_assessment_alliances -> npm_assessments (assessment_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     states,
     treaties,
@@ -490,4 +577,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     notification_preferences,
     notifications,
     jobs,
+    npm_profiles,
+    npm_profile_bodies,
+    npm_annual_reports,
+    npm_profile_alliances,
+    npm_assessments,
+    npm_assessment_ratings,
+    npm_assessment_alliances,
 );

@@ -12,6 +12,7 @@ mod directory;
 mod fixtures;
 mod import;
 mod load;
+mod monitoring;
 mod notifications;
 mod open;
 mod organisation_settings;

@@ -6,6 +6,7 @@
 
 pub mod access;
 mod codes;
+pub mod consultation;
 pub mod coordination;
 pub mod event;
 pub mod ids;
@@ -13,6 +14,7 @@ pub mod notification;
 pub mod monitoring;
 pub mod opcat;
 pub mod plan;
+pub mod recommendation;
 pub mod reference;
 pub mod region;
 pub mod status;

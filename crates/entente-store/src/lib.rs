@@ -17,6 +17,7 @@ mod migrate;
 mod monitoring;
 mod notifications;
 mod plan;
+mod recommendations;
 mod reference;
 mod report;
 mod schema;
@@ -44,6 +45,10 @@ pub use notifications::{
 };
 pub use monitoring::{Assessment, NpmProfile, assessment_facts};
 pub use plan::{Action, ActionFilter, ActionPage, ActionType, PageRequest, StatusChange};
+pub use recommendations::{
+    FollowUp, ImportRefusal, NewFollowUp, PushingAction, Recommendation, RecommendationFilter,
+    RecommendationPage,
+};
 pub use reference::{EventFilter, ReferenceData};
 pub use report::ImportReport;
 pub use search::{SearchHit, SearchKind, SearchPage, UnknownSearchKind};

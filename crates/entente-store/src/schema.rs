@@ -381,6 +381,129 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    recommendations (id) {
+        id -> BigInt,
+        owner_org -> BigInt,
+        state -> Text,
+        body -> Text,
+        document_symbol -> Text,
+        document_title -> Text,
+        document_url -> Nullable<Text>,
+        document_date -> Nullable<Date>,
+        addressed_to -> Text,
+        paragraph -> Text,
+        body_text -> Text,
+        status -> Text,
+        visibility -> Text,
+        demo -> Bool,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    recommendation_alliances (recommendation_id, alliance_id) {
+        recommendation_id -> BigInt,
+        alliance_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    recommendation_themes (recommendation_id, theme) {
+        recommendation_id -> BigInt,
+        theme -> Text,
+    }
+}
+
+diesel::table! {
+    recommendation_tags (recommendation_id, tag) {
+        recommendation_id -> BigInt,
+        tag -> Text,
+    }
+}
+
+diesel::table! {
+    recommendation_follow_ups (id) {
+        id -> BigInt,
+        recommendation_id -> BigInt,
+        event_date -> Date,
+        kind -> Text,
+        status -> Text,
+        note -> Text,
+        recorded_by_org -> Nullable<BigInt>,
+        recorded_by_user -> Nullable<BigInt>,
+        recorded_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    recommendation_actions (recommendation_id, action_id) {
+        recommendation_id -> BigInt,
+        action_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    recommendation_links (recommendation_id, related_id) {
+        recommendation_id -> BigInt,
+        related_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    consultations (id) {
+        id -> BigInt,
+        owner_org -> BigInt,
+        state -> Text,
+        title -> Text,
+        kind -> Text,
+        start_date -> Nullable<Date>,
+        end_date -> Nullable<Date>,
+        outcome -> Text,
+        visibility -> Text,
+        demo -> Bool,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    consultation_alliances (consultation_id, alliance_id) {
+        consultation_id -> BigInt,
+        alliance_id -> BigInt,
+    }
+}
+
+diesel::table! {
+    consultation_participants (id) {
+        id -> BigInt,
+        consultation_id -> BigInt,
+        org_id -> Nullable<BigInt>,
+        name -> Text,
+        sector -> Text,
+    }
+}
+
+diesel::table! {
+    consultation_options (id) {
+        id -> BigInt,
+        consultation_id -> BigInt,
+        label -> Text,
+        description -> Text,
+    }
+}
+
+diesel::table! {
+    consultation_positions (participant_id, option_id) {
+        participant_id -> BigInt,
+        option_id -> BigInt,
+        position -> Text,
+    }
+}
+
 diesel::joinable!(treaty_events -> states (state));
 diesel::joinable!(treaty_events -> treaties (treaty));
 diesel::joinable!(treaty_events -> sources (source));
@@ -537,6 +660,19 @@ diesel::joinable!(npm_profile_alliances -> npm_profiles (profile_id));
 diesel::joinable!(npm_assessment_ratings -> npm_assessments (assessment_id));
 diesel::joinable!(npm_assessment_alliances -> npm_assessments (assessment_id));
 
+diesel::joinable!(recommendations -> organisations (owner_org));
+diesel::joinable!(recommendation_alliances -> recommendations (recommendation_id));
+diesel::joinable!(recommendation_themes -> recommendations (recommendation_id));
+diesel::joinable!(recommendation_tags -> recommendations (recommendation_id));
+diesel::joinable!(recommendation_follow_ups -> recommendations (recommendation_id));
+diesel::joinable!(recommendation_actions -> recommendations (recommendation_id));
+diesel::joinable!(recommendation_actions -> actions (action_id));
+diesel::joinable!(consultations -> organisations (owner_org));
+diesel::joinable!(consultation_alliances -> consultations (consultation_id));
+diesel::joinable!(consultation_participants -> consultations (consultation_id));
+diesel::joinable!(consultation_options -> consultations (consultation_id));
+diesel::joinable!(consultation_positions -> consultation_participants (participant_id));
+diesel::joinable!(consultation_positions -> consultation_options (option_id));
 diesel::allow_tables_to_appear_in_same_query!(
     states,
     treaties,
@@ -584,4 +720,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     npm_assessments,
     npm_assessment_ratings,
     npm_assessment_alliances,
+    recommendations,
+    recommendation_alliances,
+    recommendation_themes,
+    recommendation_tags,
+    recommendation_follow_ups,
+    recommendation_actions,
+    recommendation_links,
+    consultations,
+    consultation_alliances,
+    consultation_participants,
+    consultation_options,
+    consultation_positions,
 );

@@ -15,6 +15,7 @@ mod load;
 mod monitoring;
 mod notifications;
 mod open;
+mod recommendations;
 mod organisation_settings;
 mod scale;
 mod schema;

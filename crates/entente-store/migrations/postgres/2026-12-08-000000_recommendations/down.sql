@@ -1,0 +1,12 @@
+DROP TABLE consultation_positions;
+DROP TABLE consultation_options;
+DROP TABLE consultation_participants;
+DROP TABLE consultation_alliances;
+DROP TABLE consultations;
+DROP TABLE recommendation_links;
+DROP TABLE recommendation_actions;
+DROP TABLE recommendation_follow_ups;
+DROP TABLE recommendation_tags;
+DROP TABLE recommendation_themes;
+DROP TABLE recommendation_alliances;
+DROP TABLE recommendations;

@@ -5,10 +5,12 @@
 mod build;
 mod codec;
 mod files;
+mod implementation;
 mod readme;
 mod report;
 
 use chrono::NaiveDate;
+use entente_core::implementation::NpmFacts;
 use entente_core::{Source, State, Treaty, TreatyEvent, WorldMap};
 
 pub use build::build;
@@ -25,6 +27,9 @@ pub struct Dataset {
     pub map: WorldMap,
     /// The day the UN Treaty Collection data describes.
     pub as_of: NaiveDate,
+    /// The sourced implementation facts: NPM statements, SPT visits, the
+    /// Art. 17 list, published reports.
+    pub npm: NpmFacts,
 }
 
 impl Dataset {

@@ -13,6 +13,7 @@ pub mod imports;
 pub mod map;
 pub mod names;
 pub mod npm;
+pub mod npm_facts;
 pub mod plan;
 pub mod ratifications;
 mod table;

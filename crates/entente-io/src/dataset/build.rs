@@ -15,7 +15,8 @@ use crate::error::{ImportError, ImportErrorKind};
 use crate::names::StateMatcher;
 use crate::ratifications::Ratifications;
 use crate::untc::StatusPage;
-use crate::{countries, imports, map, npm, ratifications, untc};
+use crate::{countries, imports, map, npm, npm_facts, ratifications, untc};
+use entente_core::implementation::NpmFacts;
 use npm_sources::npm_events;
 use opcat::{OpcatFacts, cross_check, opcat_facts};
 
@@ -28,6 +29,10 @@ const ACCESS_LOG: &str = "untc/access_log.json";
 const CODES: &str = "countries/country-codes.csv";
 const GROUPS: &str = "countries/un-regional-groups.csv";
 const NPM: &str = "npm/npm_designations.csv";
+const NPM_ALL: &str = "npm/npm_designations_all_sources.csv";
+const SPT_VISITS: &str = "npm/spt_visits.csv";
+const ART17: &str = "npm/overdue_art17.csv";
+const PUBLISHED: &str = "npm/special_fund_eligible_published_reports_2023.csv";
 const MAP_110M: &str = "maps/countries-110m.json";
 const MAP_50M: &str = "maps/countries-50m.json";
 
@@ -58,6 +63,16 @@ pub fn build(shared: &Path) -> Result<(Dataset, BuildReport), ImportError> {
     let page = untc::parse_status_page(&read(shared, PAGE)?, PAGE)?;
     let table = ratifications::parse(&read(shared, RATIFICATIONS)?, RATIFICATIONS, &matcher)?;
     let npm_table = npm::parse(&read(shared, NPM)?, NPM, &states, NPM_READ_ON)?;
+    let npm_facts = NpmFacts {
+        statements: npm_facts::parse_statements(&read(shared, NPM_ALL)?, NPM_ALL, &states)?,
+        visits: npm_facts::parse_visits(&read(shared, SPT_VISITS)?, SPT_VISITS, &states)?,
+        art17: npm_facts::parse_art17(&read(shared, ART17)?, ART17, &states)?,
+        published_reports: npm_facts::parse_published_reports(
+            &read(shared, PUBLISHED)?,
+            PUBLISHED,
+            &matcher,
+        )?,
+    };
     let (map, map_report) = map::world_map(
         &read(shared, MAP_110M)?,
         MAP_110M,
@@ -85,6 +100,7 @@ pub fn build(shared: &Path) -> Result<(Dataset, BuildReport), ImportError> {
         events,
         map,
         as_of,
+        npm: npm_facts,
     };
     dataset.sort_events();
     let report = BuildReport {

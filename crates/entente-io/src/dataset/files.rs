@@ -8,18 +8,22 @@ use std::path::Path;
 use chrono::NaiveDate;
 use entente_core::WorldMap;
 
-use super::{Dataset, codec, readme};
+use super::{Dataset, codec, implementation, readme};
 use crate::error::{ImportError, ImportErrorKind};
 use crate::table::CsvTable;
 
 /// The files `read` needs, in the order they are read. `write` also writes a README.md.
-pub const FILES: [&str; 6] = [
+pub const FILES: [&str; 10] = [
     "dataset.csv",
     "sources.csv",
     "states.csv",
     "treaties.csv",
     "events.csv",
     "world-map.json",
+    implementation::STATEMENTS_FILE,
+    implementation::VISITS_FILE,
+    implementation::ART17_FILE,
+    implementation::PUBLISHED_FILE,
 ];
 
 macro_rules! shipped_file {
@@ -32,13 +36,17 @@ macro_rules! shipped_file {
 }
 
 /// The repository's `data/` as it was when the binary was compiled.
-const SHIPPED: [(&str, &str); 6] = [
+const SHIPPED: [(&str, &str); 10] = [
     shipped_file!("dataset.csv"),
     shipped_file!("sources.csv"),
     shipped_file!("states.csv"),
     shipped_file!("treaties.csv"),
     shipped_file!("events.csv"),
     shipped_file!("world-map.json"),
+    shipped_file!("npm-statements.csv"),
+    shipped_file!("spt-visits.csv"),
+    shipped_file!("art17-overdue.csv"),
+    shipped_file!("spt-reports-published-2023.csv"),
 ];
 
 /// The dataset embedded in the binary, so the program needs no files to run.
@@ -98,6 +106,7 @@ fn parse<'a>(
         )
         .field("shapes.iso3"));
     }
+    let npm = implementation::parse(&file, &states)?;
     Ok(Dataset {
         sources,
         states,
@@ -105,6 +114,7 @@ fn parse<'a>(
         events,
         map,
         as_of,
+        npm,
     })
 }
 
@@ -137,7 +147,7 @@ pub(super) fn map_json(map: &WorldMap, file: &str) -> Result<String, ImportError
 fn render(dataset: &Dataset) -> Result<Vec<(&'static str, String)>, ImportError> {
     let mut sorted = dataset.clone();
     sorted.sort_events();
-    Ok(vec![
+    let mut files = vec![
         (
             "dataset.csv",
             codec::to_csv(
@@ -182,8 +192,10 @@ fn render(dataset: &Dataset) -> Result<Vec<(&'static str, String)>, ImportError>
             "world-map.json",
             map_json(&dataset.map, "world-map.json")? + "\n",
         ),
-        ("README.md", readme::render(dataset)),
-    ])
+    ];
+    files.extend(implementation::render(&dataset.npm)?);
+    files.push(("README.md", readme::render(dataset)));
+    Ok(files)
 }
 
 /// Writes the dataset under `dir`. Every file is first written beside its

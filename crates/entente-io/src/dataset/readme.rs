@@ -34,6 +34,7 @@ pub(super) fn render(dataset: &Dataset) -> String {
         .map(|s| s.as_of.to_string())
         .max()
         .unwrap_or_default();
+    let npm = &dataset.npm;
     let mut text = String::new();
     // Writing to a String cannot fail.
     let _ = write!(
@@ -56,6 +57,10 @@ without them; edit them only by rebuilding.
 | `treaties.csv` | {treaties} core human rights instruments of chapter IV of the UN Treaty Collection: id, depositary number, English name, year opened, status page |
 | `events.csv` | {events} dated treaty events, sorted by treaty, state, date and kind: `treaty, state, date, kind, source, note` |
 | `world-map.json` | the world map, Equal Earth projection, {width} × {height} viewBox: {shapes} country shapes (SVG path data) and {markers} markers for states too small to see |
+| `npm-statements.csv` | {statements} sourced statements about {statement_states} states' NPMs ({primary} primary rows), several per state where sources differ: name, type and type group as the source gives them, the designation text as written with the date read from its start (`designation_date`, `designation_precision` day/month/year, `designation_note`), legal basis, ratification date, source URL, publisher, how current the source is, the compiler's notes |
+| `spt-visits.csv` | {visits} SPT visits to {visit_states} states found in public sources: start and end dates or the year only, the visit type in the source's words, whether the report is published (`yes`, `no`, `unknown`) with the source's nuance, source URL, notes |
+| `art17-overdue.csv` | the {art17} states on the SPT's Art. 17 "substantially overdue" list, a snapshot of 2016–early 2019 (its `as_of` says so), with what happened since |
+| `spt-reports-published-2023.csv` | {published} entries of the OHCHR's 2023 list of states (and NPMs) that had published SPT visit reports, the name as the list writes it matched to a state, the year as listed |
 
 Events per treaty: {per_treaty}.
 
@@ -86,6 +91,19 @@ Events per treaty: {per_treaty}.
   name no NPM have no event: a gap is left visible, never filled by a guess.
   The note of each event keeps the source's own words and how current the
   page was.
+- **Implementation facts** (`npm-statements.csv`, `spt-visits.csv`,
+  `art17-overdue.csv`, `spt-reports-published-2023.csv`): the same
+  compilation's every sourced row (APT, OHCHR and others, with the compiler's
+  primary row flagged), its SPT visits (2007–2024; not a complete list), the
+  OHCHR's Art. 17 page (undated; after June 2016 and before February 2019)
+  and the OHCHR's 2023 Special Fund call (a list of states with published
+  reports, not of grant recipients). Every value is kept as the source
+  writes it; where sources disagree both rows are kept. The only derived
+  value is the date at the start of a designation text ("2013 (law in force
+  Jan 2013)" gives 2013, precision year), which keeps its precision and a
+  note; a text that starts with no date gives none. Missing values stay
+  empty. The published-reports list names states in its own words; they are
+  matched to the state table by name, and a name that matches none stops the build.
 - **States**: ISO codes, M49 areas and UNTERM names from datasets/country-codes
   (UNTERM short names lose their trailing article, "Afghanistan (l')" →
   "Afghanistan"; where UNTERM is blank the official names are used; Côte
@@ -107,6 +125,8 @@ Events per treaty: {per_treaty}.
 - Map: world-atlas (ISC licence), geometry from **Natural Earth**, public domain.
 - NPM designations: the OHCHR, the Association for the Prevention of Torture
   (APT) and the national sources cited row by row in `sources.csv`.
+- Implementation facts: the OHCHR (SPT documents, press releases, the Art. 17
+  page, the Special Fund call), the APT and the sources cited row by row.
 
 ## Rebuilding
 
@@ -127,6 +147,13 @@ then rebuild the binary so it embeds the new files.
         height = dataset.map.height,
         shapes = dataset.map.shapes.len(),
         markers = dataset.map.markers.len(),
+        statements = npm.statements.len(),
+        statement_states = distinct(npm.statements.iter().map(|s| s.state)),
+        primary = npm.statements.iter().filter(|s| s.is_primary).count(),
+        visits = npm.visits.len(),
+        visit_states = distinct(npm.visits.iter().map(|v| v.state)),
+        art17 = npm.art17.len(),
+        published = npm.published_reports.len(),
         unmapped = if unmapped.is_empty() {
             "none".to_owned()
         } else {
@@ -139,4 +166,8 @@ then rebuild the binary so it embeds the new files.
             .join(", "),
     );
     text
+}
+
+fn distinct(states: impl Iterator<Item = entente_core::Iso3>) -> usize {
+    states.collect::<std::collections::BTreeSet<_>>().len()
 }

@@ -67,6 +67,7 @@ fn small_dataset() -> Dataset {
         events,
         map,
         as_of,
+        npm: Default::default(),
     };
     dataset.sort_events();
     dataset
@@ -87,9 +88,13 @@ fn what_is_written_reads_back_the_same() {
         names,
         [
             "README.md",
+            "art17-overdue.csv",
             "dataset.csv",
             "events.csv",
+            "npm-statements.csv",
             "sources.csv",
+            "spt-reports-published-2023.csv",
+            "spt-visits.csv",
             "states.csv",
             "treaties.csv",
             "world-map.json"

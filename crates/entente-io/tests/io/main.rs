@@ -14,5 +14,6 @@ mod plan_read;
 mod plan_sheet;
 mod plan_support;
 mod plan_write;
+mod shared_npm_facts;
 mod shared_sources;
 mod untc_status_page;

@@ -8,6 +8,7 @@
 mod accounts;
 mod audit;
 mod batch;
+mod changes;
 mod connection;
 mod contacts;
 mod coordination;

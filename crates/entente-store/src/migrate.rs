@@ -21,20 +21,31 @@ impl Store {
     /// order (none when the schema is up to date).
     pub fn migrate(&self) -> Result<Vec<String>, StoreError> {
         let mut conn = self.connection()?;
-        let applied = match &mut *conn {
-            DbConnection::Sqlite(sqlite) => sqlite.run_pending_migrations(SQLITE).map(names),
-            DbConnection::Postgres(pg) => {
-                advisory(pg, "SELECT pg_advisory_lock($1)")?;
-                let applied = pg.run_pending_migrations(POSTGRES).map(names);
-                advisory(pg, "SELECT pg_advisory_unlock($1)")?;
-                applied
-            }
-        };
-        let applied = applied.map_err(StoreError::Migration)?;
+        if let DbConnection::Postgres(pg) = &mut *conn {
+            advisory(pg, "SELECT pg_advisory_lock($1)")?;
+        }
+        let migrated = migrate(&mut conn);
+        if let DbConnection::Postgres(pg) = &mut *conn {
+            advisory(pg, "SELECT pg_advisory_unlock($1)")?;
+        }
+        let applied = migrated?;
         crate::plan::sync_builtin_action_types(&mut conn)?;
         crate::search::after_migrations(&mut conn, &applied)?;
         Ok(applied)
     }
+}
+
+/// The pending migrations, then the change counter's triggers on any table
+/// that lacks them (on PostgreSQL under the caller's lock, so that servers
+/// starting together add each trigger once).
+fn migrate(conn: &mut DbConnection) -> Result<Vec<String>, StoreError> {
+    let applied = match conn {
+        DbConnection::Sqlite(sqlite) => sqlite.run_pending_migrations(SQLITE).map(names),
+        DbConnection::Postgres(pg) => pg.run_pending_migrations(POSTGRES).map(names),
+    }
+    .map_err(StoreError::Migration)?;
+    crate::changes::install_change_triggers(conn)?;
+    Ok(applied)
 }
 
 fn advisory(pg: &mut diesel::PgConnection, sql: &str) -> Result<(), StoreError> {

@@ -673,6 +673,13 @@ diesel::joinable!(consultation_participants -> consultations (consultation_id));
 diesel::joinable!(consultation_options -> consultations (consultation_id));
 diesel::joinable!(consultation_positions -> consultation_participants (participant_id));
 diesel::joinable!(consultation_positions -> consultation_options (option_id));
+diesel::table! {
+    change_counter (id) {
+        id -> Integer,
+        changes -> BigInt,
+    }
+}
+
 diesel::allow_tables_to_appear_in_same_query!(
     states,
     treaties,

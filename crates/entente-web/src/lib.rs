@@ -9,6 +9,7 @@ mod auth;
 mod error;
 mod extract;
 mod locale;
+mod page_cache;
 mod pages;
 mod router;
 mod security;
@@ -17,5 +18,6 @@ mod svg;
 mod views;
 
 pub use api::openapi::openapi_document;
+pub use page_cache::{CACHE_HEADER, PageCacheSettings};
 pub use router::router;
 pub use state::{AppState, DEFAULT_PUBLIC_URL};

@@ -8,7 +8,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::state::AppState;
-use crate::{api, auth, pages, security};
+use crate::{api, auth, page_cache, pages, security};
 
 /// The whole web application over `state`: portal, API, stylesheet.
 pub fn router(state: AppState) -> Router {
@@ -242,6 +242,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/openapi.json", get(api::openapi::show_openapi))
         .fallback(api::show_not_found);
+    let page_cache = state.page_cache();
     let app = Router::new()
         .route("/static/entente.css", get(pages::assets::show_stylesheet))
         .nest("/api/v1", api)
@@ -251,7 +252,10 @@ pub fn router(state: AppState) -> Router {
             auth::resolve_viewer,
         ))
         .with_state(state);
+    // The cache sits outside compression, so that it keeps answers as
+    // sent (gzip or not) and serves them without compressing again.
     security::with_security_headers(app)
         .layer(CompressionLayer::new())
+        .layer(middleware::from_fn_with_state(page_cache, page_cache::serve))
         .layer(TraceLayer::new_for_http())
 }

@@ -1,8 +1,11 @@
 //! What every handler shares: the store, read off the async runtime.
 
+use std::sync::Arc;
+
 use entente_store::Store;
 
 use crate::error::AppError;
+use crate::page_cache::{PageCache, PageCacheSettings};
 
 /// The application's shared state; cheap to clone.
 #[derive(Clone)]
@@ -11,6 +14,7 @@ pub struct AppState {
     secure_cookies: bool,
     require_admin_2fa: bool,
     public_url: String,
+    page_cache: Arc<PageCache>,
 }
 
 /// Where links point when the instance is not told its public address,
@@ -20,6 +24,7 @@ pub const DEFAULT_PUBLIC_URL: &str = "http://127.0.0.1:8080";
 impl AppState {
     pub fn new(store: Store) -> Self {
         AppState {
+            page_cache: PageCache::new(store.clone(), PageCacheSettings::default()),
             store,
             secure_cookies: false,
             require_admin_2fa: false,
@@ -34,6 +39,19 @@ impl AppState {
     pub fn with_secure_cookies(mut self, secure: bool) -> Self {
         self.secure_cookies = secure;
         self
+    }
+
+    /// Sizes the cache of anonymous answers and says how it learns of
+    /// changes (see [`PageCacheSettings`]); by default it holds 64 MB and
+    /// reads the change counter on every request.
+    #[must_use]
+    pub fn with_page_cache(mut self, settings: PageCacheSettings) -> Self {
+        self.page_cache = PageCache::new(self.store.clone(), settings);
+        self
+    }
+
+    pub(crate) fn page_cache(&self) -> Arc<PageCache> {
+        Arc::clone(&self.page_cache)
     }
 
     pub fn secure_cookies(&self) -> bool {

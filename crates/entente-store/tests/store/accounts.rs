@@ -27,7 +27,7 @@ pub struct World {
     pub public_alliance: AllianceId,
 }
 
-fn organisation(short_name: &str, visibility: Visibility) -> NewOrganisation {
+pub fn organisation(short_name: &str, visibility: Visibility) -> NewOrganisation {
     NewOrganisation {
         short_name: short_name.to_owned(),
         name: format!("{short_name} (full name)"),

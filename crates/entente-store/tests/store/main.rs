@@ -5,6 +5,7 @@
 mod accounts;
 mod actions;
 mod audit;
+mod changes;
 mod contacts;
 mod coordination;
 mod credentials;

@@ -21,6 +21,7 @@ mod invitations;
 mod openapi;
 mod org_settings;
 mod orgs;
+mod page_cache;
 mod pages;
 mod password;
 mod search;

@@ -12,6 +12,17 @@ pub struct ServeArgs {
     /// Address and port to listen on.
     #[arg(long, env = "ENTENTE_LISTEN", default_value = "127.0.0.1:8080", value_parser = parse_listen)]
     listen: SocketAddr,
+
+    /// Memory for answers kept for readers who are not signed in, in MB (0: keep none).
+    #[arg(long, env = "ENTENTE_PAGE_CACHE_MB", default_value_t = 64)]
+    page_cache_mb: u64,
+
+    /// How often, in milliseconds, the server asks the database whether anything shown
+    /// changed; a write by another server or the command line is seen within this time
+    /// (a write through this server at once).
+    #[arg(long, env = "ENTENTE_PAGE_CACHE_REFRESH_MS", default_value_t = 1000,
+          value_parser = clap::value_parser!(u64).range(10..=600_000))]
+    page_cache_refresh_ms: u64,
 }
 
 pub fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
@@ -32,7 +43,11 @@ pub fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
         let state = entente_web::AppState::new(store)
             .with_secure_cookies(settings.secure_cookies)
             .with_require_admin_2fa(settings.require_admin_2fa)
-            .with_public_url(settings.public_url.as_str().to_owned());
+            .with_public_url(settings.public_url.as_str().to_owned())
+            .with_page_cache(entente_web::PageCacheSettings {
+                capacity_bytes: args.page_cache_mb * 1024 * 1024,
+                refresh: Some(std::time::Duration::from_millis(args.page_cache_refresh_ms)),
+            });
         let app = entente_web::router(state);
         axum::serve(listener, app)
             .with_graceful_shutdown(shutdown_signal())

@@ -1,0 +1,12 @@
+-- One number that grows whenever something a page can show changes, so that
+-- every server knows when the answers it keeps rendered are stale (issue 7).
+-- Keep in step with ../../postgres/2026-12-11-000000_change_counter/up.sql.
+--
+-- The triggers that raise it are not written here: after every migration
+-- the store gives each table that lacks them its triggers (src/changes.rs),
+-- so a table added later is covered without anyone remembering to.
+CREATE TABLE change_counter (
+    id INTEGER PRIMARY KEY NOT NULL CHECK (id = 1),
+    changes BIGINT NOT NULL
+);
+INSERT INTO change_counter (id, changes) VALUES (1, 0);

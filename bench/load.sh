@@ -78,6 +78,9 @@ mkdir -p "$static/states" "$static/api/v1/states"
 curl -fsS "$entente_base/?lang=en" -o "$static/index.html"
 curl -fsS "$entente_base/states/FRA?lang=fr" -o "$static/states/FRA.html"
 curl -fsS "$entente_base/api/v1/states/FRA" -o "$static/api/v1/states/FRA.json"
+# nginx's workers run as nobody: let them read the files.
+chmod 755 "$work"
+chmod -R a+rX "$static"
 nginx_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mkdir -p "$work/nginx/logs"
 cat >"$work/nginx/nginx.conf" <<EOF
@@ -112,6 +115,9 @@ if [ "$backend" = postgresql ]; then
   ENTENTE_DATA_DIR="$work/sqlite-copy" DATABASE_URL= "$entente" migrate >/dev/null 2>&1
   db_file="$work/sqlite-copy/entente.db"
 fi
+# Datasette's --immutable mode (its fastest) ignores the write-ahead log:
+# move what is in it into the file first.
+sqlite3 "$db_file" 'PRAGMA wal_checkpoint(TRUNCATE);' >/dev/null
 datasette_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$venv/bin/datasette" serve --immutable "$db_file" --host 127.0.0.1 --port "$datasette_port" \
   --setting sql_time_limit_ms 5000 >"$work/datasette.log" 2>&1 &

@@ -14,6 +14,7 @@ mod contacts;
 mod coordination;
 mod credentials;
 mod error;
+mod implementation;
 mod migrate;
 mod monitoring;
 mod notifications;
@@ -40,6 +41,7 @@ pub use contacts::{Contact, ContactDetails, ContactId};
 pub use coordination::{ActionLabel, CoordinationFilter, CoordinationInputs};
 pub use credentials::{ApiToken, Link, LinkPurpose, NewLink, NewSession, Session};
 pub use error::StoreError;
+pub use implementation::{SptVisit, StateFacts};
 pub use notifications::{
     Job, JobKind, JobState, MAIL_LANGUAGES, Notification, NotificationList,
     NotificationPreferences, Subscriber,

@@ -504,6 +504,91 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    npm_statements (position) {
+        position -> Integer,
+        state -> Text,
+        npm_name -> Text,
+        npm_type -> Text,
+        npm_type_group -> Text,
+        designation_text -> Text,
+        designation_date -> Nullable<Text>,
+        designation_precision -> Nullable<Text>,
+        designation_note -> Nullable<Text>,
+        legal_basis -> Text,
+        ratification_date -> Nullable<Date>,
+        source_url -> Text,
+        source_org -> Text,
+        source_as_of -> Text,
+        notes -> Text,
+        is_primary -> Bool,
+    }
+}
+
+diesel::table! {
+    spt_visit_facts (position) {
+        position -> Integer,
+        state -> Text,
+        start_date -> Nullable<Text>,
+        end_date -> Nullable<Text>,
+        year -> Nullable<Integer>,
+        visit_type -> Text,
+        report_published -> Text,
+        report_published_detail -> Text,
+        source_url -> Text,
+        notes -> Text,
+    }
+}
+
+diesel::table! {
+    art17_listings (state) {
+        state -> Text,
+        as_of -> Text,
+        source_url -> Text,
+        later_status_note -> Text,
+    }
+}
+
+diesel::table! {
+    published_spt_reports (position) {
+        position -> Integer,
+        state -> Text,
+        name_in_source -> Text,
+        year_as_listed -> Text,
+        category -> Text,
+        source_url -> Text,
+        as_of -> Text,
+    }
+}
+
+diesel::table! {
+    spt_visits (id) {
+        id -> BigInt,
+        owner_org -> BigInt,
+        state -> Text,
+        start_date -> Nullable<Date>,
+        end_date -> Nullable<Date>,
+        visit_type -> Text,
+        report_sent_on -> Nullable<Date>,
+        report_published -> Text,
+        report_published_on -> Nullable<Date>,
+        report_url -> Nullable<Text>,
+        reply_received_on -> Nullable<Date>,
+        notes -> Text,
+        visibility -> Text,
+        created_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    spt_visit_alliances (visit_id, alliance_id) {
+        visit_id -> BigInt,
+        alliance_id -> BigInt,
+    }
+}
+
 diesel::joinable!(treaty_events -> states (state));
 diesel::joinable!(treaty_events -> treaties (treaty));
 diesel::joinable!(treaty_events -> sources (source));
@@ -673,6 +758,7 @@ diesel::joinable!(consultation_participants -> consultations (consultation_id));
 diesel::joinable!(consultation_options -> consultations (consultation_id));
 diesel::joinable!(consultation_positions -> consultation_participants (participant_id));
 diesel::joinable!(consultation_positions -> consultation_options (option_id));
+diesel::joinable!(spt_visit_alliances -> spt_visits (visit_id));
 diesel::table! {
     change_counter (id) {
         id -> Integer,
@@ -739,4 +825,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     consultation_participants,
     consultation_options,
     consultation_positions,
+    npm_statements,
+    spt_visit_facts,
+    art17_listings,
+    published_spt_reports,
+    spt_visits,
+    spt_visit_alliances,
 );

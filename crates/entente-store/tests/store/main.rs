@@ -11,6 +11,7 @@ mod coordination;
 mod credentials;
 mod directory;
 mod fixtures;
+mod implementation;
 mod import;
 mod load;
 mod monitoring;

@@ -54,17 +54,24 @@ pub fn open_store(settings: &Settings) -> anyhow::Result<Store> {
     Ok(store)
 }
 
-/// Loads the dataset shipped in the binary into an empty database.
+/// Loads the dataset shipped in the binary into an empty database, and its
+/// implementation facts into every database (a database made by an earlier
+/// version lacks them; loading the same facts again changes nothing).
 pub fn ensure_reference_data(store: &Store) -> anyhow::Result<()> {
-    if store.is_reference_loaded()? {
-        return Ok(());
-    }
     let dataset =
         entente_io::dataset::shipped().context("the dataset shipped in the binary is damaged")?;
+    if !store.is_reference_loaded()? {
+        let report = store
+            .load_reference(&dataset)
+            .context("cannot load the shipped dataset")?;
+        tracing::info!(inserted = report.inserted, as_of = %dataset.as_of, "loaded the shipped dataset");
+    }
     let report = store
-        .load_reference(&dataset)
-        .context("cannot load the shipped dataset")?;
-    tracing::info!(inserted = report.inserted, as_of = %dataset.as_of, "loaded the shipped dataset");
+        .load_npm_facts(&dataset.npm)
+        .context("cannot load the shipped implementation facts")?;
+    if !report.changed_nothing() {
+        tracing::info!(%report, "loaded the shipped implementation facts");
+    }
     Ok(())
 }
 

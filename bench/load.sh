@@ -112,7 +112,7 @@ nginx_base="http://127.0.0.1:$nginx_port"
 db_file="$ENTENTE_DATA_DIR/entente.db"
 if [ "$backend" = postgresql ]; then
   mkdir -p "$work/sqlite-copy"
-  ENTENTE_DATA_DIR="$work/sqlite-copy" DATABASE_URL= "$entente" migrate >/dev/null 2>&1
+  env -u DATABASE_URL ENTENTE_DATA_DIR="$work/sqlite-copy" "$entente" status FRA >/dev/null 2>&1
   db_file="$work/sqlite-copy/entente.db"
 fi
 # Datasette's --immutable mode (its fastest) ignores the write-ahead log:

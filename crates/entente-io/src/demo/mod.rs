@@ -9,6 +9,7 @@
 
 mod actions;
 mod cast;
+pub mod npm;
 mod playbook;
 
 use chrono::NaiveDate;

@@ -295,18 +295,21 @@ pub(super) fn memberships(
         .collect())
 }
 
-/// Each of `wanted` on `as_of`, from the CAT and OPCAT events known then.
+/// Each of `wanted` on `as_of`, from the CAT and OPCAT events known then;
+/// stages 6 and 7 from the NPM records `scope` may see.
 pub(super) fn standings(
     store: &Store,
+    scope: &AccessScope,
     wanted: &[Iso3],
     as_of: NaiveDate,
 ) -> Result<Vec<StateAtStage>, StoreError> {
     let (cat, opcat) = (TreatyId::cat(), TreatyId::opcat());
-    let events = store.events(&EventFilter {
+    let mut events = store.events(&EventFilter {
         state: None,
         treaties: Some(vec![cat.clone(), opcat.clone()]),
         as_of: Some(as_of),
     })?;
+    events.extend(store.npm_stage_events(scope, Some(wanted), as_of)?);
     let mut by_state: HashMap<Iso3, Vec<TreatyEvent>> = HashMap::new();
     for event in events {
         by_state.entry(event.state).or_default().push(event);

@@ -70,7 +70,7 @@ impl Store {
             actions,
             profiles: load::profiles(self, scope)?,
             alliances: load::memberships(self, scope)?,
-            states: load::standings(self, &places.wanted, as_of)?,
+            states: load::standings(self, scope, &places.wanted, as_of)?,
             groups: places.groups,
         })
     }
@@ -152,7 +152,7 @@ impl Store {
         as_of: NaiveDate,
     ) -> Result<Vec<Deadline>, StoreError> {
         let (places, actions) = self.visible_plan(scope, filter)?;
-        let states = load::standings(self, &places.wanted, as_of)?;
+        let states = load::standings(self, scope, &places.wanted, as_of)?;
         Ok(coordination::deadlines(&states, &actions, as_of))
     }
 

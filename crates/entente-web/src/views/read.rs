@@ -2,6 +2,7 @@
 //! never talk to the store and every read runs off the async runtime.
 
 use chrono::NaiveDate;
+use entente_core::access::AccessScope;
 use entente_core::{Iso3, Source, State, Treaty, TreatyEvent, TreatyId, WorldMap};
 use entente_store::{EventFilter, Store, StoreError};
 
@@ -44,12 +45,21 @@ fn cat_and_opcat(as_of: NaiveDate) -> EventFilter {
     }
 }
 
+/// The CAT and OPCAT events of every state, with those that stages 6 and 7
+/// take from public NPM records: the public portal never counts a private
+/// profile or assessment.
+fn public_stage_events(store: &Store, as_of: NaiveDate) -> Result<Vec<TreatyEvent>, StoreError> {
+    let mut events = store.events(&cat_and_opcat(as_of))?;
+    events.extend(store.npm_stage_events(&AccessScope::Public, None, as_of)?);
+    Ok(events)
+}
+
 pub async fn board(app: &AppState, as_of: NaiveDate) -> Result<Board, AppError> {
     let (states, events) = app
         .read(move |store| {
             Ok::<_, entente_store::StoreError>((
                 store.states()?,
-                store.events(&cat_and_opcat(as_of))?,
+                public_stage_events(store, as_of)?,
             ))
         })
         .await?;
@@ -61,7 +71,7 @@ pub async fn dashboard(app: &AppState, as_of: NaiveDate) -> Result<Dashboard, Ap
         .read(move |store| {
             Ok::<_, entente_store::StoreError>((
                 store.states()?,
-                store.events(&cat_and_opcat(as_of))?,
+                public_stage_events(store, as_of)?,
                 store.world_map()?,
             ))
         })
@@ -101,10 +111,12 @@ pub async fn state_profile(
                 treaties: None,
                 as_of: Some(as_of),
             };
+            let mut events = store.events(&filter)?;
+            events.extend(store.npm_stage_events(&AccessScope::Public, Some(&[iso3]), as_of)?);
             Ok::<_, entente_store::StoreError>(Some((
                 state,
                 treaties_in_order(store)?,
-                store.events(&filter)?,
+                events,
                 store.sources()?,
             )))
         })

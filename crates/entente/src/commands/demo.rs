@@ -153,6 +153,7 @@ fn into_database(settings: &Settings, seed: u64, count: u64) -> anyhow::Result<(
     let orgs = organisation_ids(&store, &coalition)?;
     alliances(&store, &scope, &coalition, &orgs)?;
     actions(&store, &scope, &coalition, &orgs, count)?;
+    npm_records(&store, &scope, &coalition, &orgs)?;
     introduce(settings, &coalition, count);
     Ok(())
 }
@@ -307,4 +308,29 @@ fn introduce(settings: &Settings, coalition: &Coalition, count: u64) {
         };
         println!("{}\t{role}", person.email);
     }
+}
+
+/// The demo NPM profiles and assessments (see `entente_io::demo::npm`).
+fn npm_records(
+    store: &Store,
+    scope: &AccessScope,
+    coalition: &Coalition,
+    orgs: &[(String, OrgId)],
+) -> anyhow::Result<()> {
+    for record in coalition.npm_records() {
+        let mut profile = record.profile;
+        profile.owner = id_of(orgs, &record.owner)?;
+        let state = profile.state;
+        let id = store
+            .create_npm_profile(scope, &profile)
+            .with_context(|| format!("cannot store the demo NPM profile of {state}"))?;
+        for (owner, mut assessment) in record.assessments {
+            assessment.owner = id_of(orgs, &owner)?;
+            assessment.profile = Some(id);
+            store
+                .create_assessment(scope, &assessment)
+                .with_context(|| format!("cannot store a demo assessment of {state}"))?;
+        }
+    }
+    Ok(())
 }

@@ -51,13 +51,23 @@ pub fn run(settings: &Settings, args: StatusArgs) -> anyhow::Result<()> {
         )
     };
     let treaties = vec![TreatyId::cat(), args.treaty.clone()];
-    let events = store
+    let mut events = store
         .events(&EventFilter {
             state: Some(args.state),
             treaties: Some(treaties),
             as_of: Some(as_of),
         })
         .context("cannot read the state's events")?;
+    // Stages 6 and 7 as the public portal shows them: from public NPM records.
+    events.extend(
+        store
+            .npm_stage_events(
+                &entente_core::access::AccessScope::Public,
+                Some(&[args.state]),
+                as_of,
+            )
+            .context("cannot read the state's NPM records")?,
+    );
     let of = |id: TreatyId| events.iter().filter(move |e| e.treaty == id);
     let status = entente_core::TreatyStatus::from_events(of(args.treaty.clone()), as_of);
 

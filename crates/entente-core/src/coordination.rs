@@ -27,7 +27,7 @@ use crate::access::{OrgId, OrgKind};
 use crate::plan::{ActionDraft, ActionId, ActionStatus, Audience, Level, Phase, Sector};
 use crate::{Iso3, RegionalGroup};
 
-pub use deadlines::{Deadline, DeadlineKind, deadlines};
+pub use deadlines::{Deadline, DeadlineKind, SptFollowUp, deadlines, spt_reply_deadlines};
 pub use gaps::{Gap, GapKind, GapSettings, Severity, gaps, play_severity, severity_by_state};
 pub use overlaps::{Opportunity, Overlap, OverlapSettings, Overlaps, overlaps};
 pub use partners::{PartnerReason, PartnerSuggestion, Place, partners};

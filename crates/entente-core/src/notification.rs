@@ -69,6 +69,7 @@ impl Finding {
                         Art24Part::PartIv => "postponement_end_part_iv".to_owned(),
                     },
                     DeadlineKind::ActionDue => "action_due".to_owned(),
+                    DeadlineKind::SptReplyDue { visit } => format!("spt_reply_due_{visit}"),
                 };
                 let action = d.action.map_or_else(|| "-".to_owned(), |a| a.to_string());
                 format!("deadline:{}:{kind}:{action}:{}", d.state, d.date)

@@ -16,6 +16,18 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(pages::dashboard::show_dashboard))
         .route("/board", get(pages::board::show_board))
         .route("/states/{iso3}", get(pages::states::show_state))
+        .route(
+            "/spt-visits/new",
+            get(pages::spt_visits::show_new_spt_visit).post(pages::spt_visits::create_spt_visit),
+        )
+        .route(
+            "/spt-visits/{id}/edit",
+            get(pages::spt_visits::show_edit_spt_visit).post(pages::spt_visits::update_spt_visit),
+        )
+        .route(
+            "/spt-visits/{id}/delete",
+            post(pages::spt_visits::delete_spt_visit),
+        )
         .route("/treaties", get(pages::treaties::list_treaties))
         .route("/treaties/{id}", get(pages::treaties::show_treaty))
         .route(
@@ -145,6 +157,20 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/states", get(api::states::list_states))
         .route("/states/{iso3}", get(api::states::show_state))
+        .route(
+            "/states/{iso3}/implementation",
+            get(api::implementation::state_implementation),
+        )
+        .route(
+            "/spt-visits",
+            get(api::implementation::list_spt_visits).post(api::implementation::create_spt_visit),
+        )
+        .route(
+            "/spt-visits/{id}",
+            get(api::implementation::show_spt_visit)
+                .put(api::implementation::update_spt_visit)
+                .delete(api::implementation::delete_spt_visit),
+        )
         .route("/treaties", get(api::treaties::list_treaties))
         .route(
             "/treaties/opcat/stages",

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use super::{PlannedAction, StateAtStage};
 use crate::Iso3;
 use crate::event::Art24Part;
+use crate::implementation::{FollowUp, SptVisitId, follow_up};
 use crate::opcat::Stage;
 use crate::plan::ActionId;
 
@@ -24,6 +25,9 @@ pub enum DeadlineKind {
     PostponementEnd { part: Art24Part },
     /// An action that is not done or cancelled is due.
     ActionDue,
+    /// The state's reply to the SPT's visit report: six months after the
+    /// report was sent (a member's visit record).
+    SptReplyDue { visit: SptVisitId },
 }
 
 /// One date on the timeline.
@@ -85,6 +89,42 @@ pub fn deadlines(
             });
         }
     }
+    found.sort_by_key(|d| (d.date, d.kind, d.state, d.action));
+    found
+}
+
+/// A recorded SPT visit whose report was sent: the reply it awaits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SptFollowUp {
+    pub visit: SptVisitId,
+    pub state: Iso3,
+    pub report_sent_on: NaiveDate,
+    pub reply_received_on: Option<NaiveDate>,
+}
+
+/// The replies due to the SPT as of `as_of`: one deadline per visit whose
+/// report had been sent and whose reply had not come, overdue from the day
+/// after the six months ([`crate::implementation::follow_up`]); a visit
+/// answered by `as_of` has none. By date, then state and visit.
+pub fn spt_reply_deadlines(visits: &[SptFollowUp], as_of: NaiveDate) -> Vec<Deadline> {
+    let mut found: Vec<Deadline> = visits
+        .iter()
+        .filter_map(|v| {
+            let (due, overdue) = match follow_up(Some(v.report_sent_on), v.reply_received_on, as_of)
+            {
+                FollowUp::Awaiting { due } => (due, false),
+                FollowUp::Overdue { due, .. } => (due, true),
+                FollowUp::NoReport | FollowUp::Replied { .. } => return None,
+            };
+            Some(Deadline {
+                date: due,
+                kind: DeadlineKind::SptReplyDue { visit: v.visit },
+                state: v.state,
+                action: None,
+                overdue,
+            })
+        })
+        .collect();
     found.sort_by_key(|d| (d.date, d.kind, d.state, d.action));
     found
 }

@@ -158,3 +158,47 @@ fn actions_past_their_due_date_and_not_closed_are_overdue() {
         .collect();
     assert_eq!(listed, expected);
 }
+
+#[test]
+fn an_spt_reply_is_due_six_months_after_the_report_and_overdue_the_day_after() {
+    use crate::implementation::SptVisitId;
+    let visit = |id: i64, sent: &str, reply: Option<&str>| SptFollowUp {
+        visit: SptVisitId(id),
+        state: iso("MEX"),
+        report_sent_on: d(sent),
+        reply_received_on: reply.map(d),
+    };
+    let visits = [
+        visit(1, "2024-09-30", None),
+        visit(2, "2024-01-31", Some("2024-05-01")),
+        visit(3, "2024-12-01", None),
+        visit(4, "2025-08-01", None),
+    ];
+    let found = spt_reply_deadlines(&visits, d("2025-04-01"));
+    let summary: Vec<(String, DeadlineKind, bool)> = found
+        .iter()
+        .map(|x| (x.date.to_string(), x.kind, x.overdue))
+        .collect();
+    assert_eq!(
+        summary,
+        vec![
+            (
+                "2025-03-30".to_owned(),
+                DeadlineKind::SptReplyDue {
+                    visit: SptVisitId(1)
+                },
+                true
+            ),
+            (
+                "2025-06-01".to_owned(),
+                DeadlineKind::SptReplyDue {
+                    visit: SptVisitId(3)
+                },
+                false
+            ),
+        ],
+        "answered and not yet sent have none"
+    );
+    // On the due day itself the reply is not yet late.
+    assert!(!spt_reply_deadlines(&visits[..1], d("2025-03-30"))[0].overdue);
+}

@@ -153,7 +153,26 @@ impl Store {
     ) -> Result<Vec<Deadline>, StoreError> {
         let (places, actions) = self.visible_plan(scope, filter)?;
         let states = load::standings(self, scope, &places.wanted, as_of)?;
-        Ok(coordination::deadlines(&states, &actions, as_of))
+        let mut found = coordination::deadlines(&states, &actions, as_of);
+        // The SPT's follow-up belongs to implementation: none in a ratification-only view.
+        if filter.phase != Some(entente_core::plan::Phase::Ratification) {
+            let visits: Vec<coordination::SptFollowUp> = self
+                .spt_visits_awaiting_reply(scope, as_of)?
+                .into_iter()
+                .filter(|v| places.wanted.contains(&v.content.state))
+                .filter_map(|v| {
+                    Some(coordination::SptFollowUp {
+                        visit: v.id,
+                        state: v.content.state,
+                        report_sent_on: v.content.report_sent_on?,
+                        reply_received_on: v.content.reply_received_on,
+                    })
+                })
+                .collect();
+            found.extend(coordination::spt_reply_deadlines(&visits, as_of));
+            found.sort_by_key(|d| (d.date, d.kind, d.state, d.action));
+        }
+        Ok(found)
     }
 
     /// The title and lead of each of `ids` that `scope` may read, for

@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod contacts;
 pub mod coordination;
 pub mod exports;
+pub mod implementation;
 pub mod me;
 pub mod openapi;
 pub mod orgs;

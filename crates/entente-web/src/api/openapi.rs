@@ -62,6 +62,12 @@ use super::{
         coordination::list_gaps,
         coordination::list_partners,
         coordination::list_deadlines,
+        crate::api::implementation::state_implementation,
+        crate::api::implementation::list_spt_visits,
+        crate::api::implementation::show_spt_visit,
+        crate::api::implementation::create_spt_visit,
+        crate::api::implementation::update_spt_visit,
+        crate::api::implementation::delete_spt_visit,
     ),
     modifiers(&BearerToken),
     tags(

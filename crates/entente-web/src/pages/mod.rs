@@ -11,6 +11,7 @@ pub mod chrome;
 pub mod contacts;
 pub mod dashboard;
 pub mod errors;
+pub mod implementation;
 pub mod imports;
 pub mod invitations;
 pub mod org_settings;
@@ -19,6 +20,7 @@ pub mod password;
 pub mod search;
 pub mod second_step;
 pub mod signin;
+pub mod spt_visits;
 pub mod states;
 pub mod treaties;
 

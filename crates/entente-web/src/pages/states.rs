@@ -71,6 +71,7 @@ pub struct StatePage {
     pub actions_count: String,
     pub actions_total: u64,
     pub iso3: String,
+    pub implementation: super::implementation::StateImplementation,
 }
 
 /// How many actions the state page lists before linking to the rest.
@@ -96,6 +97,9 @@ pub async fn show_state(
     let name = profile.state.name(locale.code()).to_owned();
     let title = locale.t_args("state-title", &[("name", name.clone().into())]);
     let chrome = Chrome::new(&request, as_of, &provenance, title, "states");
+    let implementation =
+        super::implementation::state_implementation(&app, &viewer, iso3, as_of.date, &chrome)
+            .await?;
     let page = StatePage {
         identity: identity(&profile, locale),
         stage_class: format!("stage-{}", profile.opcat.stage_number),
@@ -125,6 +129,7 @@ pub async fn show_state(
         ),
         actions_total,
         iso3: iso3.to_string(),
+        implementation,
     };
     render(&page)
 }

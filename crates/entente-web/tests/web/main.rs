@@ -16,6 +16,7 @@ mod coordination;
 mod directory;
 mod exports;
 mod fixture;
+mod implementation;
 mod imports;
 mod invitations;
 mod openapi;

@@ -366,6 +366,7 @@ fn deadlines(
                     part: Art24Part::PartIv,
                 } => "postponement_end part_iv".to_owned(),
                 DeadlineKind::ActionDue => "action_due".to_owned(),
+                DeadlineKind::SptReplyDue { visit } => format!("spt_reply_due visit {visit}"),
             };
             vec![
                 deadline.date.to_string(),

@@ -247,6 +247,7 @@ impl DeadlineView {
                 }),
             ),
             DeadlineKind::ActionDue => ("action_due", None),
+            DeadlineKind::SptReplyDue { .. } => ("spt_reply_due", None),
         };
         DeadlineView {
             date: deadline.date,

@@ -182,6 +182,7 @@ impl Sources<'_> {
                 &[("subject", locale.t(art24_key(part)).into())],
             ),
             DeadlineKind::ActionDue => locale.t("board-deadline-action-due"),
+            DeadlineKind::SptReplyDue { .. } => locale.t("board-deadline-spt-reply-due"),
         };
         DeadlineRow {
             date: locale.date(deadline.date),

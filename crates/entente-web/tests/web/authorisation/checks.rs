@@ -13,6 +13,7 @@ mod coordination;
 mod imports;
 pub mod reading;
 mod search;
+mod spt_visits;
 mod settings;
 mod writing;
 
@@ -74,6 +75,10 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::Contact, Rule::Read) => contacts::entry(app, world, route).await,
         (Exposes::ContactList, Rule::Edit) => contacts::create(app, world, route).await,
         (Exposes::Contact, Rule::Edit) => contacts::change(app, world, route).await,
+        (Exposes::SptVisitList, Rule::Read) => spt_visits::list(app, world, route).await,
+        (Exposes::SptVisit, Rule::Read) => spt_visits::entry(app, world, route).await,
+        (Exposes::SptVisitList, Rule::Edit) => spt_visits::create(app, world, route).await,
+        (Exposes::SptVisit, Rule::Edit) => spt_visits::change(app, world, route).await,
         (exposes, rule) => panic!(
             "{} {}: no check for {exposes:?} under {rule:?}; write one in checks",
             route.method, route.path

@@ -62,6 +62,11 @@ pub enum Exposes {
     /// deadlines), drawn only from the actions and directory entries the
     /// reader may see.
     Coordination,
+    /// Every SPT visit record the reader may see (the list, a state's
+    /// implementation facts); posting creates one.
+    SptVisitList,
+    /// One SPT visit record.
+    SptVisit,
 }
 
 /// Who may have it.
@@ -112,6 +117,11 @@ pub const ROUTES: &[Route] = &[
     route("GET", "/static/entente.css", E::Reference, R::Public),
     route("GET", "/", E::Reference, R::Public),
     route("GET", "/states/{iso3}", E::Reference, R::Public),
+    route("GET", "/spt-visits/new", E::SptVisitList, R::Edit),
+    route("POST", "/spt-visits/new", E::SptVisitList, R::Edit),
+    route("GET", "/spt-visits/{id}/edit", E::SptVisit, R::Edit),
+    route("POST", "/spt-visits/{id}/edit", E::SptVisit, R::Edit),
+    route("POST", "/spt-visits/{id}/delete", E::SptVisit, R::Edit),
     route("GET", "/treaties", E::Reference, R::Public),
     route("GET", "/treaties/{id}", E::Reference, R::Public),
     route("GET", "/login", E::Form, R::Public),
@@ -228,6 +238,12 @@ pub const ROUTES: &[Route] = &[
     route("GET", "/search", E::Search, R::Read),
     route("GET", "/api/v1/states", E::Reference, R::Public),
     route("GET", "/api/v1/states/{iso3}", E::Reference, R::Public),
+    route("GET", "/api/v1/states/{iso3}/implementation", E::SptVisitList, R::Read),
+    route("GET", "/api/v1/spt-visits", E::SptVisitList, R::Read),
+    route("POST", "/api/v1/spt-visits", E::SptVisitList, R::Edit),
+    route("GET", "/api/v1/spt-visits/{id}", E::SptVisit, R::Read),
+    route("PUT", "/api/v1/spt-visits/{id}", E::SptVisit, R::Edit),
+    route("DELETE", "/api/v1/spt-visits/{id}", E::SptVisit, R::Edit),
     route("GET", "/api/v1/treaties", E::Reference, R::Public),
     route(
         "GET",

@@ -39,6 +39,10 @@ pub use audit::{AuditAction, AuditEntry, AuditFilter, AuditLine};
 pub use connection::Backend;
 pub use contacts::{Contact, ContactDetails, ContactId};
 pub use coordination::{ActionLabel, CoordinationFilter, CoordinationInputs};
+pub use coordination::{
+    ActionSignal, Answer, CONTACT_MAX, MESSAGE_MAX, NewContactRequest, ReceivedRequest,
+    RequestNotice, RequestStatus, Requester, SentRequest,
+};
 pub use credentials::{ApiToken, Link, LinkPurpose, NewLink, NewSession, Session};
 pub use error::StoreError;
 pub use implementation::{SptVisit, StateFacts};

@@ -766,6 +766,42 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    organisation_signal_defaults (org_id) {
+        org_id -> BigInt,
+        signals_by_default -> Bool,
+    }
+}
+
+diesel::table! {
+    action_signals (action_id) {
+        action_id -> BigInt,
+        signal_key -> Text,
+        emits -> Bool,
+    }
+}
+
+diesel::table! {
+    contact_requests (id) {
+        id -> BigInt,
+        action_id -> BigInt,
+        requester_user -> BigInt,
+        requester_org -> BigInt,
+        message -> Text,
+        contact -> Text,
+        status -> Text,
+        answered_by -> Nullable<BigInt>,
+        reply -> Text,
+        created_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(organisation_signal_defaults -> organisations (org_id));
+diesel::joinable!(action_signals -> actions (action_id));
+diesel::joinable!(contact_requests -> actions (action_id));
+diesel::joinable!(contact_requests -> organisations (requester_org));
+
 diesel::allow_tables_to_appear_in_same_query!(
     states,
     treaties,
@@ -831,4 +867,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     published_spt_reports,
     spt_visits,
     spt_visit_alliances,
+    organisation_signal_defaults,
+    action_signals,
+    contact_requests,
 );

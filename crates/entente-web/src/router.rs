@@ -15,6 +15,31 @@ pub fn router(state: AppState) -> Router {
     let portal = Router::new()
         .route("/", get(pages::dashboard::show_dashboard))
         .route("/board", get(pages::board::show_board))
+        .route(
+            "/board/signals/{key}/contact",
+            get(pages::signals::contact::show_contact_form)
+                .post(pages::signals::contact::send_contact_request),
+        )
+        .route(
+            "/orgs/{short}/requests",
+            get(pages::signals::requests::show_requests),
+        )
+        .route(
+            "/orgs/{short}/requests/{id}/answer",
+            post(pages::signals::requests::answer_request),
+        )
+        .route(
+            "/orgs/{short}/requests/{id}/decline",
+            post(pages::signals::requests::decline_request),
+        )
+        .route(
+            "/orgs/{short}/signal-default",
+            post(pages::signals::requests::set_signal_default),
+        )
+        .route(
+            "/actions/{id}/signal",
+            post(pages::signals::requests::set_action_signal),
+        )
         .route("/states/{iso3}", get(pages::states::show_state))
         .route(
             "/spt-visits/new",
@@ -265,6 +290,39 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/coordination/deadlines",
             get(api::coordination::list_deadlines),
+        )
+        .route(
+            "/coordination/signals",
+            get(api::coordination::signals::list_signals),
+        )
+        .route(
+            "/coordination/signals/{key}/contact-requests",
+            post(api::coordination::signals::request_contact),
+        )
+        .route(
+            "/coordination/contact-requests",
+            get(api::coordination::signals::list_sent_requests),
+        )
+        .route(
+            "/orgs/{short}/contact-requests",
+            get(api::coordination::signals::list_received_requests),
+        )
+        .route(
+            "/orgs/{short}/contact-requests/{id}/answer",
+            post(api::coordination::signals::answer_request),
+        )
+        .route(
+            "/orgs/{short}/contact-requests/{id}/decline",
+            post(api::coordination::signals::decline_request),
+        )
+        .route(
+            "/orgs/{short}/signal-default",
+            get(api::coordination::signals::show_signal_default)
+                .put(api::coordination::signals::set_signal_default),
+        )
+        .route(
+            "/actions/{id}/signal",
+            put(api::coordination::signals::set_action_signal),
         )
         .route("/openapi.json", get(api::openapi::show_openapi))
         .fallback(api::show_not_found);

@@ -121,7 +121,7 @@ pub(super) fn planned_actions(
 
 /// Ids per query when the parts of actions are loaded, well under both
 /// backends' limits on bound parameters.
-const IDS_PER_QUERY: usize = 10_000;
+pub(super) const IDS_PER_QUERY: usize = 10_000;
 
 /// Adds their states (only the `wanted` ones, when given), audiences and
 /// partners to `actions`, whose ids are `ids` in the same order: one query

@@ -4,6 +4,8 @@
 //! may not read it, so no finding can reveal it.
 
 mod load;
+mod requests;
+mod signals;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -17,6 +19,13 @@ use entente_core::plan::{ActionId, Phase};
 use entente_core::{Iso3, RegionalGroup};
 
 use load::Places;
+
+pub(crate) use signals::emit_by_default;
+pub use requests::{
+    Answer, CONTACT_MAX, MESSAGE_MAX, NewContactRequest, ReceivedRequest, RequestNotice,
+    RequestStatus, Requester, SentRequest,
+};
+pub use signals::ActionSignal;
 
 use crate::{Store, StoreError};
 

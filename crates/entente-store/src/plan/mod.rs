@@ -14,7 +14,7 @@ mod read;
 mod references;
 mod rows;
 pub(crate) mod scope;
-mod write;
+pub(crate) mod write;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use entente_core::access::{AllianceId, OrgId, UserId};

@@ -50,6 +50,7 @@ impl Store {
         let now = Utc::now().naive_utc();
         transaction::write(&mut conn, |conn| {
             let id = insert_action(conn, scope, draft, now)?;
+            crate::coordination::emit_by_default(conn, id, draft)?;
             crate::search::index_actions(conn, &[id])?;
             audit::append(
                 conn,

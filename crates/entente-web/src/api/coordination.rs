@@ -3,6 +3,7 @@
 //! anonymous public its public actions only), with the board's filters.
 
 mod query;
+pub mod signals;
 mod views;
 
 use std::collections::HashMap;

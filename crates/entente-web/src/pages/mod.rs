@@ -19,6 +19,7 @@ pub mod orgs;
 pub mod password;
 pub mod search;
 pub mod second_step;
+pub mod signals;
 pub mod signin;
 pub mod spt_visits;
 pub mod states;

@@ -27,5 +27,6 @@ mod pages;
 mod password;
 mod search;
 mod shipped;
+mod signals;
 mod signin;
 mod two_factor;

@@ -53,6 +53,10 @@ pub struct ActionSheet {
     pub shared_with: Vec<String>,
     pub history: Vec<String>,
     pub may_write: bool,
+    /// The signal switch, for those who may change it on a non-public action.
+    pub signal: Option<bool>,
+    /// The session's form token, for the switch.
+    pub csrf: String,
 }
 
 /// `GET /actions/{id}`
@@ -80,15 +84,23 @@ pub async fn show_action(
             )?;
             let history = store.action_history(&scope, id)?;
             let lookups = Lookups::load(store, &scope)?;
-            Ok(Some((action, history, lookups)))
+            let signal = match content.visibility {
+                entente_core::access::Visibility::Public => None,
+                _ => store.action_signal(&scope, id)?.map(|s| s.emits),
+            };
+            Ok(Some((action, history, lookups, signal)))
         })
         .await?;
-    let Some((action, history, lookups)) = found else {
+    let Some((action, history, lookups, signal)) = found else {
         return Err(missing(&raw));
     };
     let chrome = frame(&app, &request, action.content.title.clone(), "actions").await?;
     let may_write = writes_for(&viewer.scope, action.content.lead);
-    let page = sheet(chrome, &action, &history, &lookups, may_write);
+    let mut page = sheet(chrome, &action, &history, &lookups, may_write);
+    if let Some((_, _, csrf)) = viewer.session() {
+        page.signal = signal;
+        page.csrf = csrf.to_owned();
+    }
     Ok(render(&page)?.into_response())
 }
 
@@ -167,6 +179,8 @@ fn sheet(
             })
             .collect(),
         may_write,
+        signal: None,
+        csrf: String::new(),
         chrome,
     }
 }

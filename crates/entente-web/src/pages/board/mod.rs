@@ -5,6 +5,7 @@
 
 mod filters;
 mod rows;
+pub(crate) mod signals;
 #[cfg(test)]
 mod tests;
 
@@ -15,11 +16,14 @@ use axum::extract::State;
 use axum::response::Html;
 use entente_core::access::{AccessScope, OrgId};
 use entente_core::coordination::{
-    self, Deadline, Gap, GapSettings, OverlapSettings, Overlaps, PartnerSuggestion, Place, Playbook,
+    self, Deadline, Gap, GapSettings, OverlapSettings, Overlaps, PartnerSuggestion, Place,
+    PlannedAction, Playbook, Signal, SignalOverlap,
 };
 use entente_core::plan::ActionId;
 use entente_core::{Iso3, WorldMap};
-use entente_store::{ActionLabel, CoordinationFilter, CoordinationInputs, Store, StoreError};
+use entente_store::{
+    ActionLabel, CoordinationFilter, CoordinationInputs, SentRequest, Store, StoreError,
+};
 
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -71,6 +75,8 @@ pub struct BoardTables {
     pub deadlines_cut: Option<String>,
     /// For members of an organisation only.
     pub partners: Option<PartnerPanel>,
+    /// For members of an organisation only.
+    pub signals: Option<signals::SignalPanel>,
 }
 
 #[derive(Template)]
@@ -92,6 +98,9 @@ struct Findings {
     labels: BTreeMap<ActionId, ActionLabel>,
     partners: Option<Vec<PartnerSuggestion>>,
     map: WorldMap,
+    signals: Vec<Signal>,
+    signal_overlaps: Vec<SignalOverlap>,
+    sent: Vec<SentRequest>,
 }
 
 /// `GET /board`: the coordination board as the reader may see it.
@@ -168,6 +177,17 @@ fn tables(
             .collect(),
         deadlines_cut: cut(found.deadlines.len()),
         partners: partner_panel(request, scope, &sources, found.partners.as_deref()),
+        signals: matches!(scope, AccessScope::Member(_)).then(|| {
+            signals::panel(
+                &found.signals,
+                &found.signal_overlaps,
+                &found.sent,
+                &found.labels,
+                chrome,
+                &found.lookups,
+                scope,
+            )
+        }),
     }
 }
 
@@ -236,11 +256,19 @@ fn read_findings(
         GapSettings::default(),
     );
     let deadlines = coordination::deadlines(&inputs.states, &inputs.actions, as_of);
+    let signals = store.signals(scope, filter)?;
+    let own: Vec<PlannedAction> = (inputs.actions.iter())
+        .filter(|a| scope.role_in(a.lead).is_some())
+        .cloned()
+        .collect();
+    let signal_overlaps =
+        coordination::signal_overlaps(&own, &signals, OverlapSettings::default().window_days);
     let ids: Vec<ActionId> = overlaps
         .ranked
         .iter()
         .flat_map(|o| [o.first, o.second])
         .chain(deadlines.iter().take(ROWS_SHOWN).filter_map(|d| d.action))
+        .chain(signal_overlaps.iter().map(|o| o.action))
         .collect();
     let labels = store.action_labels(scope, &ids)?;
     let partners = match partner_query {
@@ -256,6 +284,9 @@ fn read_findings(
         labels,
         partners,
         map: store.world_map()?,
+        signals,
+        signal_overlaps,
+        sent: store.sent_contact_requests(scope)?,
     })
 }
 

@@ -15,6 +15,7 @@ pub mod reading;
 mod search;
 mod spt_visits;
 mod settings;
+mod signals;
 mod writing;
 
 use reqwest::Method;
@@ -50,6 +51,13 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::OneTimeLink, Rule::LinkHolder) => account::link(app, world, route).await,
         (Exposes::Search, Rule::Read) => search::search(app, world, route).await,
         (Exposes::Coordination, Rule::Read) => coordination::findings(app, world, route).await,
+        (Exposes::Signals, Rule::Read) => signals::list(app, world, route).await,
+        (Exposes::SignalContact, Rule::Read) => signals::contact(app, world, route).await,
+        (Exposes::ContactRequests, Rule::Administer | Rule::Members) => {
+            signals::org_routes(app, world, route).await
+        }
+        (Exposes::ContactRequests, Rule::OwnAccount) => signals::sent(app, world, route).await,
+        (Exposes::ActionSignal, Rule::Edit) => signals::action_switch(app, world, route).await,
         // The portal's action pages: a month, the forms.
         (Exposes::ActionList, Rule::Read) if route.path == "/actions/calendar" => {
             action_pages::calendar(app, world, route).await

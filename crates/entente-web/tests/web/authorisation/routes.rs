@@ -62,6 +62,16 @@ pub enum Exposes {
     /// deadlines), drawn only from the actions and directory entries the
     /// reader may see.
     Coordination,
+    /// Anonymous signals of actions the reader may not read: only their
+    /// kind, audiences, states and month.
+    Signals,
+    /// Asking for contact through a signal the reader sees.
+    SignalContact,
+    /// Contact requests: an organisation's received ones and its signal
+    /// default (its admins'), or the reader's own sent ones.
+    ContactRequests,
+    /// An action's signal switch.
+    ActionSignal,
     /// Every SPT visit record the reader may see (the list, a state's
     /// implementation facts); posting creates one.
     SptVisitList,
@@ -323,6 +333,87 @@ pub const ROUTES: &[Route] = &[
     ),
     route("GET", "/api/v1/coordination/gaps", E::Coordination, R::Read),
     route("GET", "/board", E::Coordination, R::Read),
+    route("GET", "/api/v1/coordination/signals", E::Signals, R::Read),
+    route(
+        "POST",
+        "/api/v1/coordination/signals/{key}/contact-requests",
+        E::SignalContact,
+        R::Read,
+    ),
+    route(
+        "GET",
+        "/api/v1/coordination/contact-requests",
+        E::ContactRequests,
+        R::OwnAccount,
+    ),
+    route(
+        "GET",
+        "/api/v1/orgs/{short}/contact-requests",
+        E::ContactRequests,
+        R::Administer,
+    ),
+    route(
+        "POST",
+        "/api/v1/orgs/{short}/contact-requests/{id}/answer",
+        E::ContactRequests,
+        R::Administer,
+    ),
+    route(
+        "POST",
+        "/api/v1/orgs/{short}/contact-requests/{id}/decline",
+        E::ContactRequests,
+        R::Administer,
+    ),
+    route(
+        "GET",
+        "/api/v1/orgs/{short}/signal-default",
+        E::ContactRequests,
+        R::Members,
+    ),
+    route(
+        "PUT",
+        "/api/v1/orgs/{short}/signal-default",
+        E::ContactRequests,
+        R::Administer,
+    ),
+    route("PUT", "/api/v1/actions/{id}/signal", E::ActionSignal, R::Edit),
+    route(
+        "GET",
+        "/board/signals/{key}/contact",
+        E::SignalContact,
+        R::Read,
+    ),
+    route(
+        "POST",
+        "/board/signals/{key}/contact",
+        E::SignalContact,
+        R::Read,
+    ),
+    route(
+        "GET",
+        "/orgs/{short}/requests",
+        E::ContactRequests,
+        R::Administer,
+    ),
+    route(
+        "POST",
+        "/orgs/{short}/requests/{id}/answer",
+        E::ContactRequests,
+        R::Administer,
+    ),
+    route(
+        "POST",
+        "/orgs/{short}/requests/{id}/decline",
+        E::ContactRequests,
+        R::Administer,
+    ),
+    route(
+        "POST",
+        "/orgs/{short}/signal-default",
+        E::ContactRequests,
+        R::Administer,
+    ),
+    route("POST", "/actions/{id}/signal", E::ActionSignal, R::Edit),
     route(
         "GET",
         "/api/v1/coordination/partners",

@@ -41,6 +41,31 @@ pub fn router(state: AppState) -> Router {
             post(pages::signals::requests::set_action_signal),
         )
         .route("/states/{iso3}", get(pages::states::show_state))
+        .route("/states/{iso3}/npm", get(pages::npm::show_state_npm))
+        .route(
+            "/states/{iso3}/npm/profiles/new",
+            get(pages::npm::form::show_new_profile).post(pages::npm::form::create_profile),
+        )
+        .route(
+            "/npm-profiles/{id}/edit",
+            get(pages::npm::form::show_edit_profile).post(pages::npm::form::update_profile),
+        )
+        .route(
+            "/npm-profiles/{id}/delete",
+            post(pages::npm::form::delete_profile),
+        )
+        .route(
+            "/states/{iso3}/npm/assessments/new",
+            get(pages::npm::form::show_new_assessment).post(pages::npm::form::create_assessment),
+        )
+        .route(
+            "/npm-assessments/{id}/edit",
+            get(pages::npm::form::show_edit_assessment).post(pages::npm::form::update_assessment),
+        )
+        .route(
+            "/npm-assessments/{id}/delete",
+            post(pages::npm::form::delete_assessment),
+        )
         .route(
             "/spt-visits/new",
             get(pages::spt_visits::show_new_spt_visit).post(pages::spt_visits::create_spt_visit),
@@ -182,6 +207,30 @@ pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .route("/states", get(api::states::list_states))
         .route("/states/{iso3}", get(api::states::show_state))
+        .route(
+            "/states/{iso3}/assessments",
+            get(api::npm::show_assessment_comparison),
+        )
+        .route(
+            "/npm-profiles",
+            get(api::npm::list_npm_profiles).post(api::npm::create_npm_profile),
+        )
+        .route(
+            "/npm-profiles/{id}",
+            get(api::npm::show_npm_profile)
+                .put(api::npm::update_npm_profile)
+                .delete(api::npm::delete_npm_profile),
+        )
+        .route(
+            "/assessments",
+            get(api::npm::list_assessments).post(api::npm::create_assessment),
+        )
+        .route(
+            "/assessments/{id}",
+            get(api::npm::show_assessment)
+                .put(api::npm::update_assessment)
+                .delete(api::npm::delete_assessment),
+        )
         .route(
             "/states/{iso3}/implementation",
             get(api::implementation::state_implementation),

@@ -7,8 +7,8 @@ use utoipa::Modify;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 
 use super::{
-    actions, alliances, audit, calendar, contacts, coordination, exports, me, orgs, search, states,
-    treaties,
+    actions, alliances, audit, calendar, contacts, coordination, exports, me, npm, orgs, search,
+    states, treaties,
 };
 
 #[derive(OpenApi)]
@@ -62,6 +62,17 @@ use super::{
         coordination::list_gaps,
         coordination::list_partners,
         coordination::list_deadlines,
+        npm::list_npm_profiles,
+        npm::show_npm_profile,
+        npm::create_npm_profile,
+        npm::update_npm_profile,
+        npm::delete_npm_profile,
+        npm::list_assessments,
+        npm::show_assessment,
+        npm::create_assessment,
+        npm::update_assessment,
+        npm::delete_assessment,
+        npm::show_assessment_comparison,
         coordination::signals::list_signals,
         coordination::signals::request_contact,
         coordination::signals::list_sent_requests,
@@ -88,6 +99,7 @@ use super::{
         (name = "exports", description = "Files of what the reader may see (CSV and XLSX guarded against formula injection, JSON), and iCalendar feeds of actions that take an API token in the address (`?token=ent_...`)."),
         (name = "search", description = "Actions, organisations and alliances found by their words in English, French or Spanish, with or without accents; only what the reader may see is found or counted."),
         (name = "coordination", description = "The coordination engine's findings (overlaps, gaps, partners, deadlines) over the plan the reader may see: a hidden action never reaches them, and the anonymous public's findings come from public actions only."),
+        (name = "monitoring", description = "Implementation monitoring: NPM profiles (designated bodies, model, legal basis, dates, staff, budget, annual reports) and assessments of an NPM against the OPCAT criteria from the state's, the NPM's, civil society's or the SPT's viewpoint, compared side by side; only what the reader may see, a hidden record answering as a missing one (`not_found`)."),
         (name = "accounts", description = "The signed-in user; authenticate with a session cookie or `Authorization: Bearer ent_...`. A read-only token is refused (403 `token_read_only`) on anything but GET."),
     )
 )]

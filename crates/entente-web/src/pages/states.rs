@@ -71,6 +71,7 @@ pub struct StatePage {
     pub actions_count: String,
     pub actions_total: u64,
     pub iso3: String,
+    pub npm: super::npm::StateNpm,
     pub implementation: super::implementation::StateImplementation,
 }
 
@@ -97,6 +98,7 @@ pub async fn show_state(
     let name = profile.state.name(locale.code()).to_owned();
     let title = locale.t_args("state-title", &[("name", name.clone().into())]);
     let chrome = Chrome::new(&request, as_of, &provenance, title, "states");
+    let npm = super::npm::state_npm(&app, &viewer, iso3, as_of.date, &chrome).await?;
     let implementation =
         super::implementation::state_implementation(&app, &viewer, iso3, as_of.date, &chrome)
             .await?;
@@ -129,6 +131,7 @@ pub async fn show_state(
         ),
         actions_total,
         iso3: iso3.to_string(),
+        npm,
         implementation,
     };
     render(&page)

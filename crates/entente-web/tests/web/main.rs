@@ -19,6 +19,7 @@ mod fixture;
 mod implementation;
 mod imports;
 mod invitations;
+mod npm;
 mod openapi;
 mod org_settings;
 mod orgs;

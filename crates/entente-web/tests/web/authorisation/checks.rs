@@ -11,6 +11,7 @@ mod areas;
 mod contacts;
 mod coordination;
 mod imports;
+mod npm;
 pub mod reading;
 mod search;
 mod spt_visits;
@@ -87,6 +88,10 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::SptVisit, Rule::Read) => spt_visits::entry(app, world, route).await,
         (Exposes::SptVisitList, Rule::Edit) => spt_visits::create(app, world, route).await,
         (Exposes::SptVisit, Rule::Edit) => spt_visits::change(app, world, route).await,
+        (Exposes::NpmList, Rule::Read) => npm::list(app, world, route).await,
+        (Exposes::NpmRecord, Rule::Read) => npm::entry(app, world, route).await,
+        (Exposes::NpmList, Rule::Edit) => npm::create(app, world, route).await,
+        (Exposes::NpmRecord, Rule::Edit) => npm::change(app, world, route).await,
         (exposes, rule) => panic!(
             "{} {}: no check for {exposes:?} under {rule:?}; write one in checks",
             route.method, route.path

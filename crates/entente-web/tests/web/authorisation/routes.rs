@@ -77,6 +77,11 @@ pub enum Exposes {
     SptVisitList,
     /// One SPT visit record.
     SptVisit,
+    /// Every NPM profile and assessment the reader may see (the lists, a
+    /// state's NPM page, the comparison by viewpoint); posting creates one.
+    NpmList,
+    /// One NPM profile or assessment.
+    NpmRecord,
 }
 
 /// Who may have it.
@@ -463,4 +468,28 @@ pub const ROUTES: &[Route] = &[
         E::ActionFeed,
         R::Read,
     ),
+    // Implementation monitoring, last: its changes write audit entries
+    // that would push the audit checks' planted entries off their page.
+    route("GET", "/states/{iso3}/npm", E::NpmList, R::Read),
+    route("GET", "/states/{iso3}/npm/profiles/new", E::NpmList, R::Edit),
+    route("POST", "/states/{iso3}/npm/profiles/new", E::NpmList, R::Edit),
+    route("GET", "/npm-profiles/{id}/edit", E::NpmRecord, R::Edit),
+    route("POST", "/npm-profiles/{id}/edit", E::NpmRecord, R::Edit),
+    route("POST", "/npm-profiles/{id}/delete", E::NpmRecord, R::Edit),
+    route("GET", "/states/{iso3}/npm/assessments/new", E::NpmList, R::Edit),
+    route("POST", "/states/{iso3}/npm/assessments/new", E::NpmList, R::Edit),
+    route("GET", "/npm-assessments/{id}/edit", E::NpmRecord, R::Edit),
+    route("POST", "/npm-assessments/{id}/edit", E::NpmRecord, R::Edit),
+    route("POST", "/npm-assessments/{id}/delete", E::NpmRecord, R::Edit),
+    route("GET", "/api/v1/npm-profiles", E::NpmList, R::Read),
+    route("POST", "/api/v1/npm-profiles", E::NpmList, R::Edit),
+    route("GET", "/api/v1/npm-profiles/{id}", E::NpmRecord, R::Read),
+    route("PUT", "/api/v1/npm-profiles/{id}", E::NpmRecord, R::Edit),
+    route("DELETE", "/api/v1/npm-profiles/{id}", E::NpmRecord, R::Edit),
+    route("GET", "/api/v1/assessments", E::NpmList, R::Read),
+    route("POST", "/api/v1/assessments", E::NpmList, R::Edit),
+    route("GET", "/api/v1/assessments/{id}", E::NpmRecord, R::Read),
+    route("PUT", "/api/v1/assessments/{id}", E::NpmRecord, R::Edit),
+    route("DELETE", "/api/v1/assessments/{id}", E::NpmRecord, R::Edit),
+    route("GET", "/api/v1/states/{iso3}/assessments", E::NpmList, R::Read),
 ];

@@ -120,7 +120,7 @@ fn code<T: std::str::FromStr<Err = entente_core::ParseCodeError>>(
 impl SptVisitInput {
     /// The draft, or every problem: those of reading the text, then the
     /// draft's own rules for the fields that could be read.
-    pub fn into_draft(&self, names: &Names) -> Result<SptVisitDraft, Vec<FieldError>> {
+    pub fn to_draft(&self, names: &Names) -> Result<SptVisitDraft, Vec<FieldError>> {
         let mut errors = Vec::new();
         let state: Option<Iso3> = self.state.trim().to_ascii_uppercase().parse().ok();
         if state.is_none() {
@@ -659,7 +659,7 @@ pub async fn create_spt_visit(
     let created = app
         .read(move |store| {
             let names = Names::load(store, &scope)?;
-            let draft = match input.into_draft(&names) {
+            let draft = match input.to_draft(&names) {
                 Ok(draft) => draft,
                 Err(errors) => return Ok::<_, StoreError>(Err(AppError::InvalidFields(errors))),
             };
@@ -721,7 +721,7 @@ pub async fn update_spt_visit(
             }
             let names = Names::load(store, &scope)?;
             let draft = match json(body)
-                .and_then(|input| input.into_draft(&names).map_err(AppError::InvalidFields))
+                .and_then(|input| input.to_draft(&names).map_err(AppError::InvalidFields))
             {
                 Ok(draft) => draft,
                 Err(e) => return Ok(Err(e)),

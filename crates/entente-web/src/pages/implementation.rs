@@ -69,7 +69,6 @@ pub struct Art17Row {
 
 pub struct PublishedRow {
     pub year: String,
-    pub name_in_source: String,
     pub category: String,
     pub source_url: String,
     pub as_of: String,
@@ -268,7 +267,6 @@ pub fn build(
                 } else {
                     p.year_as_listed.clone()
                 },
-                name_in_source: p.name_in_source.clone(),
                 category: p.category.clone(),
                 source_url: p.source_url.clone(),
                 as_of: p.as_of.clone(),

@@ -152,7 +152,7 @@ fn coded(locale: Locale, prefix: &str, codes: impl Iterator<Item = &'static str>
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments)]
 async fn page(
     app: &AppState,
     request: &PageRequest,
@@ -387,7 +387,7 @@ pub async fn create_spt_visit(
     let pairs = pairs_of(&viewer, body)?;
     let writer = writer(&app, &viewer).await?;
     let form = from_pairs(pairs);
-    let errors = match form.into_draft(&writer.names) {
+    let errors = match form.to_draft(&writer.names) {
         Ok(draft) => {
             let scope = viewer.scope.clone();
             let state = draft.state;
@@ -468,7 +468,7 @@ pub async fn update_spt_visit(
     }
     let writer = writer(&app, &viewer).await?;
     let form = from_pairs(pairs);
-    let errors = match form.into_draft(&writer.names) {
+    let errors = match form.to_draft(&writer.names) {
         Ok(draft) => {
             let scope = viewer.scope.clone();
             let state = draft.state;

@@ -3,7 +3,7 @@
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::middleware;
-use axum::routing::{get, post, put};
+use axum::routing::{delete, get, post, put};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
@@ -191,6 +191,53 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/actions/{id}", get(pages::actions::show::show_action))
         .route(
+            "/recommendations",
+            get(pages::recommendations::list::list_recommendations)
+                .post(pages::recommendations::form::create_recommendation),
+        )
+        .route(
+            "/recommendations/new",
+            get(pages::recommendations::form::show_new_recommendation),
+        )
+        .route(
+            "/recommendations/{id}",
+            get(pages::recommendations::show::show_recommendation),
+        )
+        .route(
+            "/recommendations/{id}/edit",
+            get(pages::recommendations::form::show_edit_recommendation)
+                .post(pages::recommendations::form::update_recommendation),
+        )
+        .route(
+            "/recommendations/{id}/delete",
+            get(pages::recommendations::form::show_delete_recommendation)
+                .post(pages::recommendations::form::delete_recommendation),
+        )
+        .route(
+            "/recommendations/{id}/follow-ups",
+            post(pages::recommendations::links::add_follow_up),
+        )
+        .route(
+            "/recommendations/{id}/follow-ups/{event}/delete",
+            post(pages::recommendations::links::delete_follow_up),
+        )
+        .route(
+            "/recommendations/{id}/actions",
+            post(pages::recommendations::links::link_action),
+        )
+        .route(
+            "/recommendations/{id}/actions/{action}/delete",
+            post(pages::recommendations::links::unlink_action),
+        )
+        .route(
+            "/recommendations/{id}/related",
+            post(pages::recommendations::links::link_related),
+        )
+        .route(
+            "/recommendations/{id}/related/{other}/delete",
+            post(pages::recommendations::links::unlink_related),
+        )
+        .route(
             "/actions/{id}/edit",
             get(pages::actions::form::show_edit_action).post(pages::actions::form::update_action),
         )
@@ -294,6 +341,41 @@ pub fn router(state: AppState) -> Router {
             get(api::actions::list_action_history),
         )
         .route("/action-types", get(api::actions::list_action_types))
+        .route(
+            "/recommendations",
+            get(api::recommendations::list_recommendations)
+                .post(api::recommendations::create_recommendation),
+        )
+        .route(
+            "/recommendations/{id}",
+            get(api::recommendations::show_recommendation)
+                .put(api::recommendations::update_recommendation)
+                .delete(api::recommendations::delete_recommendation),
+        )
+        .route(
+            "/recommendations/{id}/follow-ups",
+            get(api::recommendations::list_follow_ups).post(api::recommendations::add_follow_up),
+        )
+        .route(
+            "/recommendations/{id}/follow-ups/{event}",
+            delete(api::recommendations::delete_follow_up),
+        )
+        .route(
+            "/recommendations/{id}/actions",
+            get(api::recommendations::list_pushing_actions),
+        )
+        .route(
+            "/recommendations/{id}/actions/{action}",
+            put(api::recommendations::link_action).delete(api::recommendations::unlink_action),
+        )
+        .route(
+            "/recommendations/{id}/related",
+            get(api::recommendations::list_related),
+        )
+        .route(
+            "/recommendations/{id}/related/{other}",
+            put(api::recommendations::link_related).delete(api::recommendations::unlink_related),
+        )
         .route("/actions/export.csv", get(api::exports::export_actions_csv))
         .route(
             "/actions/export.xlsx",

@@ -10,6 +10,7 @@
 mod actions;
 mod cast;
 pub mod npm;
+pub mod recommendations;
 mod playbook;
 
 use chrono::NaiveDate;

@@ -13,6 +13,7 @@ pub mod me;
 pub mod npm;
 pub mod openapi;
 pub mod orgs;
+pub mod recommendations;
 pub mod search;
 pub mod states;
 pub mod treaties;

@@ -18,6 +18,7 @@ pub mod npm;
 pub mod org_settings;
 pub mod orgs;
 pub mod password;
+pub mod recommendations;
 pub mod search;
 pub mod second_step;
 pub mod signals;

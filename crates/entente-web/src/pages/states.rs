@@ -71,6 +71,7 @@ pub struct StatePage {
     pub actions_count: String,
     pub actions_total: u64,
     pub iso3: String,
+    pub recommendations: super::recommendations::state::StateRecommendations,
     pub npm: super::npm::StateNpm,
     pub implementation: super::implementation::StateImplementation,
 }
@@ -102,6 +103,8 @@ pub async fn show_state(
     let implementation =
         super::implementation::state_implementation(&app, &viewer, iso3, as_of.date, &chrome)
             .await?;
+    let recommendations =
+        super::recommendations::state::state_recommendations(&app, &viewer, iso3, &chrome).await?;
     let page = StatePage {
         identity: identity(&profile, locale),
         stage_class: format!("stage-{}", profile.opcat.stage_number),
@@ -131,6 +134,7 @@ pub async fn show_state(
         ),
         actions_total,
         iso3: iso3.to_string(),
+        recommendations,
         npm,
         implementation,
     };

@@ -26,6 +26,7 @@ mod orgs;
 mod page_cache;
 mod pages;
 mod password;
+mod recommendations;
 mod search;
 mod shipped;
 mod signals;

@@ -154,6 +154,7 @@ fn into_database(settings: &Settings, seed: u64, count: u64) -> anyhow::Result<(
     alliances(&store, &scope, &coalition, &orgs)?;
     actions(&store, &scope, &coalition, &orgs, count)?;
     npm_records(&store, &scope, &coalition, &orgs)?;
+    recommendation_records(&store, &scope, &coalition, &orgs)?;
     introduce(settings, &coalition, count);
     Ok(())
 }
@@ -330,6 +331,48 @@ fn npm_records(
             store
                 .create_assessment(scope, &assessment)
                 .with_context(|| format!("cannot store a demo assessment of {state}"))?;
+        }
+    }
+    Ok(())
+}
+
+/// The demo recommendations (see `entente_io::demo::recommendations`), their
+/// follow-up events, and links to the first demo action on their state for
+/// those the demo pushes.
+fn recommendation_records(
+    store: &Store,
+    scope: &AccessScope,
+    coalition: &Coalition,
+    orgs: &[(String, OrgId)],
+) -> anyhow::Result<()> {
+    for record in coalition.recommendation_records() {
+        let mut draft = record.draft;
+        draft.owner = id_of(orgs, &record.owner)?;
+        let state = draft.state;
+        let id = store
+            .create_recommendation(scope, &draft)
+            .with_context(|| format!("cannot store a demo recommendation on {state}"))?;
+        for event in record.follow_ups {
+            let follow_up = entente_store::NewFollowUp {
+                event,
+                recorded_by: draft.owner,
+            };
+            store
+                .add_follow_up(scope, id, &follow_up)
+                .with_context(|| format!("cannot store a demo follow-up on {state}"))?;
+        }
+        if record.pushed {
+            let on_state = entente_store::ActionFilter {
+                states: vec![state],
+                ..entente_store::ActionFilter::default()
+            };
+            let page = entente_store::PageRequest {
+                limit: 1,
+                offset: 0,
+            };
+            if let Some(action) = store.list_actions(scope, &on_state, page)?.actions.first() {
+                store.link_action(scope, id, action.id)?;
+            }
         }
     }
     Ok(())

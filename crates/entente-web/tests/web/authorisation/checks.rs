@@ -11,6 +11,7 @@ mod areas;
 mod contacts;
 mod coordination;
 mod imports;
+mod recommendations;
 mod npm;
 pub mod reading;
 mod search;
@@ -92,6 +93,15 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::NpmRecord, Rule::Read) => npm::entry(app, world, route).await,
         (Exposes::NpmList, Rule::Edit) => npm::create(app, world, route).await,
         (Exposes::NpmRecord, Rule::Edit) => npm::change(app, world, route).await,
+        (Exposes::RecommendationList, Rule::Read) => recommendations::list(app, world, route).await,
+        (Exposes::Recommendation, Rule::Read) => recommendations::entry(app, world, route).await,
+        (Exposes::RecommendationList, Rule::Edit) => {
+            recommendations::create(app, world, route).await
+        }
+        (Exposes::Recommendation, Rule::Edit) => recommendations::change(app, world, route).await,
+        (Exposes::RecommendationFollowUp, Rule::Read) => {
+            recommendations::follow_up(app, world, route).await
+        }
         (exposes, rule) => panic!(
             "{} {}: no check for {exposes:?} under {rule:?}; write one in checks",
             route.method, route.path

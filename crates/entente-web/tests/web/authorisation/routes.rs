@@ -82,6 +82,15 @@ pub enum Exposes {
     NpmList,
     /// One NPM profile or assessment.
     NpmRecord,
+    /// Every recommendation the reader may see (the list); posting
+    /// creates one.
+    RecommendationList,
+    /// One recommendation, its follow-up, its linked actions and related
+    /// recommendations; changing them.
+    Recommendation,
+    /// Recording a follow-up event on a recommendation the reader sees, on
+    /// behalf of an organisation they edit for.
+    RecommendationFollowUp,
 }
 
 /// Who may have it.
@@ -492,4 +501,32 @@ pub const ROUTES: &[Route] = &[
     route("PUT", "/api/v1/assessments/{id}", E::NpmRecord, R::Edit),
     route("DELETE", "/api/v1/assessments/{id}", E::NpmRecord, R::Edit),
     route("GET", "/api/v1/states/{iso3}/assessments", E::NpmList, R::Read),
+    route("GET", "/recommendations", E::RecommendationList, R::Read),
+    route("POST", "/recommendations", E::RecommendationList, R::Edit),
+    route("GET", "/recommendations/new", E::RecommendationList, R::Edit),
+    route("GET", "/recommendations/{id}", E::Recommendation, R::Read),
+    route("GET", "/recommendations/{id}/edit", E::Recommendation, R::Edit),
+    route("POST", "/recommendations/{id}/edit", E::Recommendation, R::Edit),
+    route("GET", "/recommendations/{id}/delete", E::Recommendation, R::Edit),
+    route("POST", "/recommendations/{id}/delete", E::Recommendation, R::Edit),
+    route("POST", "/recommendations/{id}/follow-ups", E::RecommendationFollowUp, R::Read),
+    route("POST", "/recommendations/{id}/follow-ups/{event}/delete", E::Recommendation, R::Edit),
+    route("POST", "/recommendations/{id}/actions", E::Recommendation, R::Edit),
+    route("POST", "/recommendations/{id}/actions/{action}/delete", E::Recommendation, R::Edit),
+    route("POST", "/recommendations/{id}/related", E::Recommendation, R::Edit),
+    route("POST", "/recommendations/{id}/related/{other}/delete", E::Recommendation, R::Edit),
+    route("GET", "/api/v1/recommendations", E::RecommendationList, R::Read),
+    route("POST", "/api/v1/recommendations", E::RecommendationList, R::Edit),
+    route("GET", "/api/v1/recommendations/{id}", E::Recommendation, R::Read),
+    route("PUT", "/api/v1/recommendations/{id}", E::Recommendation, R::Edit),
+    route("DELETE", "/api/v1/recommendations/{id}", E::Recommendation, R::Edit),
+    route("GET", "/api/v1/recommendations/{id}/follow-ups", E::Recommendation, R::Read),
+    route("POST", "/api/v1/recommendations/{id}/follow-ups", E::RecommendationFollowUp, R::Read),
+    route("DELETE", "/api/v1/recommendations/{id}/follow-ups/{event}", E::Recommendation, R::Edit),
+    route("GET", "/api/v1/recommendations/{id}/actions", E::Recommendation, R::Read),
+    route("PUT", "/api/v1/recommendations/{id}/actions/{action}", E::Recommendation, R::Edit),
+    route("DELETE", "/api/v1/recommendations/{id}/actions/{action}", E::Recommendation, R::Edit),
+    route("GET", "/api/v1/recommendations/{id}/related", E::Recommendation, R::Read),
+    route("PUT", "/api/v1/recommendations/{id}/related/{other}", E::Recommendation, R::Edit),
+    route("DELETE", "/api/v1/recommendations/{id}/related/{other}", E::Recommendation, R::Edit),
 ];

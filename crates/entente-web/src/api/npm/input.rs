@@ -258,7 +258,7 @@ fn blank(text: &Option<String>) -> bool {
 }
 
 impl ProfileInput {
-    pub fn into_draft(&self, names: &Names) -> Result<ProfileDraft, Vec<FieldError>> {
+    pub fn to_draft(&self, names: &Names) -> Result<ProfileDraft, Vec<FieldError>> {
         let mut p = Problems::default();
         let state = p.state(&self.state);
         let owner = p.owner(names, &self.owner);
@@ -353,7 +353,7 @@ impl ProfileInput {
 }
 
 impl AssessmentInput {
-    pub fn into_draft(&self, names: &Names) -> Result<AssessmentDraft, Vec<FieldError>> {
+    pub fn to_draft(&self, names: &Names) -> Result<AssessmentDraft, Vec<FieldError>> {
         let mut p = Problems::default();
         let state = p.state(&self.state);
         let viewpoint = p.code::<Viewpoint>("viewpoint", &self.viewpoint);

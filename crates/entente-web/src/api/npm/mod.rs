@@ -193,7 +193,7 @@ pub async fn create_npm_profile(
     let created = app
         .read(move |store| {
             let names = Names::load(store, &scope)?;
-            let draft = match input.into_draft(&names) {
+            let draft = match input.to_draft(&names) {
                 Ok(draft) => draft,
                 Err(errors) => return Ok::<_, StoreError>(Err(AppError::InvalidFields(errors))),
             };
@@ -252,7 +252,7 @@ pub async fn update_npm_profile(
             }
             let names = Names::load(store, &scope)?;
             let draft = match json(body)
-                .and_then(|input| input.into_draft(&names).map_err(AppError::InvalidFields))
+                .and_then(|input| input.to_draft(&names).map_err(AppError::InvalidFields))
             {
                 Ok(draft) => draft,
                 Err(e) => return Ok(Err(e)),
@@ -400,7 +400,7 @@ pub async fn create_assessment(
     let created = app
         .read(move |store| {
             let names = Names::load(store, &scope)?;
-            let draft = match input.into_draft(&names) {
+            let draft = match input.to_draft(&names) {
                 Ok(draft) => draft,
                 Err(errors) => return Ok::<_, StoreError>(Err(AppError::InvalidFields(errors))),
             };
@@ -459,7 +459,7 @@ pub async fn update_assessment(
             }
             let names = Names::load(store, &scope)?;
             let draft = match json(body)
-                .and_then(|input| input.into_draft(&names).map_err(AppError::InvalidFields))
+                .and_then(|input| input.to_draft(&names).map_err(AppError::InvalidFields))
             {
                 Ok(draft) => draft,
                 Err(e) => return Ok(Err(e)),

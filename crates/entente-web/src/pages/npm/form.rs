@@ -235,7 +235,10 @@ pub struct FormHead {
     pub date_hint: String,
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a form page is built from the request, the writer and the form's parts"
+)]
 async fn head(
     app: &AppState,
     request: &PageRequest,
@@ -384,7 +387,10 @@ fn profile_input(draft: &ProfileDraft, writer: &Writer, locale: Locale) -> Profi
     }
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a form page is built from the request, the writer and the form's parts"
+)]
 async fn profile_page(
     app: &AppState,
     request: &PageRequest,
@@ -490,7 +496,7 @@ pub async fn create_profile(
     let state = known_state(&app, &code).await?;
     let writer = writer(&app, &viewer).await?;
     let form = profile_from_pairs(state.0, pairs);
-    let errors = match form.into_draft(&writer.names) {
+    let errors = match form.to_draft(&writer.names) {
         Err(errors) => errors,
         Ok(draft) => {
             let scope = viewer.scope.clone();
@@ -574,7 +580,7 @@ pub async fn update_profile(
     let (id, before) = writable_profile(&app, &viewer, &raw).await?;
     let writer = writer(&app, &viewer).await?;
     let form = profile_from_pairs(before.state, pairs);
-    let errors = match form.into_draft(&writer.names) {
+    let errors = match form.to_draft(&writer.names) {
         Err(errors) => errors,
         Ok(draft) => {
             let scope = viewer.scope.clone();
@@ -721,7 +727,10 @@ fn profile_offers(
         .collect())
 }
 
-#[allow(clippy::too_many_arguments)]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a form page is built from the request, the writer and the form's parts"
+)]
 async fn assessment_page(
     app: &AppState,
     request: &PageRequest,
@@ -832,7 +841,7 @@ pub async fn create_assessment(
     let state = known_state(&app, &code).await?;
     let writer = writer(&app, &viewer).await?;
     let form = assessment_from_pairs(state.0, pairs);
-    let errors = match form.into_draft(&writer.names) {
+    let errors = match form.to_draft(&writer.names) {
         Err(errors) => errors,
         Ok(draft) => {
             let scope = viewer.scope.clone();
@@ -911,7 +920,7 @@ pub async fn update_assessment(
     let (id, before) = writable_assessment(&app, &viewer, &raw).await?;
     let writer = writer(&app, &viewer).await?;
     let form = assessment_from_pairs(before.state, pairs);
-    let errors = match form.into_draft(&writer.names) {
+    let errors = match form.to_draft(&writer.names) {
         Err(errors) => errors,
         Ok(draft) => {
             let scope = viewer.scope.clone();

@@ -4,7 +4,6 @@ nav-recommendations = Recommendations
 recs-title = Recommendations
 recs-lead = What the SPT, the Committee against Torture, the Universal Periodic Review, regional bodies and NPMs recommended, where its follow-up stands, and which actions of the plan push it.
 recs-new = Record a recommendation
-recs-import = Import a spreadsheet
 recs-none = No recommendation matches.
 recs-found-heading = Recommendations found
 rec-back = All recommendations

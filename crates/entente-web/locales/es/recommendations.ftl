@@ -4,7 +4,6 @@ nav-recommendations = Recomendaciones
 recs-title = Recomendaciones
 recs-lead = Lo que recomendaron el SPT, el Comité contra la Tortura, el Examen Periódico Universal, los órganos regionales y los MNP, en qué punto está su seguimiento y qué acciones del plan las impulsan.
 recs-new = Registrar una recomendación
-recs-import = Importar una hoja de cálculo
 recs-none = Ninguna recomendación coincide.
 recs-found-heading = Recomendaciones encontradas
 rec-back = Todas las recomendaciones

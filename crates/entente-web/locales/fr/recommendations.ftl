@@ -4,7 +4,6 @@ nav-recommendations = Recommandations
 recs-title = Recommandations
 recs-lead = Ce qu’ont recommandé le SPT, le Comité contre la torture, l’Examen périodique universel, les organes régionaux et les MNP, où en est le suivi et quelles actions du plan les font avancer.
 recs-new = Saisir une recommandation
-recs-import = Importer un tableur
 recs-none = Aucune recommandation ne correspond.
 recs-found-heading = Recommandations trouvées
 rec-back = Toutes les recommandations

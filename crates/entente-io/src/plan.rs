@@ -8,6 +8,7 @@
 //! resolves those names inside the import's transaction.
 
 mod calendar;
+mod deadline_calendar;
 mod fields;
 mod guard;
 mod labels;
@@ -20,6 +21,7 @@ mod values;
 mod write;
 
 pub use calendar::{CalendarEntry, action_uid, actions_calendar};
+pub use deadline_calendar::{DeadlineEntry, deadline_uid, deadlines_calendar};
 pub use fields::{FieldSpec, field_names, fields};
 pub use guard::{guard, unguard};
 pub use mapping::{

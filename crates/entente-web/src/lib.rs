@@ -9,6 +9,7 @@ mod auth;
 mod error;
 mod extract;
 mod locale;
+pub mod notifications;
 mod page_cache;
 mod pages;
 mod router;

@@ -95,6 +95,12 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/account", get(pages::account::overview::show_account))
         .route(
+            "/account/notifications",
+            get(pages::notifications::show_preferences).post(pages::notifications::update_preferences),
+        )
+        .route("/notifications", get(pages::notifications::show_notifications))
+        .route("/notifications/read", post(pages::notifications::mark_read))
+        .route(
             "/account/tokens",
             post(pages::account::tokens::create_token),
         )
@@ -303,6 +309,16 @@ pub fn router(state: AppState) -> Router {
             get(api::treaties::list_participants),
         )
         .route("/me", get(api::me::show_me))
+        .route(
+            "/me/notifications",
+            get(api::notifications::show_notification_preferences)
+                .put(api::notifications::update_notification_preferences),
+        )
+        .route("/notifications", get(api::notifications::list_notifications))
+        .route(
+            "/notifications/read",
+            post(api::notifications::mark_notifications_read),
+        )
         .route("/orgs", get(api::orgs::list_orgs))
         .route("/orgs/{short}", get(api::orgs::show_org))
         .route("/orgs/{short}/members", get(api::orgs::list_members))
@@ -403,6 +419,10 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/calendar/states/{feed}",
             get(api::calendar::show_state_calendar),
+        )
+        .route(
+            "/calendar/deadlines.ics",
+            get(api::coordination::deadline_feed::show_deadline_calendar),
         )
         .route(
             "/alliances/{id}/members",

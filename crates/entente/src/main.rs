@@ -51,6 +51,9 @@ enum Command {
     Export(commands::export::ExportArgs),
     /// The coordination engine's findings: overlaps, gaps, partners or deadlines (a table, JSON or CSV).
     Analyze(commands::analyze::AnalyzeArgs),
+    /// The job queue (the e-mail digests): list what waits or fails, or run a worker.
+    #[command(subcommand)]
+    Jobs(commands::jobs::JobsCommand),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +72,7 @@ fn main() -> ExitCode {
         Command::Demo(args) => commands::demo::run(&cli.settings, args),
         Command::Export(args) => commands::export::run(&cli.settings, args),
         Command::Analyze(args) => commands::analyze::run(&cli.settings, args),
+        Command::Jobs(command) => commands::jobs::run(&cli.settings, command),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

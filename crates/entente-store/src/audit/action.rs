@@ -61,6 +61,8 @@ audit_actions! {
     Export => "export",
     /// Records read from a file, all in one transaction.
     Import => "import",
+    /// A user chose how often to get the e-mail digest and in which language.
+    NotificationPreferencesChanged => "notification_preferences_changed",
 }
 
 impl FromStr for AuditAction {

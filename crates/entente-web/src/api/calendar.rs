@@ -26,7 +26,7 @@ fn feed_key(feed: &str) -> Option<&str> {
 }
 
 /// The reader of a feed: the user of `?token=`, else the request's viewer.
-async fn reader(
+pub(crate) async fn reader(
     app: &AppState,
     viewer: Viewer,
     query: Option<&str>,

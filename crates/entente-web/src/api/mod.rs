@@ -10,6 +10,7 @@ pub mod coordination;
 pub mod exports;
 pub mod implementation;
 pub mod me;
+pub mod notifications;
 pub mod npm;
 pub mod openapi;
 pub mod orgs;

@@ -14,6 +14,7 @@ pub mod errors;
 pub mod implementation;
 pub mod imports;
 pub mod invitations;
+pub mod notifications;
 pub mod npm;
 pub mod org_settings;
 pub mod orgs;

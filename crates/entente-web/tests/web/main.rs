@@ -19,6 +19,8 @@ mod fixture;
 mod implementation;
 mod imports;
 mod invitations;
+mod notifications;
+mod notifications_mail;
 mod npm;
 mod openapi;
 mod org_settings;

@@ -7,6 +7,7 @@ pub mod demo;
 pub mod export;
 pub mod import;
 pub mod import_plan;
+pub mod jobs;
 pub mod migrate;
 pub mod org;
 pub mod serve;

@@ -23,11 +23,15 @@ pub struct ServeArgs {
     #[arg(long, env = "ENTENTE_PAGE_CACHE_REFRESH_MS", default_value_t = 1000,
           value_parser = clap::value_parser!(u64).range(10..=600_000))]
     page_cache_refresh_ms: u64,
+
+    #[command(flatten)]
+    mail: super::jobs::MailArgs,
 }
 
 pub fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
     let store = super::open_store(settings)?;
     super::ensure_reference_data(&store)?;
+    let mailer = args.mail.mailer()?;
     let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(args.listen)
@@ -48,18 +52,35 @@ pub fn run(settings: &Settings, args: ServeArgs) -> anyhow::Result<()> {
                 capacity_bytes: args.page_cache_mb * 1024 * 1024,
                 refresh: Some(std::time::Duration::from_millis(args.page_cache_refresh_ms)),
             });
+        // The job worker (the e-mail digests) runs beside the server and
+        // stops with it.
+        let worker = entente_web::notifications::Worker::new(
+            state.clone(),
+            mailer,
+            args.mail.worker_settings(),
+        );
+        let worker = tokio::spawn(worker.run(shutdown_signal()));
         let app = entente_web::router(state);
-        axum::serve(listener, app)
+        let served = axum::serve(listener, app)
             .with_graceful_shutdown(shutdown_signal())
             .await
-            .context("the server stopped")?;
+            .context("the server stopped");
+        // The same signal stops the worker, which finishes the digest it is
+        // sending; a job left behind is taken again when its lease runs out.
+        if tokio::time::timeout(std::time::Duration::from_secs(30), worker)
+            .await
+            .is_err()
+        {
+            tracing::warn!("the job worker did not stop in time");
+        }
+        served?;
         tracing::info!("stopped");
         Ok(())
     })
 }
 
 /// Ctrl-C, or SIGTERM from a service manager, stops the server after in-flight requests.
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let interrupt = async {
         let _ = tokio::signal::ctrl_c().await;
     };

@@ -4,7 +4,7 @@
 //! only), filtered by state, regional group, alliance and phase, as of a day.
 
 mod filters;
-mod rows;
+pub(crate) mod rows;
 pub(crate) mod signals;
 #[cfg(test)]
 mod tests;

@@ -11,6 +11,7 @@ mod areas;
 mod contacts;
 mod coordination;
 mod imports;
+mod notifications;
 mod recommendations;
 mod npm;
 pub mod reading;
@@ -49,6 +50,7 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         }
         (Exposes::Audit, Rule::Administer) => reading::audit(app, world, route).await,
         (Exposes::OwnAccount, Rule::OwnAccount) => account::own(app, world, route).await,
+        (Exposes::Notifications, Rule::OwnAccount) => notifications::own(app, world, route).await,
         (Exposes::OwnToken, Rule::OwnAccount) => account::own_token(app, world, route).await,
         (Exposes::OneTimeLink, Rule::LinkHolder) => account::link(app, world, route).await,
         (Exposes::Search, Rule::Read) => search::search(app, world, route).await,

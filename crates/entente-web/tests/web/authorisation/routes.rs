@@ -62,6 +62,9 @@ pub enum Exposes {
     /// deadlines), drawn only from the actions and directory entries the
     /// reader may see.
     Coordination,
+    /// The signed-in user's own notifications (the findings that concern
+    /// their organisations) and e-mail digest preferences.
+    Notifications,
     /// Anonymous signals of actions the reader may not read: only their
     /// kind, audiences, states and month.
     Signals,
@@ -166,6 +169,10 @@ pub const ROUTES: &[Route] = &[
         R::LinkHolder,
     ),
     route("GET", "/account", E::OwnAccount, R::OwnAccount),
+    route("GET", "/account/notifications", E::Notifications, R::OwnAccount),
+    route("POST", "/account/notifications", E::Notifications, R::OwnAccount),
+    route("GET", "/notifications", E::Notifications, R::OwnAccount),
+    route("POST", "/notifications/read", E::Notifications, R::OwnAccount),
     route("POST", "/account/tokens", E::OwnAccount, R::OwnAccount),
     route(
         "POST",
@@ -283,6 +290,10 @@ pub const ROUTES: &[Route] = &[
         R::Public,
     ),
     route("GET", "/api/v1/me", E::OwnAccount, R::OwnAccount),
+    route("GET", "/api/v1/me/notifications", E::Notifications, R::OwnAccount),
+    route("PUT", "/api/v1/me/notifications", E::Notifications, R::OwnAccount),
+    route("GET", "/api/v1/notifications", E::Notifications, R::OwnAccount),
+    route("POST", "/api/v1/notifications/read", E::Notifications, R::OwnAccount),
     route("GET", "/api/v1/orgs", E::OrgList, R::Read),
     route("GET", "/api/v1/orgs/{short}", E::OrgEntry, R::Read),
     route(
@@ -475,6 +486,12 @@ pub const ROUTES: &[Route] = &[
         "GET",
         "/api/v1/calendar/states/{feed}",
         E::ActionFeed,
+        R::Read,
+    ),
+    route(
+        "GET",
+        "/api/v1/calendar/deadlines.ics",
+        E::Coordination,
         R::Read,
     ),
     // Implementation monitoring, last: its changes write audit entries

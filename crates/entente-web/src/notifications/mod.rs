@@ -1,0 +1,10 @@
+//! Notifications of the coordination engine's findings: the rows the
+//! in-app list and the digest share, the mailer, and the job worker that
+//! schedules and sends the digests.
+
+pub mod mail;
+pub(crate) mod rows;
+pub mod worker;
+
+pub use mail::{MailSettingError, Mailer};
+pub use worker::{Pass, Worker, WorkerSettings};

@@ -46,11 +46,11 @@ pub use coordination::{
 pub use credentials::{ApiToken, Link, LinkPurpose, NewLink, NewSession, Session};
 pub use error::StoreError;
 pub use implementation::{SptVisit, StateFacts};
+pub use monitoring::{Assessment, NpmProfile, assessment_facts};
 pub use notifications::{
     Job, JobKind, JobState, MAIL_LANGUAGES, Notification, NotificationList,
     NotificationPreferences, Subscriber,
 };
-pub use monitoring::{Assessment, NpmProfile, assessment_facts};
 pub use plan::{Action, ActionFilter, ActionPage, ActionType, PageRequest, StatusChange};
 pub use recommendations::{
     FollowUp, ImportRefusal, NewFollowUp, PushingAction, Recommendation, RecommendationFilter,

@@ -96,9 +96,13 @@ pub fn router(state: AppState) -> Router {
         .route("/account", get(pages::account::overview::show_account))
         .route(
             "/account/notifications",
-            get(pages::notifications::show_preferences).post(pages::notifications::update_preferences),
+            get(pages::notifications::show_preferences)
+                .post(pages::notifications::update_preferences),
         )
-        .route("/notifications", get(pages::notifications::show_notifications))
+        .route(
+            "/notifications",
+            get(pages::notifications::show_notifications),
+        )
         .route("/notifications/read", post(pages::notifications::mark_read))
         .route(
             "/account/tokens",
@@ -314,7 +318,10 @@ pub fn router(state: AppState) -> Router {
             get(api::notifications::show_notification_preferences)
                 .put(api::notifications::update_notification_preferences),
         )
-        .route("/notifications", get(api::notifications::list_notifications))
+        .route(
+            "/notifications",
+            get(api::notifications::list_notifications),
+        )
         .route(
             "/notifications/read",
             post(api::notifications::mark_notifications_read),
@@ -491,6 +498,9 @@ pub fn router(state: AppState) -> Router {
     // sent (gzip or not) and serves them without compressing again.
     security::with_security_headers(app)
         .layer(CompressionLayer::new())
-        .layer(middleware::from_fn_with_state(page_cache, page_cache::serve))
+        .layer(middleware::from_fn_with_state(
+            page_cache,
+            page_cache::serve,
+        ))
         .layer(TraceLayer::new_for_http())
 }

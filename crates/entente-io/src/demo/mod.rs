@@ -10,8 +10,8 @@
 mod actions;
 mod cast;
 pub mod npm;
-pub mod recommendations;
 mod playbook;
+pub mod recommendations;
 
 use chrono::NaiveDate;
 use entente_core::access::{Role, Visibility};

@@ -20,12 +20,12 @@ use entente_core::{Iso3, RegionalGroup};
 
 use load::Places;
 
-pub(crate) use signals::emit_by_default;
 pub use requests::{
     Answer, CONTACT_MAX, MESSAGE_MAX, NewContactRequest, ReceivedRequest, RequestNotice,
     RequestStatus, Requester, SentRequest,
 };
 pub use signals::ActionSignal;
+pub(crate) use signals::emit_by_default;
 
 use crate::{Store, StoreError};
 

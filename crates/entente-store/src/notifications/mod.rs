@@ -144,7 +144,7 @@ impl Store {
                     preferences.digest.code(),
                     preferences.language
                 ),
-                ..AuditEntry::new(now, AuditAction::RecordUpdated)
+                ..AuditEntry::new(now, AuditAction::NotificationPreferencesChanged)
             };
             audit::append(conn, &entry)?;
             Ok(())

@@ -124,7 +124,7 @@ fn a_finding_is_new_once_and_only_from_what_the_user_may_read() {
             .unwrap();
         assert_eq!(
             store
-                .record_findings(world.editor, &[overlap.finding.clone()], now)
+                .record_findings(world.editor, std::slice::from_ref(&overlap.finding), now)
                 .unwrap(),
             1
         );

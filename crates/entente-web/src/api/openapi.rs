@@ -102,6 +102,11 @@ use super::{
         crate::api::implementation::create_spt_visit,
         crate::api::implementation::update_spt_visit,
         crate::api::implementation::delete_spt_visit,
+        crate::api::notifications::show_notification_preferences,
+        crate::api::notifications::update_notification_preferences,
+        crate::api::notifications::list_notifications,
+        crate::api::notifications::mark_notifications_read,
+        coordination::deadline_feed::show_deadline_calendar,
     ),
     modifiers(&BearerToken),
     tags(
@@ -115,6 +120,7 @@ use super::{
         (name = "coordination", description = "The coordination engine's findings (overlaps, gaps, partners, deadlines) over the plan the reader may see: a hidden action never reaches them, and the anonymous public's findings come from public actions only."),
         (name = "monitoring", description = "Implementation monitoring: NPM profiles (designated bodies, model, legal basis, dates, staff, budget, annual reports) and assessments of an NPM against the OPCAT criteria from the state's, the NPM's, civil society's or the SPT's viewpoint, compared side by side; only what the reader may see, a hidden record answering as a missing one (`not_found`)."),
         (name = "recommendations", description = "Recommendations of the SPT, the Committee against Torture, the UPR, regional bodies and NPMs, their follow-up events (the latest by date gives the status), the actions that push them and the related ones; only what the reader may see, a hidden recommendation answering as a missing one (`not_found`). SPT reports are confidential unless published, so a new recommendation is private unless its visibility says otherwise."),
+        (name = "notifications", description = "What is new for the signed-in user in the coordination findings (overlaps, gaps, deadlines that concern their organisations), read or unread, and their e-mail digest preference (off, daily or weekly, in English, French or Spanish)."),
         (name = "accounts", description = "The signed-in user; authenticate with a session cookie or `Authorization: Bearer ent_...`. A read-only token is refused (403 `token_read_only`) on anything but GET."),
     )
 )]

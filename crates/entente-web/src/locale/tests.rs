@@ -29,7 +29,10 @@ fn files(lang: &str) -> Vec<(String, String)> {
 }
 
 fn keys(lang: &str) -> BTreeSet<String> {
-    let text: String = files(lang).into_iter().map(|(_, text)| text + "\n").collect();
+    let text: String = files(lang)
+        .into_iter()
+        .map(|(_, text)| text + "\n")
+        .collect();
     text.lines()
         .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
         .filter_map(|l| l.split_once(" =").map(|(k, _)| k.to_owned()))

@@ -404,7 +404,10 @@ pub async fn state_npm(
             .flat_map(|p| p.content.bodies.iter().map(|b| b.name.clone()))
             .collect(),
         operating,
-        reports: profiles.iter().map(|p| p.content.annual_reports.len()).sum(),
+        reports: profiles
+            .iter()
+            .map(|p| p.content.annual_reports.len())
+            .sum(),
         any: !profiles.is_empty() || !comparison.is_empty(),
         table: comparison_table(&comparison, locale),
     })

@@ -12,13 +12,13 @@ mod contacts;
 mod coordination;
 mod imports;
 mod notifications;
-mod recommendations;
 mod npm;
 pub mod reading;
+mod recommendations;
 mod search;
-mod spt_visits;
 mod settings;
 mod signals;
+mod spt_visits;
 mod writing;
 
 use reqwest::Method;

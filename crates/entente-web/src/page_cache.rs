@@ -222,6 +222,12 @@ pub async fn serve(State(cache): State<Arc<PageCache>>, request: Request, next: 
     if !keepable(&response, key.gzip) {
         return response;
     }
+    // An answer known to be too large to keep (an export) goes out as it
+    // is, rather than being copied into memory only to be thrown away.
+    let too_large = axum::body::HttpBody::size_hint(response.body()).lower() > LARGEST_KEPT as u64;
+    if too_large {
+        return response;
+    }
     let (parts, body) = response.into_parts();
     let body = match axum::body::to_bytes(body, usize::MAX).await {
         Ok(body) => body,

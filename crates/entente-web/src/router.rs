@@ -52,7 +52,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/npm-profiles/{id}/delete",
-            post(pages::npm::form::delete_profile),
+            get(pages::npm::form::show_delete_profile).post(pages::npm::form::delete_profile),
         )
         .route(
             "/states/{iso3}/npm/assessments/new",
@@ -64,7 +64,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/npm-assessments/{id}/delete",
-            post(pages::npm::form::delete_assessment),
+            get(pages::npm::form::show_delete_assessment).post(pages::npm::form::delete_assessment),
         )
         .route(
             "/spt-visits/new",
@@ -76,7 +76,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/spt-visits/{id}/delete",
-            post(pages::spt_visits::delete_spt_visit),
+            get(pages::spt_visits::show_delete_spt_visit).post(pages::spt_visits::delete_spt_visit),
         )
         .route("/treaties", get(pages::treaties::list_treaties))
         .route("/treaties/{id}", get(pages::treaties::show_treaty))
@@ -165,7 +165,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/orgs/{short}/contacts/{id}/delete",
-            post(pages::contacts::delete_contact),
+            get(pages::contacts::show_delete_contact).post(pages::contacts::delete_contact),
         )
         .route(
             "/invitations/{token}",

@@ -97,3 +97,6 @@ spt-error-not-published = A publication date or address is given for a report no
 spt-error-no-report = A reply is recorded but not the day the report was sent.
 spt-error-before-report = The reply is dated before the report was sent.
 spt-error-not-a-web-address = Give an address starting with http:// or https://.
+spt-delete-title = Delete this SPT visit record ({ $state })?
+spt-delete-explain = The record of this visit will be deleted for everyone who can see it. The visits listed from public sources are not affected. The audit log keeps a record of the deletion.
+spt-delete-confirm = Yes, delete the record

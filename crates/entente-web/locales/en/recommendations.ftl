@@ -107,3 +107,6 @@ state-recs-count = { $count ->
     [one] One open recommendation.
    *[other] { $count } open recommendations.
 }
+rec-edit = Edit this recommendation
+rec-delete = Delete this recommendation
+rec-delete-confirm = Yes, delete the recommendation

@@ -97,3 +97,6 @@ spt-error-not-published = Se indica una fecha o dirección de publicación para 
 spt-error-no-report = Se registra una respuesta, pero no la fecha de envío del informe.
 spt-error-before-report = La respuesta es anterior al envío del informe.
 spt-error-not-a-web-address = Indique una dirección que empiece por http:// o https://.
+spt-delete-title = ¿Eliminar este registro de visita del SPT ({ $state })?
+spt-delete-explain = El registro de esta visita se eliminará para todos los que pueden verlo. Las visitas tomadas de fuentes públicas no se ven afectadas. El registro de auditoría conserva constancia de la eliminación.
+spt-delete-confirm = Sí, eliminar el registro

@@ -107,3 +107,6 @@ state-recs-count = { $count ->
     [one] Una recomendación pendiente.
    *[other] { $count } recomendaciones pendientes.
 }
+rec-edit = Modificar esta recomendación
+rec-delete = Eliminar esta recomendación
+rec-delete-confirm = Sí, eliminar la recomendación

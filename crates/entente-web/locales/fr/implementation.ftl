@@ -97,3 +97,6 @@ spt-error-not-published = Une date ou une adresse de publication est donnée pou
 spt-error-no-report = Une réponse est consignée, mais pas la date d’envoi du rapport.
 spt-error-before-report = La réponse est datée d’avant l’envoi du rapport.
 spt-error-not-a-web-address = Donnez une adresse commençant par http:// ou https://.
+spt-delete-title = Supprimer cette fiche de visite du SPT ({ $state }) ?
+spt-delete-explain = La fiche de cette visite sera supprimée pour tous ceux qui peuvent la voir. Les visites issues des sources publiques ne sont pas touchées. Le journal d’audit garde une trace de la suppression.
+spt-delete-confirm = Oui, supprimer la fiche

@@ -107,3 +107,6 @@ state-recs-count = { $count ->
     [one] Une recommandation en suspens.
    *[other] { $count } recommandations en suspens.
 }
+rec-edit = Modifier cette recommandation
+rec-delete = Supprimer cette recommandation
+rec-delete-confirm = Oui, supprimer la recommandation

@@ -26,6 +26,7 @@ use crate::error::AppError;
 use crate::locale::{Locale, form_pairs};
 use crate::pages::actions::session_csrf;
 use crate::pages::chrome::{Chrome, PageRequest};
+use crate::pages::confirm::{DeleteQuestion, confirm_delete};
 use crate::pages::orgs::checked_session;
 use crate::pages::{frame, render};
 use crate::state::AppState;
@@ -424,15 +425,7 @@ pub async fn show_edit_spt_visit(
     request: PageRequest,
     viewer: Viewer,
 ) -> Result<Response, AppError> {
-    if viewer.session().is_none() {
-        return Err(AppError::Unauthenticated);
-    }
-    let visit = visible(&app, &viewer, &raw).await?;
-    if !can_write(&viewer.scope, &visit.content.access()) {
-        return Err(AppError::Forbidden(
-            "only editors of the owner may change this record".to_owned(),
-        ));
-    }
+    let visit = writable(&app, &viewer, &raw).await?;
     let writer = writer(&app, &viewer).await?;
     let form = input_of(&visit, &writer.names, request.locale);
     let heading = request.locale.t("spt-form-edit");
@@ -460,12 +453,7 @@ pub async fn update_spt_visit(
     body: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, AppError> {
     let pairs = pairs_of(&viewer, body)?;
-    let visit = visible(&app, &viewer, &raw).await?;
-    if !can_write(&viewer.scope, &visit.content.access()) {
-        return Err(AppError::Forbidden(
-            "only editors of the owner may change this record".to_owned(),
-        ));
-    }
+    let visit = writable(&app, &viewer, &raw).await?;
     let writer = writer(&app, &viewer).await?;
     let form = from_pairs(pairs);
     let errors = match form.to_draft(&writer.names) {
@@ -499,6 +487,42 @@ pub async fn update_spt_visit(
     refused(page)
 }
 
+/// The record numbered `raw`, which the viewer must be signed in and
+/// allowed to change.
+async fn writable(app: &AppState, viewer: &Viewer, raw: &str) -> Result<SptVisit, AppError> {
+    if viewer.session().is_none() {
+        return Err(AppError::Unauthenticated);
+    }
+    let visit = visible(app, viewer, raw).await?;
+    if !can_write(&viewer.scope, &visit.content.access()) {
+        return Err(AppError::Forbidden(
+            "only editors of the owner may change this record".to_owned(),
+        ));
+    }
+    Ok(visit)
+}
+
+/// `GET /spt-visits/{id}/delete`: asks before deleting.
+pub async fn show_delete_spt_visit(
+    State(app): State<AppState>,
+    Path(raw): Path<String>,
+    request: PageRequest,
+    viewer: Viewer,
+) -> Result<Response, AppError> {
+    let visit = writable(&app, &viewer, &raw).await?;
+    let locale = request.locale;
+    let state = visit.content.state;
+    let question = DeleteQuestion {
+        heading: locale.t_args("spt-delete-title", &[("state", state.to_string().into())]),
+        explain: "spt-delete-explain",
+        confirm: "spt-delete-confirm",
+        target: format!("/spt-visits/{}/delete", visit.id),
+        back: format!("/spt-visits/{}/edit", visit.id),
+        section: "states",
+    };
+    confirm_delete(&app, &request, &viewer, question).await
+}
+
 /// `POST /spt-visits/{id}/delete`.
 pub async fn delete_spt_visit(
     State(app): State<AppState>,
@@ -508,12 +532,7 @@ pub async fn delete_spt_visit(
     body: Result<Form<Vec<(String, String)>>, FormRejection>,
 ) -> Result<Response, AppError> {
     pairs_of(&viewer, body)?;
-    let visit = visible(&app, &viewer, &raw).await?;
-    if !can_write(&viewer.scope, &visit.content.access()) {
-        return Err(AppError::Forbidden(
-            "only editors of the owner may delete this record".to_owned(),
-        ));
-    }
+    let visit = writable(&app, &viewer, &raw).await?;
     let scope = viewer.scope.clone();
     let id = visit.id;
     app.read(move |store| Ok::<_, StoreError>(store.delete_spt_visit(&scope, id)))

@@ -324,6 +324,30 @@ async fn the_pages_list_add_change_and_delete_contacts_with_field_messages() {
             hidden.status, 404,
             "a private contact is hidden from the ally"
         );
+        assert!(
+            one.body.contains(&format!("{link}/delete")),
+            "the contact's page links to the question before deleting"
+        );
+        let question = send(editor.get(app.url(&format!("{link}/delete")))).await;
+        assert_eq!(question.status, 200);
+        assert!(
+            question.body.contains("Delete the contact “Lou Martin”?")
+                && question.body.contains("No, keep it"),
+            "{}",
+            question.body
+        );
+        assert_eq!(
+            send(ally.get(app.url(&format!("{link}/delete"))))
+                .await
+                .status,
+            404,
+            "the question is hidden like the contact"
+        );
+        assert_eq!(
+            send(editor.get(app.url(&link))).await.status,
+            200,
+            "asking deletes nothing"
+        );
         let delete = send(
             editor
                 .post(app.url(&format!("{link}/delete")))

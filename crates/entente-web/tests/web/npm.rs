@@ -375,6 +375,45 @@ async fn the_forms_keep_values_and_link_problems_to_fields() {
             "{}",
             page.body
         );
+
+        let mine = send(browser.get(app.url("/states/FRA/npm?lang=fr"))).await;
+        let start = mine
+            .body
+            .find("/npm-profiles/")
+            .expect("a link to the profile");
+        let edit: String = mine.body[start..]
+            .chars()
+            .take_while(|c| *c != '"' && *c != '?')
+            .collect();
+        let ask = edit.replace("/edit", "/delete");
+        assert!(
+            mine.body.contains(&ask),
+            "deleting is asked first: {}",
+            mine.body
+        );
+        let question = send(browser.get(app.url(&format!("{ask}?lang=fr")))).await;
+        assert_eq!(question.status, 200, "{}", question.body);
+        assert!(
+            question.body.contains("Supprimer la fiche du MNP (FRA) ?")
+                && question.body.contains("Non, la conserver"),
+            "{}",
+            question.body
+        );
+        assert_eq!(
+            send(app.browser().get(app.url(&ask))).await.status,
+            401,
+            "an anonymous reader is asked to sign in"
+        );
+        let csrf = csrf_field(&question.body);
+        let gone = send(
+            browser
+                .post(app.url(&format!("{ask}?lang=fr")))
+                .form(&[("csrf", csrf.as_str())]),
+        )
+        .await;
+        assert_eq!(gone.status, 303, "{}", gone.body);
+        let after = app.get("/states/FRA/npm?lang=fr").await;
+        assert!(!after.body.contains("Contrôleur général"));
     })
     .await;
 }

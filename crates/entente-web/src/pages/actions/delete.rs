@@ -2,7 +2,6 @@
 //! `POST /actions/{id}/delete` (with the session's CSRF token) deletes it
 //! and returns to the list. Only editors of the lead organisation may.
 
-use askama::Template;
 use axum::Form;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
@@ -10,23 +9,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use entente_store::StoreError;
 
 use super::form::writable;
-use super::{missing, session_csrf};
+use super::missing;
 use crate::auth::Viewer;
 use crate::error::AppError;
-use crate::pages::chrome::{Chrome, PageRequest};
+use crate::pages::chrome::PageRequest;
+use crate::pages::confirm::{DeleteQuestion, confirm_delete};
 use crate::pages::orgs::checked_session;
 use crate::pages::signin::CsrfForm;
-use crate::pages::{frame, render};
 use crate::state::AppState;
-
-#[derive(Template)]
-#[template(path = "action_delete.html")]
-pub struct DeletePage {
-    pub chrome: Chrome,
-    pub id: i64,
-    pub heading: String,
-    pub csrf: String,
-}
 
 /// `GET /actions/{id}/delete`
 pub async fn show_delete_action(
@@ -36,18 +26,18 @@ pub async fn show_delete_action(
     viewer: Viewer,
 ) -> Result<Response, AppError> {
     let (action, _) = writable(&app, &viewer, &raw).await?;
-    let locale = request.locale;
-    let heading = locale.t_args(
-        "action-delete-title",
-        &[("name", action.content.title.into())],
-    );
-    let page = DeletePage {
-        chrome: frame(&app, &request, heading.clone(), "actions").await?,
-        id: action.id.0,
-        heading,
-        csrf: session_csrf(&viewer),
+    let question = DeleteQuestion {
+        heading: request.locale.t_args(
+            "action-delete-title",
+            &[("name", action.content.title.into())],
+        ),
+        explain: "action-delete-explain",
+        confirm: "action-delete-confirm",
+        target: format!("/actions/{}/delete", action.id),
+        back: format!("/actions/{}", action.id),
+        section: "actions",
     };
-    Ok(render(&page)?.into_response())
+    confirm_delete(&app, &request, &viewer, question).await
 }
 
 /// `POST /actions/{id}/delete`

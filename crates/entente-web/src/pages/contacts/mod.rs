@@ -15,6 +15,7 @@ use entente_core::access::{AccessScope, RecordAccess, Visibility, can_share_pers
 use entente_store::{Contact, ContactId, Organisation, Store, StoreError};
 
 use super::chrome::{Chrome, PageRequest};
+use super::confirm::{DeleteQuestion, confirm_delete};
 use super::orgs::checked_session;
 use super::{frame, render};
 use crate::api::contacts::contact_refused;
@@ -214,14 +215,14 @@ pub async fn show_contact(
     page(&app, &request, &viewer, short, Some(id), None).await
 }
 
-/// Checks the session, then that the reader may write `short`'s contacts
-/// (and sees contact `one`): before the form is looked at.
+/// Checks that the reader may write `short`'s contacts (and sees contact
+/// `one`): before a form is looked at.
 async fn writable(
     app: &AppState,
     viewer: &Viewer,
     short: &str,
     one: Option<i64>,
-) -> Result<Organisation, AppError> {
+) -> Result<Loaded, AppError> {
     let scope = viewer.scope.clone();
     let wanted = short.to_owned();
     let loaded = app
@@ -232,7 +233,7 @@ async fn writable(
             "only an editor or admin of organisation {short} may change its contacts"
         )));
     }
-    Ok(loaded.org)
+    Ok(loaded)
 }
 
 /// Creates (`one` = `None`) or changes a contact from a posted form.
@@ -246,7 +247,7 @@ async fn save(
 ) -> Result<Response, AppError> {
     let form = ContactForm::parse(&body);
     checked_session(&viewer, &form.csrf)?;
-    let org = writable(&app, &viewer, &short, one).await?;
+    let org = writable(&app, &viewer, &short, one).await?.org;
     let locale = request.locale;
     let outcome = match form.details() {
         None => Err(None),
@@ -298,6 +299,36 @@ pub async fn update_contact(
 ) -> Result<Response, AppError> {
     let id = parse_id(&raw)?;
     save(app, request, viewer, short, Some(id), body).await
+}
+
+/// `GET /orgs/{short}/contacts/{id}/delete`: asks before deleting.
+pub async fn show_delete_contact(
+    State(app): State<AppState>,
+    Path((short, raw)): Path<(String, String)>,
+    request: PageRequest,
+    viewer: Viewer,
+) -> Result<Response, AppError> {
+    if viewer.session().is_none() {
+        return Err(AppError::Unauthenticated);
+    }
+    let id = parse_id(&raw)?;
+    let loaded = writable(&app, &viewer, &short, Some(id)).await?;
+    let name = loaded
+        .contacts
+        .first()
+        .map(|c| c.details.name.clone())
+        .unwrap_or_default();
+    let question = DeleteQuestion {
+        heading: request
+            .locale
+            .t_args("contact-delete-title", &[("name", name.into())]),
+        explain: "contact-delete-explain",
+        confirm: "contact-delete-confirm",
+        target: format!("/orgs/{short}/contacts/{id}/delete"),
+        back: format!("/orgs/{short}/contacts/{id}"),
+        section: "orgs",
+    };
+    confirm_delete(&app, &request, &viewer, question).await
 }
 
 /// `POST /orgs/{short}/contacts/{id}/delete`: an editor or admin deletes a

@@ -32,6 +32,7 @@ use crate::error::AppError;
 use crate::locale::Locale;
 use crate::pages::actions::session_csrf;
 use crate::pages::chrome::{Chrome, PageRequest};
+use crate::pages::confirm::{DeleteQuestion, confirm_delete};
 use crate::pages::orgs::checked_session;
 use crate::pages::{frame, render};
 use crate::state::AppState;
@@ -604,6 +605,28 @@ pub async fn update_profile(
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
 }
 
+/// `GET /npm-profiles/{id}/delete`: asks before deleting.
+pub async fn show_delete_profile(
+    State(app): State<AppState>,
+    Path(raw): Path<String>,
+    request: PageRequest,
+    viewer: Viewer,
+) -> Result<Response, AppError> {
+    let (id, profile) = writable_profile(&app, &viewer, &raw).await?;
+    let question = DeleteQuestion {
+        heading: request.locale.t_args(
+            "npm-profile-delete-title",
+            &[("state", profile.state.to_string().into())],
+        ),
+        explain: "npm-profile-delete-explain",
+        confirm: "npm-profile-delete-confirm",
+        target: format!("/npm-profiles/{id}/delete"),
+        back: format!("/states/{}/npm", profile.state),
+        section: "states",
+    };
+    confirm_delete(&app, &request, &viewer, question).await
+}
+
 /// `POST /npm-profiles/{id}/delete`
 pub async fn delete_profile(
     State(app): State<AppState>,
@@ -940,6 +963,28 @@ pub async fn update_assessment(
     )
     .await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
+}
+
+/// `GET /npm-assessments/{id}/delete`: asks before deleting.
+pub async fn show_delete_assessment(
+    State(app): State<AppState>,
+    Path(raw): Path<String>,
+    request: PageRequest,
+    viewer: Viewer,
+) -> Result<Response, AppError> {
+    let (id, assessment) = writable_assessment(&app, &viewer, &raw).await?;
+    let question = DeleteQuestion {
+        heading: request.locale.t_args(
+            "npm-assessment-delete-title",
+            &[("state", assessment.state.to_string().into())],
+        ),
+        explain: "npm-assessment-delete-explain",
+        confirm: "npm-assessment-delete-confirm",
+        target: format!("/npm-assessments/{id}/delete"),
+        back: format!("/states/{}/npm", assessment.state),
+        section: "states",
+    };
+    confirm_delete(&app, &request, &viewer, question).await
 }
 
 /// `POST /npm-assessments/{id}/delete`

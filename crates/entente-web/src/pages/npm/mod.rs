@@ -15,7 +15,6 @@ use entente_core::access::{AccessScope, RecordAccess, can_write};
 use entente_core::monitoring::{Comparison, Rating, Viewpoint};
 use entente_store::{Assessment, NpmProfile, StoreError};
 
-use super::actions::session_csrf;
 use super::chrome::{Chrome, PageRequest};
 use super::render;
 use crate::auth::Viewer;
@@ -108,7 +107,6 @@ pub struct NpmPage {
     pub assessments: Vec<AssessmentLine>,
     /// The reader edits for some organisation: the forms are offered.
     pub writer: bool,
-    pub csrf: String,
 }
 
 /// The mark beside a rating: a shape as well as a colour, so the rating
@@ -355,7 +353,6 @@ pub async fn show_state_npm(
                 .orgs
                 .iter()
                 .any(|o| can_write(scope, &RecordAccess::private(o.id))),
-        csrf: session_csrf(&viewer),
         chrome,
     };
     render(&page)

@@ -26,6 +26,7 @@ use crate::error::AppError;
 use crate::locale::Locale;
 use crate::pages::actions::{parse_day, session_csrf, writes_for};
 use crate::pages::chrome::{Chrome, PageRequest};
+use crate::pages::confirm::{DeleteQuestion, confirm_delete};
 use crate::pages::orgs::checked_session;
 use crate::pages::signin::CsrfForm;
 use crate::pages::{frame, render};
@@ -240,15 +241,6 @@ pub struct RecommendationFormPage {
     pub alliances: Vec<(String, String)>,
 }
 
-#[derive(Template)]
-#[template(path = "recommendation_delete.html")]
-pub struct DeletePage {
-    pub chrome: Chrome,
-    pub id: i64,
-    pub heading: String,
-    pub csrf: String,
-}
-
 enum Subject {
     New,
     Existing {
@@ -374,17 +366,18 @@ pub async fn show_delete_recommendation(
 ) -> Result<Response, AppError> {
     let (recommendation, _) = writable(&app, &viewer, &raw).await?;
     let locale = request.locale;
-    let heading = locale.t_args(
-        "rec-delete-title",
-        &[("name", heading(&recommendation, locale).into())],
-    );
-    let page = DeletePage {
-        chrome: frame(&app, &request, heading.clone(), "recommendations").await?,
-        id: recommendation.id.0,
-        heading,
-        csrf: session_csrf(&viewer),
+    let question = DeleteQuestion {
+        heading: locale.t_args(
+            "rec-delete-title",
+            &[("name", heading(&recommendation, locale).into())],
+        ),
+        explain: "rec-delete-explain",
+        confirm: "rec-delete-confirm",
+        target: format!("/recommendations/{}/delete", recommendation.id),
+        back: format!("/recommendations/{}", recommendation.id),
+        section: "recommendations",
     };
-    Ok(render(&page)?.into_response())
+    confirm_delete(&app, &request, &viewer, question).await
 }
 
 /// `POST /recommendations/{id}/delete`

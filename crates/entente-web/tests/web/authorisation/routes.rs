@@ -148,6 +148,7 @@ pub const ROUTES: &[Route] = &[
     route("POST", "/spt-visits/new", E::SptVisitList, R::Edit),
     route("GET", "/spt-visits/{id}/edit", E::SptVisit, R::Edit),
     route("POST", "/spt-visits/{id}/edit", E::SptVisit, R::Edit),
+    route("GET", "/spt-visits/{id}/delete", E::SptVisit, R::Edit),
     route("POST", "/spt-visits/{id}/delete", E::SptVisit, R::Edit),
     route("GET", "/treaties", E::Reference, R::Public),
     route("GET", "/treaties/{id}", E::Reference, R::Public),
@@ -244,6 +245,12 @@ pub const ROUTES: &[Route] = &[
     route("POST", "/orgs/{short}/contacts", E::ContactList, R::Edit),
     route("GET", "/orgs/{short}/contacts/{id}", E::Contact, R::Read),
     route("POST", "/orgs/{short}/contacts/{id}", E::Contact, R::Edit),
+    route(
+        "GET",
+        "/orgs/{short}/contacts/{id}/delete",
+        E::Contact,
+        R::Edit,
+    ),
     route(
         "POST",
         "/orgs/{short}/contacts/{id}/delete",
@@ -556,6 +563,7 @@ pub const ROUTES: &[Route] = &[
     ),
     route("GET", "/npm-profiles/{id}/edit", E::NpmRecord, R::Edit),
     route("POST", "/npm-profiles/{id}/edit", E::NpmRecord, R::Edit),
+    route("GET", "/npm-profiles/{id}/delete", E::NpmRecord, R::Edit),
     route("POST", "/npm-profiles/{id}/delete", E::NpmRecord, R::Edit),
     route(
         "GET",
@@ -571,6 +579,7 @@ pub const ROUTES: &[Route] = &[
     ),
     route("GET", "/npm-assessments/{id}/edit", E::NpmRecord, R::Edit),
     route("POST", "/npm-assessments/{id}/edit", E::NpmRecord, R::Edit),
+    route("GET", "/npm-assessments/{id}/delete", E::NpmRecord, R::Edit),
     route(
         "POST",
         "/npm-assessments/{id}/delete",

@@ -1,0 +1,2 @@
+# La página que pide confirmación antes de eliminar un registro.
+delete-keep = No, conservarlo

@@ -1,0 +1,2 @@
+# La page qui demande confirmation avant de supprimer une fiche.
+delete-keep = Non, la conserver

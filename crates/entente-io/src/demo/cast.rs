@@ -196,7 +196,7 @@ pub(super) fn organisations(rng: &mut Rng, states: &[&DemoState]) -> Vec<DemoOrg
             regions,
             website: Some(format!("https://{}.demo.example.org", role.key)),
             description: Some(format!(
-                "Demo data: a fictional {} made up by `entente demo`.",
+                "Demo data: a fictional {} made up by the entente demo command.",
                 role.kind.code().replace('_', " ")
             )),
             visibility: role.visibility,

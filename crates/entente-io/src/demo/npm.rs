@@ -85,7 +85,7 @@ impl Coalition {
             website: Some(format!("https://example.org/demo/npm/{}", state.iso3)),
             staff: Some(rng.u32(4..60)),
             budget: None,
-            notes: "Demo data, made up by `entente demo`.".to_owned(),
+            notes: "Demo data, made up by the entente demo command.".to_owned(),
             annual_reports: reports,
         };
         let day = |rng: &mut Rng| self.today - Days::new(rng.u64(30..900));
@@ -160,7 +160,7 @@ fn assessment(
             CriterionRating {
                 criterion: *criterion,
                 rating,
-                evidence: format!("Demo data: made-up evidence on {criterion}"),
+                evidence: "Demo data: made-up evidence for this criterion.".to_owned(),
             }
         })
         .collect();

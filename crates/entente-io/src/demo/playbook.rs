@@ -259,11 +259,15 @@ pub(super) fn title(action_type: &str, language: Language) -> &'static str {
 /// The sentence every demo description starts with, and the rest of it.
 pub(super) fn description(language: Language) -> &'static str {
     match language {
-        Language::En => "Demo data, made up by `entente demo`: this action did not happen.",
-        Language::Fr => {
-            "Demo data, inventée par `entente demo`\u{202f}: cette action n’a pas eu lieu."
+        Language::En => {
+            "Demo data, made up by the entente demo command: this action did not happen."
         }
-        Language::Es => "Demo data, inventada por `entente demo`: esta acción no ocurrió.",
+        Language::Fr => {
+            "Données de démonstration, inventées par la commande entente demo\u{a0}: cette action n’a pas eu lieu."
+        }
+        Language::Es => {
+            "Datos de demostración, inventados por la orden entente demo: esta acción no ocurrió."
+        }
     }
 }
 

@@ -100,3 +100,5 @@ spt-error-not-a-web-address = Give an address starting with http:// or https://.
 spt-delete-title = Delete this SPT visit record ({ $state })?
 spt-delete-explain = The record of this visit will be deleted for everyone who can see it. The visits listed from public sources are not affected. The audit log keeps a record of the deletion.
 spt-delete-confirm = Yes, delete the record
+event-note-npm-operation = Derived from the NPM profiles: the earliest start of operation, or the first published annual report.
+event-note-npm-meets-criteria = Derived from the assessments: an independent viewpoint (SPT or civil society) finds every OPCAT criterion met, and no viewpoint finds one unmet.

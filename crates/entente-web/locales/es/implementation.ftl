@@ -100,3 +100,5 @@ spt-error-not-a-web-address = Indique una dirección que empiece por http:// o h
 spt-delete-title = ¿Eliminar este registro de visita del SPT ({ $state })?
 spt-delete-explain = El registro de esta visita se eliminará para todos los que pueden verlo. Las visitas tomadas de fuentes públicas no se ven afectadas. El registro de auditoría conserva constancia de la eliminación.
 spt-delete-confirm = Sí, eliminar el registro
+event-note-npm-operation = Deducido de las fichas del MNP: el primer inicio de actividad, o el primer informe anual publicado.
+event-note-npm-meets-criteria = Deducido de las evaluaciones: un punto de vista independiente (SPT o sociedad civil) considera cumplidos todos los criterios del Protocolo, y ningún punto de vista considera uno incumplido.

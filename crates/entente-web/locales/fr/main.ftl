@@ -855,6 +855,6 @@ board-reason-works-there = Travaille dans cet État
 board-reason-works-in-region = Travaille dans ce groupe : { $group }
 board-reason-other-level = Travaille à un autre niveau : { $subject }
 board-reason-new-sectors = Apporte d’autres secteurs : { $subject }
-contact-delete-title = Supprimer le contact « { $name } » ?
+contact-delete-title = Supprimer le contact « { $name } » ?
 contact-delete-explain = Les coordonnées de cette personne seront supprimées pour votre organisation et pour toutes les alliances avec lesquelles elles étaient partagées. Le journal d’audit garde une trace de la suppression, sans les coordonnées.
 contact-delete-confirm = Oui, supprimer le contact

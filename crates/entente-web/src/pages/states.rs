@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::{Path, State as AppStateExtractor};
 use axum::response::Html;
-use entente_core::{Art24Part, Iso3, Participation};
+use entente_core::{Art24Part, EventKind, Iso3, Participation};
 
 use super::chrome::{
     Chrome, PageRequest, area_label, consent_code, group_label, participation_code, stage_label,
@@ -281,7 +281,13 @@ fn timeline_row(event: &EventView, locale: Locale) -> TimelineRow {
         date: locale.date(event.date),
         iso_date: event.date.to_string(),
         label: locale.t(&format!("event-{}", event.kind.code().replace('_', "-"))),
-        note: event.note.clone(),
+        // Stages 6 and 7 are derived by Entente from members' records, so
+        // their note is Entente's own words, said in the reader's language.
+        note: match event.kind {
+            EventKind::NpmOperation => Some(locale.t("event-note-npm-operation")),
+            EventKind::NpmMeetsCriteria => Some(locale.t("event-note-npm-meets-criteria")),
+            _ => event.note.clone(),
+        },
         source: event.source.as_ref().map(|s| SourceCredit {
             title: s.title.clone(),
             url: s.url.clone(),

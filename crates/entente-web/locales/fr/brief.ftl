@@ -1,15 +1,15 @@
-# La fiche pays : une page à imprimer par État.
+# La fiche pays : une page à imprimer par État.
 state-brief-link = Fiche pays, à imprimer ou enregistrer en PDF
-brief-title = Fiche pays : { $name }
-brief-back = Page complète : { $name }
+brief-title = Fiche pays : { $name }
+brief-back = Page complète : { $name }
 brief-print-hint = Pour imprimer cette fiche ou l’enregistrer en PDF, utilisez la commande Imprimer de votre navigateur (Ctrl+P, ou ⌘P sur Mac). La navigation n’est pas imprimée.
 brief-kicker = Fiche pays sur l’OPCAT
 brief-produced = Établie le { $date } à { $time } UTC
 brief-as-of = Situation au { $date }
-brief-reader-public = Édition publique : seuls les enregistrements que leurs propriétaires ont rendus publics.
-brief-reader-member = Comprend ce que vos organisations et alliances peuvent voir, dont des éléments non publics : à diffuser avec prudence.
+brief-reader-public = Édition publique : seuls les enregistrements que leurs propriétaires ont rendus publics.
+brief-reader-member = Comprend ce que vos organisations et alliances peuvent voir, dont des éléments non publics : à diffuser avec prudence.
 brief-demo-mark = Données de démonstration.
-brief-demo = Certains enregistrements de cette fiche ont été inventés par `entente demo` pour montrer le fonctionnement d’Entente : ils ne décrivent rien de réel.
+brief-demo = Certains enregistrements de cette fiche ont été inventés par `entente demo` pour montrer le fonctionnement d’Entente : ils ne décrivent rien de réel.
 brief-status-heading = Situation conventionnelle et échéances
 brief-npm-heading = Mécanisme national de prévention
 brief-npm-records = Selon les enregistrements de la coalition
@@ -24,7 +24,7 @@ brief-actions-caption = { $count ->
 brief-col-action = Action
 brief-col-status = État
 brief-gaps-heading = Lacunes et échéances
-brief-gaps-none = Aucune lacune : le plan couvre ce que le guide recommande à ce stade pour les six prochains mois.
+brief-gaps-none = Aucune lacune : le plan couvre ce que le guide recommande à ce stade pour les six prochains mois.
 brief-col-missing = Ce que personne ne prévoit
 brief-col-why = Pourquoi c’est important
 brief-col-severity = Gravité

@@ -197,7 +197,7 @@ async fn the_brief_speaks_spanish_and_is_linked_from_the_state_page() {
             assert!(brief.body.contains(text), "{text:?}: {}", brief.body);
         }
         let french = app.get("/states/FRA/brief?lang=fr").await;
-        assert!(french.body.contains("Fiche pays : France"));
+        assert!(french.body.contains("Fiche pays\u{a0}: France"));
         let state = app.get("/states/FRA?lang=es").await;
         assert!(
             state.body.contains(r#"href="/states/FRA/brief?lang=es""#),

@@ -9,6 +9,8 @@
 
 mod coalition;
 
+use std::collections::BTreeSet;
+
 use askama::Template;
 use axum::extract::{Path, State as AppStateExtractor};
 use axum::response::Html;
@@ -16,10 +18,10 @@ use chrono::Utc;
 use entente_core::Iso3;
 use entente_core::access::AccessScope;
 
-use super::chrome::{Chrome, PageRequest, stage_label};
+use super::chrome::{Chrome, PageRequest, SourceLine, stage_label};
 use super::dashboard::violation_text;
 use super::implementation::StateImplementation;
-use super::npm::StateNpm;
+use super::npm::{ComparisonTable, StateNpm};
 use super::recommendations::state::StateRecommendations;
 use super::render;
 use super::states::{
@@ -28,7 +30,9 @@ use super::states::{
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::extract::AsOf;
+use crate::locale::Locale;
 use crate::state::AppState;
+use crate::views::profile::StateProfile;
 use crate::views::read;
 use coalition::{ActionRow, Coalition};
 
@@ -63,6 +67,62 @@ pub struct BriefPage {
     pub back: String,
     /// Where the brief says who may see what it shows.
     pub reader_note: String,
+    /// The sources of the state's OPCAT events, each once with its date.
+    pub sources: Vec<SourceLine>,
+    /// Who gave each viewpoint's ratings, and when: the comparison's cells
+    /// say only the rating.
+    pub assessors: Vec<AssessorLine>,
+}
+
+/// One viewpoint of the comparison and the assessments its ratings come from.
+pub struct AssessorLine {
+    pub viewpoint: String,
+    /// "Government assessment (29 September 2025)", once each.
+    pub assessments: Vec<String>,
+}
+
+/// The assessments behind each viewpoint's column, once each, in the order
+/// of the criteria; viewpoints with none are left out.
+fn assessors(table: &ComparisonTable) -> Vec<AssessorLine> {
+    (table.viewpoints.iter().enumerate())
+        .filter_map(|(column, viewpoint)| {
+            let mut assessments: Vec<String> = Vec::new();
+            for cell in table.rows.iter().filter_map(|r| r.cells.get(column)) {
+                let line = format!("{} ({})", cell.assessor, cell.date);
+                if cell.present && !assessments.contains(&line) {
+                    assessments.push(line);
+                }
+            }
+            (!assessments.is_empty()).then(|| AssessorLine {
+                viewpoint: viewpoint.clone(),
+                assessments,
+            })
+        })
+        .collect()
+}
+
+/// The sources of the state's OPCAT events, once each, as the portal's
+/// footer credits them; the other treaties' status is credited to the UN
+/// Treaty Collection as a whole, and the NPM facts name their sources in
+/// their own table.
+fn state_sources(profile: &StateProfile, locale: Locale) -> Vec<SourceLine> {
+    let mut seen = BTreeSet::new();
+    (profile.opcat_events())
+        .filter_map(|e| e.source.as_ref())
+        .filter(|s| seen.insert(s.id.clone()))
+        .map(|s| SourceLine {
+            title: s.title.clone(),
+            url: s.url.clone(),
+            detail: format!(
+                "{}, {}",
+                s.publisher,
+                locale.t_args(
+                    "footer-source-as-of",
+                    &[("date", locale.date(s.as_of).into())]
+                )
+            ),
+        })
+        .collect()
 }
 
 /// `GET /states/{iso3}/brief`: the country brief as the reader may see it.
@@ -126,6 +186,8 @@ pub async fn show_brief(
             .opcat_events()
             .map(|e| timeline_row(e, locale))
             .collect(),
+        sources: state_sources(&profile, locale),
+        assessors: assessors(&npm.table),
         npm,
         implementation,
         recommendations,

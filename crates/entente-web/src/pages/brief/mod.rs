@@ -21,7 +21,7 @@ use entente_core::access::AccessScope;
 use super::chrome::{Chrome, PageRequest, SourceLine, stage_label};
 use super::dashboard::violation_text;
 use super::implementation::StateImplementation;
-use super::npm::{ComparisonTable, StateNpm};
+use super::npm::{ComparisonTable, DEMO_MARK, StateNpm};
 use super::recommendations::state::StateRecommendations;
 use super::render;
 use super::states::{
@@ -35,9 +35,6 @@ use crate::state::AppState;
 use crate::views::profile::StateProfile;
 use crate::views::read;
 use coalition::{ActionRow, Coalition};
-
-/// The text `entente demo` puts in the names of the records it makes.
-const DEMO_MARK: &str = "(demo)";
 
 #[derive(Template)]
 #[template(path = "brief.html")]

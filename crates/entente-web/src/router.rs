@@ -42,6 +42,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/states/{iso3}", get(pages::states::show_state))
         .route("/states/{iso3}/npm", get(pages::npm::show_state_npm))
+        .route("/states/{iso3}/brief", get(pages::brief::show_brief))
         .route(
             "/states/{iso3}/npm/profiles/new",
             get(pages::npm::form::show_new_profile).post(pages::npm::form::create_profile),

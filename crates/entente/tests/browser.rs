@@ -6,6 +6,9 @@
 
 mod support;
 
+#[path = "browser/brief.rs"]
+mod brief;
+
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};

@@ -7,6 +7,7 @@ pub mod alliances;
 pub mod assets;
 pub mod audit;
 pub mod board;
+pub mod brief;
 pub mod chrome;
 pub mod confirm;
 pub mod contacts;

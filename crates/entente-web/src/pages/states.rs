@@ -181,7 +181,7 @@ fn area(locale: Locale, area: &Option<AreaView>) -> String {
     )
 }
 
-fn identity(profile: &StateProfile, locale: Locale) -> Vec<Fact> {
+pub(crate) fn identity(profile: &StateProfile, locale: Locale) -> Vec<Fact> {
     let formal = match locale {
         Locale::En => &profile.formal_names.en,
         Locale::Fr => &profile.formal_names.fr,
@@ -204,7 +204,7 @@ fn identity(profile: &StateProfile, locale: Locale) -> Vec<Fact> {
     ]
 }
 
-fn opcat_facts(opcat: &OpcatView, locale: Locale, as_of: AsOf) -> Vec<Fact> {
+pub(crate) fn opcat_facts(opcat: &OpcatView, locale: Locale, as_of: AsOf) -> Vec<Fact> {
     let mut facts = Vec::new();
     let mut fact = |key: &str, value: String, class: &'static str| {
         facts.push(Fact {
@@ -251,7 +251,7 @@ fn opcat_facts(opcat: &OpcatView, locale: Locale, as_of: AsOf) -> Vec<Fact> {
     facts
 }
 
-fn treaty_rows(profile: &StateProfile, chrome: &Chrome) -> Vec<TreatyRow> {
+pub(crate) fn treaty_rows(profile: &StateProfile, chrome: &Chrome) -> Vec<TreatyRow> {
     let locale = chrome.locale;
     profile
         .treaties
@@ -276,7 +276,7 @@ fn treaty_rows(profile: &StateProfile, chrome: &Chrome) -> Vec<TreatyRow> {
         .collect()
 }
 
-fn timeline_row(event: &EventView, locale: Locale) -> TimelineRow {
+pub(crate) fn timeline_row(event: &EventView, locale: Locale) -> TimelineRow {
     TimelineRow {
         date: locale.date(event.date),
         iso_date: event.date.to_string(),

@@ -26,7 +26,7 @@ use crate::views::actions::Lookups;
 use crate::views::read;
 
 /// The text that marks demo records (see `entente demo`).
-const DEMO_MARK: &str = "(demo)";
+pub(crate) const DEMO_MARK: &str = "(demo)";
 
 pub struct BodyLine {
     pub name: String,

@@ -8,6 +8,7 @@ mod action_pages;
 mod actions;
 mod alliances;
 mod areas;
+mod brief;
 mod contacts;
 mod coordination;
 mod imports;
@@ -54,6 +55,7 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::OwnToken, Rule::OwnAccount) => account::own_token(app, world, route).await,
         (Exposes::OneTimeLink, Rule::LinkHolder) => account::link(app, world, route).await,
         (Exposes::Search, Rule::Read) => search::search(app, world, route).await,
+        (Exposes::CountryBrief, Rule::Read) => brief::brief(app, world, route).await,
         (Exposes::Coordination, Rule::Read) => coordination::findings(app, world, route).await,
         (Exposes::Signals, Rule::Read) => signals::list(app, world, route).await,
         (Exposes::SignalContact, Rule::Read) => signals::contact(app, world, route).await,

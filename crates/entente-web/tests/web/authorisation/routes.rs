@@ -94,6 +94,9 @@ pub enum Exposes {
     /// Recording a follow-up event on a recommendation the reader sees, on
     /// behalf of an organisation they edit for.
     RecommendationFollowUp,
+    /// A state's country brief: its NPM assessments, open recommendations,
+    /// actions, gaps and deadlines as the reader may see them.
+    CountryBrief,
 }
 
 /// Who may have it.
@@ -549,6 +552,7 @@ pub const ROUTES: &[Route] = &[
     // Implementation monitoring, last: its changes write audit entries
     // that would push the audit checks' planted entries off their page.
     route("GET", "/states/{iso3}/npm", E::NpmList, R::Read),
+    route("GET", "/states/{iso3}/brief", E::CountryBrief, R::Read),
     route(
         "GET",
         "/states/{iso3}/npm/profiles/new",

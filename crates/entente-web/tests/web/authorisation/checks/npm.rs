@@ -36,7 +36,7 @@ struct Planted {
 }
 
 #[derive(Default)]
-struct Records {
+pub(super) struct Records {
     profiles: Vec<Planted>,
     assessments: Vec<Planted>,
 }
@@ -101,7 +101,7 @@ fn assessment_draft(
 
 /// A private, an alliance and a public profile and assessment at each
 /// organisation of the world (alliance ones when it is in an alliance).
-fn plant(app: &TestApp, world: &mut World) -> Records {
+pub(super) fn plant(app: &TestApp, world: &mut World) -> Records {
     let scope = curator(world);
     let mut records = Records::default();
     let orgs: Vec<OrgId> = world.model.orgs.keys().copied().collect();
@@ -172,7 +172,7 @@ fn looks_like_page_text(id: i64) -> bool {
     id == 200
 }
 
-fn clear(app: &TestApp, world: &World, records: &Records) {
+pub(super) fn clear(app: &TestApp, world: &World, records: &Records) {
     let scope = curator(world);
     for p in &records.profiles {
         let _ = app.store.delete_npm_profile(&scope, ProfileId(p.id));
@@ -188,6 +188,44 @@ fn reads(world: &World, actor: &Actor, access: &RecordAccess) -> bool {
 
 fn writes(world: &World, actor: &Actor, owner: OrgId) -> bool {
     world.model.writes_for(actor.user, owner)
+}
+
+/// The comparison by viewpoint in `body` names exactly the assessors of the
+/// latest assessments the reader may read, of each viewpoint and criterion.
+pub(super) fn assert_comparison(
+    world: &World,
+    actor: &Actor,
+    records: &Records,
+    body: &str,
+    what: &str,
+) {
+    let readable: Vec<AssessmentFacts> = records
+        .assessments
+        .iter()
+        .filter(|a| reads(world, actor, &a.access))
+        .map(|a| AssessmentFacts {
+            id: AssessmentId(a.id),
+            viewpoint: a.viewpoint,
+            assessor: format!("Assessor {}", a.marker),
+            date: a.date,
+            ratings: [(Criterion::Access, (Rating::Partly, "Seen".to_owned()))]
+                .into_iter()
+                .collect(),
+        })
+        .collect();
+    let expected: BTreeSet<String> = compare(&readable, chrono::Utc::now().date_naive())
+        .rows
+        .iter()
+        .flat_map(|r| r.cells.iter().flatten())
+        .map(|c| c.assessor.clone())
+        .collect();
+    let shown: BTreeSet<String> = records
+        .assessments
+        .iter()
+        .map(|a| format!("Assessor {}", a.marker))
+        .filter(|m| body.contains(m))
+        .collect();
+    assert_eq!(shown, expected, "{what}");
 }
 
 /// The lists, the NPM page and the comparison: exactly what the reader may read.
@@ -207,33 +245,7 @@ pub async fn list(app: &TestApp, world: &mut World, route: &Route) -> usize {
         assert_eq!(answer.status, 200, "{what}: {}", answer.body);
         checks += 1;
         if comparison {
-            let readable: Vec<AssessmentFacts> = records
-                .assessments
-                .iter()
-                .filter(|a| reads(world, actor, &a.access))
-                .map(|a| AssessmentFacts {
-                    id: AssessmentId(a.id),
-                    viewpoint: a.viewpoint,
-                    assessor: format!("Assessor {}", a.marker),
-                    date: a.date,
-                    ratings: [(Criterion::Access, (Rating::Partly, "Seen".to_owned()))]
-                        .into_iter()
-                        .collect(),
-                })
-                .collect();
-            let expected: BTreeSet<String> = compare(&readable, chrono::Utc::now().date_naive())
-                .rows
-                .iter()
-                .flat_map(|r| r.cells.iter().flatten())
-                .map(|c| c.assessor.clone())
-                .collect();
-            let shown: BTreeSet<String> = records
-                .assessments
-                .iter()
-                .map(|a| format!("Assessor {}", a.marker))
-                .filter(|m| answer.body.contains(m))
-                .collect();
-            assert_eq!(shown, expected, "{what}");
+            assert_comparison(world, actor, &records, &answer.body, &what);
             continue;
         }
         if profiles {

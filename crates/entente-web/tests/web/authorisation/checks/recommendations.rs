@@ -25,10 +25,10 @@ fn what(route: &Route, path: &str, actor: &Actor) -> String {
 }
 
 #[derive(Debug, Clone)]
-struct Planted {
+pub(super) struct Planted {
     id: i64,
-    access: RecordAccess,
-    marker: String,
+    pub(super) access: RecordAccess,
+    pub(super) marker: String,
     /// A follow-up event recorded for the owner.
     event: i64,
     /// A public action linked to it.
@@ -69,7 +69,7 @@ fn draft(
 /// A private, an alliance and a public recommendation at each organisation,
 /// each with a follow-up event, a linked public action and a related
 /// public recommendation.
-fn plant(app: &TestApp, world: &mut World) -> Vec<Planted> {
+pub(super) fn plant(app: &TestApp, world: &mut World) -> Vec<Planted> {
     let scope = curator(world);
     let mut planted = Vec::new();
     let orgs: Vec<OrgId> = world.model.orgs.keys().copied().collect();
@@ -162,7 +162,7 @@ fn plant(app: &TestApp, world: &mut World) -> Vec<Planted> {
     planted
 }
 
-fn clear(app: &TestApp, world: &World, planted: &[Planted]) {
+pub(super) fn clear(app: &TestApp, world: &World, planted: &[Planted]) {
     let scope = curator(world);
     for p in planted {
         let _ = app

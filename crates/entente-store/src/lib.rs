@@ -38,7 +38,7 @@ pub use accounts::{
 pub use audit::{AuditAction, AuditEntry, AuditFilter, AuditLine};
 pub use connection::Backend;
 pub use contacts::{Contact, ContactDetails, ContactId};
-pub use coordination::{ActionLabel, CoordinationFilter, CoordinationInputs};
+pub use coordination::{ActionLabel, Analysis, CoordinationFilter, CoordinationInputs};
 pub use coordination::{
     ActionSignal, Answer, CONTACT_MAX, MESSAGE_MAX, NewContactRequest, ReceivedRequest,
     RequestNotice, RequestStatus, Requester, SentRequest,
@@ -91,6 +91,15 @@ impl Store {
 
     fn connection(&self) -> Result<PooledConnection<Connector>, StoreError> {
         Ok(self.pool.get()?)
+    }
+
+    /// A second connection for reading in parallel, if the pool gives one
+    /// at once (opening it if need be); `None` when every connection is in
+    /// use, so that a reader holding one never waits for another.
+    fn spare_connection(&self) -> Option<PooledConnection<Connector>> {
+        self.pool
+            .get_timeout(std::time::Duration::from_millis(250))
+            .ok()
     }
 }
 

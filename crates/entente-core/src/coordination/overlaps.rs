@@ -108,7 +108,42 @@ pub fn overlaps(
     settings: OverlapSettings,
 ) -> Overlaps {
     let entries = entries(actions, profiles, settings.involving);
+    // Two halves of the groups swept side by side when there are enough
+    // entries to pay for a thread (a million actions meet about a hundred
+    // million times).
+    let half = entries.len() / 2;
+    let split = if entries.len() >= PARALLEL_FROM {
+        (half..entries.len())
+            .find(|&i| entries[i].key() != entries[i - 1].key())
+            .unwrap_or(entries.len())
+    } else {
+        entries.len()
+    };
+    let (left, right) = entries.split_at(split);
+    let best = if right.is_empty() {
+        sweep(actions, left, settings)
+    } else {
+        std::thread::scope(|threads| {
+            let other = threads.spawn(|| sweep(actions, right, settings));
+            let mut best = sweep(actions, left, settings);
+            best.absorb(
+                other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+            best
+        })
+    };
+    best.into_overlaps()
+}
+
+/// Entries from which the sweep is split between two threads.
+const PARALLEL_FROM: usize = 100_000;
+
+/// The overlaps among `entries`, whole groups in group order.
+fn sweep(actions: &[PlannedAction], entries: &[Entry], settings: OverlapSettings) -> Best {
     let window = i64::from(settings.window_days);
+    let focused = settings.involving.is_some();
     let mut best = Best::new(settings.limit);
     // Without `involving`, every entry is in `others` and meets them all;
     // with it, the organisation's entries meet the others' and the others
@@ -119,19 +154,19 @@ pub fn overlaps(
         focus.clear();
         others.clear();
         for later in group {
-            let near = |earlier: &&Entry| i64::from(later.start) - i64::from(earlier.end) <= window;
-            focus.retain(near);
-            others.retain(near);
-            let focused = settings.involving.is_some();
-            let meets = if focused && !later.focus {
-                &focus
-            } else {
-                &others
-            };
-            for earlier in meets {
-                if let Some(overlap) = overlap(actions, earlier, later) {
-                    best.offer(overlap);
-                }
+            let meets_focus = focused && !later.focus;
+            // One pass over each list drops those that ended too long
+            // before and meets the rest.
+            for (list, meet) in [(&mut focus, meets_focus), (&mut others, !meets_focus)] {
+                list.retain(|earlier| {
+                    let near = i64::from(later.start) - i64::from(earlier.end) <= window;
+                    if near && meet {
+                        if let Some(overlap) = overlap(actions, earlier, later) {
+                            best.offer(overlap);
+                        }
+                    }
+                    near
+                });
             }
             if later.focus {
                 focus.push(later);
@@ -140,7 +175,7 @@ pub fn overlaps(
             }
         }
     }
-    best.into_overlaps()
+    best
 }
 
 /// One (state, audience) of an open, dated action, with what the sweep
@@ -274,4 +309,57 @@ fn overlap(actions: &[PlannedAction], earlier: &Entry, later: &Entry) -> Option<
 /// The lowest value both lists hold.
 fn first_shared<T: Ord + Copy>(a: &[T], b: &[T]) -> Option<T> {
     a.iter().filter(|x| b.contains(x)).min().copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Days;
+
+    use super::{OverlapSettings, PARALLEL_FROM, entries, overlaps, sweep};
+    use crate::access::OrgId;
+    use crate::coordination::tests_support::{action, d, iso};
+    use crate::coordination::{PlannedAction, Profiles};
+
+    #[test]
+    fn the_two_halves_find_what_one_sweep_finds() {
+        let states: Vec<_> = (0..26u8)
+            .flat_map(|a| (0..8u8).map(move |b| [b'A' + a, b'A' + b, b'X']))
+            .map(|code| iso(std::str::from_utf8(&code).unwrap()))
+            .collect();
+        let actions: Vec<PlannedAction> = (0..PARALLEL_FROM as i64 + 5_000)
+            .map(|i| {
+                let mut a = action(i, i % 7);
+                let at = usize::try_from(i).unwrap();
+                a.states = vec![states[at % states.len()]];
+                if i % 5 == 0 {
+                    a.states.push(states[(at / 3) % states.len()]);
+                }
+                if i % 11 == 0 {
+                    a.partners = vec![OrgId(i % 5 + 1)];
+                }
+                let start = d("2026-01-01") + Days::new(u64::try_from((i * 37) % 4_000).unwrap());
+                a.start = Some(start);
+                a.end = Some(start + Days::new(u64::try_from(i % 9).unwrap()));
+                a
+            })
+            .collect();
+        let profiles = Profiles::new();
+        let settings = OverlapSettings {
+            window_days: 3,
+            limit: Some(40),
+            involving: None,
+        };
+        let all = entries(&actions, &profiles, None);
+        assert!(all.len() >= PARALLEL_FROM);
+        let one = sweep(&actions, &all, settings).into_overlaps();
+        assert!(one.total > 40, "{}", one.total);
+        assert_eq!(overlaps(&actions, &profiles, settings), one);
+        let involving = OverlapSettings {
+            involving: Some(OrgId(3)),
+            ..settings
+        };
+        let all = entries(&actions, &profiles, Some(OrgId(3)));
+        let one = sweep(&actions, &all, involving).into_overlaps();
+        assert_eq!(overlaps(&actions, &profiles, involving), one);
+    }
 }

@@ -1,6 +1,6 @@
 //! Loading what the coordination rules read, as a scope may see it: open
-//! actions (only the columns the rules need, their states, audiences and
-//! partners in one query per table for ten thousand actions at a time), the
+//! actions (only the columns the rules need, then their states, audiences
+//! and partners in one query per table, merged by id), the
 //! visible directory's profiles, the visible alliances' members, and each
 //! state's standing from its CAT and OPCAT events.
 
@@ -11,9 +11,10 @@ use diesel::prelude::*;
 use diesel::sql_types::BigInt;
 use entente_core::access::{AccessScope, AllianceId, OrgId};
 use entente_core::coordination::{OrgProfile, PlannedAction, Profiles, StateAtStage};
-use entente_core::plan::{ActionId, ActionStatus};
+use entente_core::plan::{ActionId, ActionStatus, Audience, Level, Phase};
 use entente_core::{Iso3, RegionalGroup, TreatyEvent, TreatyId};
 
+use super::columns::{Code, Day};
 use super::{ActionLabel, CoordinationFilter};
 use crate::accounts::rows::stored_code;
 use crate::connection::{Db, DbConnection};
@@ -26,17 +27,17 @@ use crate::{EventFilter, Store, StoreError};
 /// The open actions the scope may read that the filter keeps.
 type IdQuery<'a> = actions::BoxedQuery<'a, Db, BigInt>;
 
-/// The columns of an action the rules read.
-type ActionColumns = (
+/// The columns of an action the rules read, codes and dates parsed as read.
+type ActionRow = (
     i64,
     i64,
     String,
-    String,
-    String,
-    Option<NaiveDate>,
-    Option<NaiveDate>,
-    Option<NaiveDate>,
-    String,
+    Code<Phase>,
+    Code<Level>,
+    Option<Day>,
+    Option<Day>,
+    Option<Day>,
+    Code<ActionStatus>,
 );
 
 /// Each state's UN regional group, and the states the filter keeps (all
@@ -82,14 +83,72 @@ impl Places {
 
 /// The open actions `scope` may read that `filter` keeps, each with only
 /// the states among `places.wanted` when the filter names states or a
-/// region.
+/// region: one query for the actions and one per table of their parts
+/// (states, audiences, partners), joined to the actions by a merge on the
+/// ids. With a second connection, the states and partners are read on it
+/// while the actions and their audiences are read on the first.
 pub(super) fn planned_actions(
+    store: &Store,
     conn: &mut DbConnection,
     scope: &AccessScope,
     filter: &CoordinationFilter,
     places: &Places,
 ) -> Result<Vec<PlannedAction>, StoreError> {
-    let rows: Vec<ActionColumns> = open_ids(scope, filter, places)
+    let (actions, audiences, (states, partners)) = match store.spare_connection() {
+        Some(mut spare) => std::thread::scope(|threads| {
+            let other = threads.spawn(|| states_and_partners(&mut spare, scope, filter, places));
+            let first = actions_and_audiences(conn, scope, filter, places);
+            let other = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let (actions, audiences) = first?;
+            Ok::<_, StoreError>((actions, audiences, other?))
+        })?,
+        None => {
+            let (actions, audiences) = actions_and_audiences(conn, scope, filter, places)?;
+            (
+                actions,
+                audiences,
+                states_and_partners(conn, scope, filter, places)?,
+            )
+        }
+    };
+    let mut found: Vec<PlannedAction> = actions.into_iter().map(planned_action).collect();
+    let wanted: Option<Vec<Iso3>> = Places::narrowed(filter).then(|| {
+        let mut wanted = places.wanted.clone();
+        wanted.sort_unstable();
+        wanted
+    });
+    merge(&mut found, states, |action, Code(state)| {
+        if wanted
+            .as_ref()
+            .is_none_or(|w| w.binary_search(&state).is_ok())
+        {
+            action.states.push(state);
+        }
+    });
+    merge(&mut found, audiences, |action, Code(audience)| {
+        action.audiences.push(audience);
+    });
+    merge(&mut found, partners, |action, org| {
+        action.partners.push(OrgId(org));
+    });
+    Ok(found)
+}
+
+/// The columns of the open actions the rules read, by id, and their
+/// audiences.
+#[allow(clippy::type_complexity)]
+fn actions_and_audiences(
+    conn: &mut DbConnection,
+    scope: &AccessScope,
+    filter: &CoordinationFilter,
+    places: &Places,
+) -> Result<(Vec<ActionRow>, Vec<(i64, Code<Audience>)>), StoreError> {
+    // No order asked of the database: read this way, SQLite scans the
+    // index of the workspace's list, which holds every column read here,
+    // instead of the table with its titles and descriptions.
+    let mut rows: Vec<ActionRow> = open_ids(scope, filter, places)
         .select((
             actions::id,
             actions::lead_org,
@@ -101,90 +160,123 @@ pub(super) fn planned_actions(
             actions::due_date,
             actions::status,
         ))
+        .load(conn)?;
+    rows.sort_unstable_by_key(|row| row.0);
+    let ids: Vec<i64> = rows.iter().map(|row| row.0).collect();
+    let audiences = parts_of(conn, &ids, audiences)?;
+    Ok((rows, audiences))
+}
+
+/// The states and the partners of the open actions.
+#[allow(clippy::type_complexity)]
+fn states_and_partners(
+    conn: &mut DbConnection,
+    scope: &AccessScope,
+    filter: &CoordinationFilter,
+    places: &Places,
+) -> Result<(Vec<(i64, Code<Iso3>)>, Vec<(i64, i64)>), StoreError> {
+    let ids: Vec<i64> = open_ids(scope, filter, places)
         .order(actions::id)
         .load(conn)?;
-    let mut found: Vec<PlannedAction> = rows
-        .into_iter()
-        .map(planned_action)
-        .collect::<Result<_, _>>()?;
-    let wanted: Option<BTreeSet<Iso3>> =
-        Places::narrowed(filter).then(|| places.wanted.iter().copied().collect());
-    let ids: Vec<i64> = found.iter().map(|a| a.id.0).collect();
-    let mut at = 0;
+    Ok((
+        parts_of(conn, &ids, states)?,
+        parts_of(conn, &ids, partners)?,
+    ))
+}
+
+/// One table's (action id, part) pairs of the actions `ids` (in order),
+/// in the order of the ids: when they are at least half of the ids from
+/// their first to their last (the whole plan, or most of it), one query
+/// over that range, the merge leaving out the others; otherwise one query
+/// for each ten thousand ids.
+fn parts_of<T>(
+    conn: &mut DbConnection,
+    ids: &[i64],
+    read: impl Fn(&mut DbConnection, Among<'_>) -> Result<Vec<(i64, T)>, StoreError>,
+) -> Result<Vec<(i64, T)>, StoreError> {
+    let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
+        return Ok(Vec::new());
+    };
+    if i64::try_from(ids.len()).unwrap_or(i64::MAX) >= (last - first + 1) / 2 {
+        return read(conn, Among::Range(first, last));
+    }
+    let mut found = Vec::new();
     for chunk in ids.chunks(IDS_PER_QUERY) {
-        let actions = &mut found[at..at + chunk.len()];
-        add_parts(conn, chunk, actions, wanted.as_ref())?;
-        at += chunk.len();
+        found.extend(read(conn, Among::Ids(chunk))?);
     }
     Ok(found)
 }
 
-/// Ids per query when the parts of actions are loaded, well under both
-/// backends' limits on bound parameters.
-pub(super) const IDS_PER_QUERY: usize = 10_000;
-
-/// Adds their states (only the `wanted` ones, when given), audiences and
-/// partners to `actions`, whose ids are `ids` in the same order: one query
-/// per table.
-fn add_parts(
-    conn: &mut DbConnection,
-    ids: &[i64],
-    actions: &mut [PlannedAction],
-    wanted: Option<&BTreeSet<Iso3>>,
-) -> Result<(), StoreError> {
-    let index: HashMap<i64, usize> = ids.iter().enumerate().map(|(i, id)| (*id, i)).collect();
-    let pairs: Vec<(i64, String)> = action_states::table
-        .filter(action_states::action_id.eq_any(ids))
-        .order((action_states::action_id, action_states::state))
-        .select((action_states::action_id, action_states::state))
-        .load(conn)?;
-    for (id, code) in pairs {
-        let state: Iso3 = stored_code("action", id, "state", &code)?;
-        if let (Some(&i), true) = (index.get(&id), wanted.is_none_or(|w| w.contains(&state))) {
-            actions[i].states.push(state);
-        }
-    }
-    let pairs: Vec<(i64, String)> = action_audiences::table
-        .filter(action_audiences::action_id.eq_any(ids))
-        .order((action_audiences::action_id, action_audiences::audience))
-        .select((action_audiences::action_id, action_audiences::audience))
-        .load(conn)?;
-    for (id, code) in pairs {
-        if let Some(&i) = index.get(&id) {
-            actions[i]
-                .audiences
-                .push(stored_code("action", id, "audience", &code)?);
-        }
-    }
-    let pairs: Vec<(i64, i64)> = action_partners::table
-        .filter(action_partners::action_id.eq_any(ids))
-        .order((action_partners::action_id, action_partners::org_id))
-        .select((action_partners::action_id, action_partners::org_id))
-        .load(conn)?;
-    for (id, org) in pairs {
-        if let Some(&i) = index.get(&id) {
-            actions[i].partners.push(OrgId(org));
-        }
-    }
-    Ok(())
+/// Which actions' parts to read.
+#[derive(Clone, Copy)]
+enum Among<'a> {
+    /// Those whose ids are between these two, both included.
+    Range(i64, i64),
+    Ids(&'a [i64]),
 }
 
-fn planned_action(row: ActionColumns) -> Result<PlannedAction, StoreError> {
+/// A function reading one table's (action id, part) pairs, in order, of
+/// the actions [`Among`] names.
+macro_rules! pairs {
+    ($name:ident, $table:ident, $part:ident, $type:ty) => {
+        fn $name(
+            conn: &mut DbConnection,
+            among: Among<'_>,
+        ) -> Result<Vec<(i64, $type)>, StoreError> {
+            let query = $table::table
+                .select(($table::action_id, $table::$part))
+                .order(($table::action_id, $table::$part))
+                .into_boxed();
+            Ok(match among {
+                Among::Range(first, last) => query.filter($table::action_id.between(first, last)),
+                Among::Ids(ids) => query.filter($table::action_id.eq_any(ids)),
+            }
+            .load(conn)?)
+        }
+    };
+}
+
+pairs!(states, action_states, state, Code<Iso3>);
+pairs!(audiences, action_audiences, audience, Code<Audience>);
+pairs!(partners, action_partners, org_id, i64);
+
+/// Adds each `(id, part)` of `parts` to the action of that id with `add`:
+/// both are in id order, so one pass over each. A part whose action is not
+/// among `actions` (written between the two reads) is left out.
+fn merge<T>(
+    actions: &mut [PlannedAction],
+    parts: Vec<(i64, T)>,
+    mut add: impl FnMut(&mut PlannedAction, T),
+) {
+    let mut at = 0;
+    for (id, part) in parts {
+        while at < actions.len() && actions[at].id.0 < id {
+            at += 1;
+        }
+        match actions.get_mut(at) {
+            Some(action) if action.id.0 == id => add(action, part),
+            Some(_) => {}
+            None => break,
+        }
+    }
+}
+
+fn planned_action(row: ActionRow) -> PlannedAction {
     let (id, lead, action_type, phase, level, start, end, due, status) = row;
-    Ok(PlannedAction {
+    PlannedAction {
         id: ActionId(id),
         lead: OrgId(lead),
         partners: Vec::new(),
         states: Vec::new(),
         audiences: Vec::new(),
         action_type,
-        level: stored_code("action", id, "level", &level)?,
-        phase: stored_code("action", id, "phase", &phase)?,
-        start,
-        end,
-        due,
-        status: stored_code("action", id, "status", &status)?,
-    })
+        level: level.0,
+        phase: phase.0,
+        start: start.map(|d| d.0),
+        end: end.map(|d| d.0),
+        due: due.map(|d| d.0),
+        status: status.0,
+    }
 }
 
 /// The ids of the actions `scope` may read, not done or cancelled, that
@@ -238,6 +330,10 @@ fn open_ids<'a>(scope: &AccessScope, filter: &CoordinationFilter, places: &Place
     }
     query
 }
+
+/// Ids per query when actions are read by id, well under both backends'
+/// limits on bound parameters.
+pub(super) const IDS_PER_QUERY: usize = 10_000;
 
 /// The title and lead of each of `ids` that `scope` may read.
 pub(super) fn labels(

@@ -3,6 +3,7 @@
 //! action of another organisation never reaches the rules for a reader who
 //! may not read it, so no finding can reveal it.
 
+mod columns;
 mod load;
 mod requests;
 mod signals;
@@ -47,6 +48,19 @@ pub struct CoordinationFilter {
 pub struct ActionLabel {
     pub title: String,
     pub lead: OrgId,
+}
+
+/// The findings of one analysis of the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub overlaps: Overlaps,
+    /// Most urgent first.
+    pub gaps: Vec<Gap>,
+    /// By date.
+    pub deadlines: Vec<Deadline>,
+    /// The partners asked for, best first; `None` when none were asked,
+    /// `Some(None)` when the scope may not read the organisation.
+    pub partners: Option<Option<Vec<PartnerSuggestion>>>,
 }
 
 /// Everything the rules read, as one scope may see it.
@@ -162,13 +176,78 @@ impl Store {
     ) -> Result<Vec<Deadline>, StoreError> {
         let (places, actions) = self.visible_plan(scope, filter)?;
         let states = load::standings(self, scope, &places.wanted, as_of)?;
-        let mut found = coordination::deadlines(&states, &actions, as_of);
+        self.all_deadlines(scope, filter, &states, &actions, as_of)
+    }
+
+    /// The four findings from one read of the plan `scope` may see, narrowed
+    /// by `filter`: the overlaps, the gaps and the deadlines as
+    /// [`Store::overlaps`], [`Store::gaps`] and [`Store::deadlines`] find
+    /// them, and, when asked, the partners as [`Store::partners`] finds
+    /// them (from the same read when the filter keeps the whole plan).
+    pub fn analysis(
+        &self,
+        scope: &AccessScope,
+        filter: &CoordinationFilter,
+        as_of: NaiveDate,
+        overlap_settings: OverlapSettings,
+        partners_of: Option<(OrgId, Place)>,
+    ) -> Result<Analysis, StoreError> {
+        let inputs = self.coordination_inputs(scope, filter, as_of)?;
+        let overlaps = coordination::overlaps(&inputs.actions, &inputs.profiles, overlap_settings);
+        let gaps = coordination::gaps(
+            &inputs.states,
+            &inputs.actions,
+            &inputs.profiles,
+            &Playbook::default(),
+            as_of,
+            GapSettings::default(),
+        );
+        let deadlines =
+            self.all_deadlines(scope, filter, &inputs.states, &inputs.actions, as_of)?;
+        let partners = match partners_of {
+            None => None,
+            // The read kept every visible action with all its states: the
+            // same as the partners' own read of the place.
+            Some((org, place)) if *filter == CoordinationFilter::default() => {
+                Some(inputs.profiles.get(&org).map(|profile| {
+                    coordination::partners(
+                        profile,
+                        place,
+                        &inputs.actions,
+                        &inputs.profiles,
+                        &inputs.alliances,
+                        &inputs.groups,
+                    )
+                }))
+            }
+            Some((org, place)) => Some(self.partners(scope, org, place)?),
+        };
+        Ok(Analysis {
+            overlaps,
+            gaps,
+            deadlines,
+            partners,
+        })
+    }
+
+    /// The deadlines of `states` and `actions`, and the SPT's follow-up of
+    /// the visits `scope` may see in those states unless the filter keeps
+    /// only ratification, by date.
+    fn all_deadlines(
+        &self,
+        scope: &AccessScope,
+        filter: &CoordinationFilter,
+        states: &[StateAtStage],
+        actions: &[PlannedAction],
+        as_of: NaiveDate,
+    ) -> Result<Vec<Deadline>, StoreError> {
+        let mut found = coordination::deadlines(states, actions, as_of);
         // The SPT's follow-up belongs to implementation: none in a ratification-only view.
         if filter.phase != Some(entente_core::plan::Phase::Ratification) {
             let visits: Vec<coordination::SptFollowUp> = self
                 .spt_visits_awaiting_reply(scope, as_of)?
                 .into_iter()
-                .filter(|v| places.wanted.contains(&v.content.state))
+                .filter(|v| states.iter().any(|s| s.state == v.content.state))
                 .filter_map(|v| {
                     Some(coordination::SptFollowUp {
                         visit: v.id,
@@ -210,7 +289,7 @@ impl Store {
         if hidden_alliance {
             return Ok((places, Vec::new()));
         }
-        let actions = load::planned_actions(&mut conn, scope, filter, &places)?;
+        let actions = load::planned_actions(self, &mut conn, scope, filter, &places)?;
         Ok((places, actions))
     }
 }

@@ -8,6 +8,7 @@ mod audit;
 mod changes;
 mod contacts;
 mod coordination;
+mod coordination_read;
 mod credentials;
 mod directory;
 mod fixtures;

@@ -12,8 +12,8 @@ use chrono::{NaiveDate, Utc};
 use clap::{Args, ValueEnum};
 use entente_core::access::{AllianceId, OrgId};
 use entente_core::coordination::{
-    DeadlineKind, GapKind, GapSettings, Opportunity, OverlapSettings, PartnerReason, Place,
-    Severity,
+    Deadline, DeadlineKind, Gap, GapKind, GapSettings, Opportunity, OverlapSettings, Overlaps,
+    PartnerReason, PartnerSuggestion, Place, Severity,
 };
 use entente_core::event::Art24Part;
 use entente_core::plan::{ActionId, Phase};
@@ -24,6 +24,7 @@ use super::COMMAND_LINE_SCOPE;
 use crate::config::Settings;
 use report::{Report, csv, json, table};
 
+mod all;
 mod report;
 
 /// Which finding to list.
@@ -37,6 +38,9 @@ pub enum Finding {
     Partners,
     /// NPM due dates, Art. 24 postponement ends and action due dates.
     Deadlines,
+    /// The overlaps, gaps and deadlines, and the partners of --partners-of at --partners-at,
+    /// from one read of the plan (table or JSON).
+    All,
 }
 
 /// How to write the findings.
@@ -59,7 +63,7 @@ pub struct AnalyzeArgs {
     /// The day of the analysis (YYYY-MM-DD); today by default.
     #[arg(long)]
     as_of: Option<NaiveDate>,
-    /// An organisation's short name: whose overlaps, or who seeks partners.
+    /// An organisation's short name: whose overlaps (also with all), or who seeks partners.
     #[arg(long)]
     org: Option<String>,
     /// Only this state (ISO 3166 alpha-3 code).
@@ -80,6 +84,12 @@ pub struct AnalyzeArgs {
     /// Overlaps: the most days between the end of one action and the start of the other.
     #[arg(long, default_value_t = 30)]
     window_days: u32,
+    /// With all: an organisation's short name, whose partners to list.
+    #[arg(long, requires = "partners_at")]
+    partners_of: Option<String>,
+    /// With all: where it seeks them (a state's ISO 3166 alpha-3 code or a UN regional group).
+    #[arg(long, requires = "partners_of")]
+    partners_at: Option<String>,
 }
 
 pub fn run(settings: &Settings, args: AnalyzeArgs) -> anyhow::Result<()> {
@@ -98,23 +108,31 @@ pub fn run(settings: &Settings, args: AnalyzeArgs) -> anyhow::Result<()> {
         Some(short_name) => Some(names.org_id(short_name)?),
         None => None,
     };
+    if args.partners_of.is_some() && args.finding != Finding::All {
+        anyhow::bail!("--partners-of and --partners-at apply to all only");
+    }
     let mut report = match args.finding {
         Finding::Overlaps => overlaps(&store, &names, &filter, org, &args)?,
         Finding::Gaps => gaps(&store, &names, &filter, as_of)?,
         Finding::Partners => partners(&store, &names, &args, org)?,
         Finding::Deadlines => deadlines(&store, &names, &filter, as_of)?,
+        Finding::All => return print(&all::run(&store, &names, &filter, org, as_of, &args)?),
     };
     if let Some(limit) = args.limit {
         report.rows.truncate(limit);
     }
-    let bytes = match args.format {
+    print(&match args.format {
         Format::Table => table(&report).into_bytes(),
         Format::Json => json(&report)?,
         Format::Csv => csv(&report)?,
-    };
+    })
+}
+
+/// Writes `bytes` to standard output.
+fn print(bytes: &[u8]) -> anyhow::Result<()> {
     let mut stdout = std::io::stdout().lock();
     stdout
-        .write_all(&bytes)
+        .write_all(bytes)
         .and_then(|()| stdout.flush())
         .context("cannot write to standard output")
 }
@@ -198,12 +216,22 @@ fn overlaps(
     org: Option<OrgId>,
     args: &AnalyzeArgs,
 ) -> anyhow::Result<Report> {
-    let settings = OverlapSettings {
+    let found = store.overlaps(&COMMAND_LINE_SCOPE, filter, overlap_settings(org, args))?;
+    overlaps_report(store, names, &found)
+}
+
+/// The overlaps' settings from the command line: the best 50 unless
+/// `--limit` says otherwise.
+fn overlap_settings(org: Option<OrgId>, args: &AnalyzeArgs) -> OverlapSettings {
+    OverlapSettings {
         window_days: args.window_days,
         limit: Some(args.limit.unwrap_or(50)),
         involving: org,
-    };
-    let found = store.overlaps(&COMMAND_LINE_SCOPE, filter, settings)?;
+    }
+}
+
+/// The overlaps with the leads' short names and the actions' titles.
+fn overlaps_report(store: &Store, names: &Names, found: &Overlaps) -> anyhow::Result<Report> {
     let ids: Vec<ActionId> = found
         .ranked
         .iter()
@@ -259,6 +287,10 @@ fn gaps(
     as_of: NaiveDate,
 ) -> anyhow::Result<Report> {
     let found = store.gaps(&COMMAND_LINE_SCOPE, filter, as_of, GapSettings::default())?;
+    Ok(gaps_report(names, &found))
+}
+
+fn gaps_report(names: &Names, found: &[Gap]) -> Report {
     let rows = found
         .iter()
         .map(|gap| {
@@ -282,7 +314,7 @@ fn gaps(
             ]
         })
         .collect();
-    Ok(Report {
+    Report {
         columns: &[
             "state",
             "stage",
@@ -293,7 +325,7 @@ fn gaps(
             "severity",
         ],
         rows,
-    })
+    }
 }
 
 fn partners(
@@ -309,8 +341,17 @@ fn partners(
         (None, Some(region)) => Place::Region(region),
         _ => anyhow::bail!("partners needs either --state or --region, not both"),
     };
-    let found = store
-        .partners(&COMMAND_LINE_SCOPE, org, place)?
+    let found = store.partners(&COMMAND_LINE_SCOPE, org, place)?;
+    partners_report(names, org, found)
+}
+
+/// The suggestions for `org`; an error when it is not in the directory.
+fn partners_report(
+    names: &Names,
+    org: OrgId,
+    found: Option<Vec<PartnerSuggestion>>,
+) -> anyhow::Result<Report> {
+    let found = found
         .with_context(|| format!("organisation {} is not in the directory", names.org(org)))?;
     let rows = found
         .iter()
@@ -354,6 +395,10 @@ fn deadlines(
     as_of: NaiveDate,
 ) -> anyhow::Result<Report> {
     let found = store.deadlines(&COMMAND_LINE_SCOPE, filter, as_of)?;
+    Ok(deadlines_report(names, &found))
+}
+
+fn deadlines_report(names: &Names, found: &[Deadline]) -> Report {
     let rows = found
         .iter()
         .map(|deadline| {
@@ -377,10 +422,10 @@ fn deadlines(
             ]
         })
         .collect();
-    Ok(Report {
+    Report {
         columns: &["date", "deadline", "state", "action", "overdue"],
         rows,
-    })
+    }
 }
 
 fn opportunity(opportunity: Opportunity) -> &'static str {

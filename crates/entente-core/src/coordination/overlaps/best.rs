@@ -40,6 +40,15 @@ impl Best {
         }
     }
 
+    /// Adds what `other` found, as if it had been offered here.
+    pub(super) fn absorb(&mut self, other: Best) {
+        let total = self.total + other.total;
+        for Ranked(overlap) in other.kept {
+            self.offer(overlap);
+        }
+        self.total = total;
+    }
+
     pub(super) fn into_overlaps(self) -> Overlaps {
         Overlaps {
             total: self.total,

@@ -37,6 +37,18 @@ pub(super) fn table(report: &Report) -> String {
 }
 
 pub(super) fn json(report: &Report) -> anyhow::Result<Vec<u8>> {
+    pretty(&objects(report))
+}
+
+/// `value` as indented JSON and a line end.
+pub(super) fn pretty(value: &Value) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(value)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// One JSON object a row, keyed by the column names.
+pub(super) fn objects(report: &Report) -> Value {
     let objects: Vec<Value> = report
         .rows
         .iter()
@@ -50,9 +62,7 @@ pub(super) fn json(report: &Report) -> anyhow::Result<Vec<u8>> {
             Value::Object(object)
         })
         .collect();
-    let mut bytes = serde_json::to_vec_pretty(&objects)?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    Value::Array(objects)
 }
 
 pub(super) fn csv(report: &Report) -> anyhow::Result<Vec<u8>> {

@@ -6,6 +6,9 @@
 
 mod support;
 
+#[path = "browser/board.rs"]
+mod board;
+
 use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};

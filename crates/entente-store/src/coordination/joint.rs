@@ -209,7 +209,8 @@ impl Store {
     }
 
     /// The proposals of the scope's organisations, newest first: those they
-    /// made, and those sent to them (never a draft of another organisation).
+    /// made, and those sent to them (never one another organisation has not
+    /// sent).
     pub fn joint_proposals(&self, scope: &AccessScope) -> Result<Vec<JointProposal>, StoreError> {
         self.read_proposals(scope, Which::All)
     }
@@ -266,7 +267,7 @@ impl Store {
                     joint_proposals::proposer_org.eq_any(orgs.clone()).or(
                         joint_proposals::invited_org
                             .eq_any(orgs)
-                            .and(joint_proposals::status.ne(ProposalStatus::Draft.code())),
+                            .and(joint_proposals::sent_at.is_not_null()),
                     ),
                 );
             }

@@ -113,20 +113,9 @@ async fn a_joint_action_is_proposed_from_the_board_and_accepted_by_the_partner()
     wait_for_text(&client, ".action-meta", "Accepted").await;
     save(&client, "joint-proposal-accepted-en.png").await;
 
-    // In the partner's action list, planned, with both organisations.
-    client
-        .goto(&format!("{}/actions?lang=en&org={short}", server.url))
-        .await
-        .expect("the partner's actions");
-    wait_for_text(&client, ".action-list", &title).await;
-    save(&client, "joint-action-list-en.png").await;
-    client
-        .find(Locator::LinkText(&title))
-        .await
-        .expect("the joint action in the list")
-        .click()
-        .await
-        .expect("a link");
+    // The joint action: planned, with both organisations, joined from the two.
+    client.goto(&proposal).await.expect("the proposal again");
+    click(&client, ".joint-proposals a, main dd a[href^='/actions/']").await;
     wait_for_text(&client, "h1", &title).await;
     let body = text_of(&client, "main").await;
     assert!(body.contains("Planned"), "{body}");
@@ -136,6 +125,32 @@ async fn a_joint_action_is_proposed_from_the_board_and_accepted_by_the_partner()
         assert!(who.contains(name.as_str()), "{name} in {who}");
     }
     save(&client, "joint-action-en.png").await;
+    let state = client
+        .find(Locator::Css("#where-heading + dl a"))
+        .await
+        .expect("a target state")
+        .attr("href")
+        .await
+        .expect("href")
+        .expect("an address");
+    let iso3 = state
+        .trim_start_matches("/states/")
+        .split('?')
+        .next()
+        .expect("a code")
+        .to_owned();
+
+    // In the partner's action list (its planned actions on that state).
+    client
+        .goto(&format!(
+            "{}/actions?lang=en&org={short}&state={iso3}&status=planned",
+            server.url
+        ))
+        .await
+        .expect("the partner's actions");
+    let list = wait_for_text(&client, ".action-list", &title).await;
+    assert!(list.contains(&lead), "led by the proposer: {list}");
+    save(&client, "joint-action-list-en.png").await;
 
     client
         .set_window_size(390, 2400)

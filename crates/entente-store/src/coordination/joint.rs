@@ -299,9 +299,9 @@ impl Store {
         let mut names: std::collections::HashMap<i64, Option<(String, String)>> =
             Default::default();
         for org in orgs {
-            if !names.contains_key(&org) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = names.entry(org) {
                 let name = (self.organisation(scope, OrgId(org))?).map(|o| (o.name, o.short_name));
-                names.insert(org, name);
+                slot.insert(name);
             }
         }
         let name = |org: i64| names.get(&org).cloned().flatten();

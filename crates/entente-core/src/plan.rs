@@ -14,7 +14,9 @@ mod vocabulary;
 
 pub use budget::{Budget, BudgetError, currency, parse_amount};
 pub use catalogue::{ActionTypeLabel, BUILTIN_ACTION_TYPES, check_action_type_code};
-pub use draft::{ActionDraft, ActionId, DocumentLink, FieldError, OutcomeEvent, check_web_address};
+pub use draft::{
+    ActionDraft, ActionId, DocumentLink, FieldError, OutcomeEvent, TITLE_MAX, check_web_address,
+};
 pub use vocabulary::{ActionStatus, Audience, Level, Phase, Sector};
 
 #[cfg(test)]

@@ -41,8 +41,9 @@ pub use contacts::{Contact, ContactDetails, ContactId};
 pub use coordination::{ActionLabel, Analysis, CoordinationFilter, CoordinationInputs};
 pub use coordination::{
     ActionSignal, Answer, CONTACT_MAX, MESSAGE_MAX, NewContactRequest, ReceivedRequest,
-    RequestNotice, RequestStatus, Requester, SentRequest,
+    RequestMail, RequestNotice, RequestStatus, Requester, SentRequest,
 };
+pub use coordination::{JointProposal, JointWording, ProposalStatus};
 pub use credentials::{ApiToken, Link, LinkPurpose, NewLink, NewSession, Session};
 pub use error::StoreError;
 pub use implementation::{SptVisit, StateFacts};

@@ -802,8 +802,28 @@ diesel::joinable!(action_signals -> actions (action_id));
 diesel::joinable!(contact_requests -> actions (action_id));
 diesel::joinable!(contact_requests -> organisations (requester_org));
 
+diesel::table! {
+    joint_proposals (id) {
+        id -> BigInt,
+        action_id -> BigInt,
+        proposer_org -> BigInt,
+        invited_org -> BigInt,
+        first_action -> Nullable<BigInt>,
+        second_action -> Nullable<BigInt>,
+        status -> Text,
+        proposed_by -> Nullable<BigInt>,
+        decided_by -> Nullable<BigInt>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+        decided_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(joint_proposals -> actions (action_id));
+
 diesel::allow_tables_to_appear_in_same_query!(
     states,
+    joint_proposals,
     treaties,
     sources,
     treaty_events,

@@ -16,6 +16,18 @@ pub fn router(state: AppState) -> Router {
         .route("/", get(pages::dashboard::show_dashboard))
         .route("/board", get(pages::board::show_board))
         .route(
+            "/board/proposals",
+            post(pages::board::proposals::create_proposal),
+        )
+        .route(
+            "/board/proposals/{id}",
+            get(pages::board::proposals::show_proposal),
+        )
+        .route(
+            "/board/proposals/{id}/{step}",
+            post(pages::board::proposals::take_step),
+        )
+        .route(
             "/board/signals/{key}/contact",
             get(pages::signals::contact::show_contact_form)
                 .post(pages::signals::contact::send_contact_request),
@@ -461,6 +473,27 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/coordination/contact-requests",
             get(api::coordination::signals::list_sent_requests),
+        )
+        .route(
+            "/coordination/proposals",
+            get(api::coordination::proposals::list_proposals)
+                .post(api::coordination::proposals::create_proposal),
+        )
+        .route(
+            "/coordination/proposals/{id}/send",
+            post(api::coordination::proposals::send_proposal),
+        )
+        .route(
+            "/coordination/proposals/{id}/accept",
+            post(api::coordination::proposals::accept_proposal),
+        )
+        .route(
+            "/coordination/proposals/{id}/decline",
+            post(api::coordination::proposals::decline_proposal),
+        )
+        .route(
+            "/coordination/proposals/{id}/withdraw",
+            post(api::coordination::proposals::withdraw_proposal),
         )
         .route(
             "/orgs/{short}/contact-requests",

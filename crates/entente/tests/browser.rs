@@ -6,6 +6,8 @@
 
 mod support;
 
+#[path = "browser/board.rs"]
+mod board;
 #[path = "browser/brief.rs"]
 mod brief;
 

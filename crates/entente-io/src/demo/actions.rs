@@ -185,6 +185,7 @@ fn record(coalition: &Coalition, rng: &mut Rng, drawn: Draw<'_>, index: u64) -> 
         _ => (Visibility::Private, Vec::new()),
     };
     ActionRecord {
+        signal: None,
         line: usize::try_from(index).map_or(usize::MAX, |i| i.saturating_add(2)),
         title: format!("{} — {state_name}", playbook::title(action_type, language)),
         description: playbook::description(language).to_owned(),

@@ -117,6 +117,11 @@ const ACTIONS: &[FieldSpec] = &[
     ),
     field("visibility", false, VISIBILITY),
     field("shared_with", false, SHARED_WITH),
+    field(
+        "signal",
+        false,
+        "signal, anonymous signal, emits a signal, signal anonyme, émet un signal, señal, señal anónima, emite una señal",
+    ),
 ];
 
 const ORGANISATIONS: &[FieldSpec] = &[

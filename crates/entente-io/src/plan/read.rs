@@ -65,6 +65,12 @@ fn read_action(row: &mut Row<'_>, lookup: &StateLookup) -> ActionRecord {
         }
     };
     let visibility = row.code("visibility", Some(Visibility::Private));
+    let signal = match row.get("signal") {
+        "" => None,
+        text => parse_bool(text)
+            .map_err(|reason| row.refuse("signal", reason))
+            .ok(),
+    };
     ActionRecord {
         line: row.line,
         title: row.text("title"),
@@ -88,6 +94,7 @@ fn read_action(row: &mut Row<'_>, lookup: &StateLookup) -> ActionRecord {
         documents,
         visibility: visibility.unwrap_or(Visibility::Private),
         shared_with: row.names("shared_with"),
+        signal,
     }
 }
 

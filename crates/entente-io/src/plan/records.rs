@@ -56,6 +56,9 @@ pub struct ActionRecord {
     pub visibility: Visibility,
     /// Names of the alliances an alliance-visible action is shared with.
     pub shared_with: Vec<String>,
+    /// Whether it emits an anonymous signal; `None` (an empty cell): as
+    /// the lead's default says.
+    pub signal: Option<bool>,
 }
 
 impl ActionRecord {

@@ -87,6 +87,7 @@ impl Exportable for ActionRecord {
             documents_text(&self.documents),
             self.visibility.to_string(),
             joined(&self.shared_with),
+            optional(self.signal.map(|on| if on { "yes" } else { "no" })),
         ]
     }
 
@@ -120,6 +121,7 @@ impl Exportable for ActionRecord {
                 .collect::<Vec<_>>(),
             "visibility": self.visibility,
             "shared_with": self.shared_with,
+            "signal": self.signal,
         })
     }
 }

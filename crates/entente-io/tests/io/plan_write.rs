@@ -20,6 +20,7 @@ use crate::plan_support::{date, iso3, states};
 fn actions() -> Vec<ActionRecord> {
     let full = ActionRecord {
         line: 2,
+        signal: Some(true),
         title: "=HYPERLINK(\"http://evil.example\", \"Click\")".into(),
         description: "Two lines,\nwith \"quotes\"; and a semicolon".into(),
         action_type: "meeting_executive".into(),
@@ -57,6 +58,7 @@ fn actions() -> Vec<ActionRecord> {
         shared_with: vec!["OPCAT Africa".into()],
     };
     let bare = ActionRecord {
+        signal: None,
         // The description before takes two lines.
         line: 4,
         title: "+ a plain title".into(),

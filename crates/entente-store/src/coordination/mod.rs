@@ -4,6 +4,7 @@
 //! may not read it, so no finding can reveal it.
 
 mod columns;
+mod joint;
 mod load;
 mod requests;
 mod signals;
@@ -21,12 +22,14 @@ use entente_core::{Iso3, RegionalGroup};
 
 use load::Places;
 
+pub(crate) use joint::SHARED_PROPOSALS;
+pub use joint::{JointProposal, JointWording, ProposalStatus};
 pub use requests::{
-    Answer, CONTACT_MAX, MESSAGE_MAX, NewContactRequest, ReceivedRequest, RequestNotice,
-    RequestStatus, Requester, SentRequest,
+    Answer, CONTACT_MAX, MESSAGE_MAX, NewContactRequest, ReceivedRequest, RequestMail,
+    RequestNotice, RequestStatus, Requester, SentRequest,
 };
 pub use signals::ActionSignal;
-pub(crate) use signals::emit_by_default;
+pub(crate) use signals::{emit_by_default, emit_imported, emits, set_emits};
 
 use crate::{Store, StoreError};
 

@@ -11,8 +11,12 @@ use entente_core::plan::{ActionId, FieldError};
 
 use super::signals::signal_action;
 use crate::audit::{self, AuditAction, AuditEntry};
+use crate::notifications::jobs::{JobKind, insert_job};
 use crate::plan::write::fields_result;
-use crate::schema::{action_signals, actions, contact_requests, memberships, organisations, users};
+use crate::schema::{
+    action_signals, actions, contact_requests, memberships, notification_preferences,
+    organisations, users,
+};
 use crate::{Store, StoreError, transaction};
 
 /// Where a request stands.
@@ -103,6 +107,36 @@ pub struct Answer {
     pub reply: String,
 }
 
+/// A contact request as its mail to one admin tells it: never who asked
+/// (the admins learn that by answering, in the instance).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestMail {
+    pub email: String,
+    /// The admin's digest language, when they chose one.
+    pub language: Option<String>,
+    pub org_short_name: String,
+    pub org_name: String,
+    pub action: ActionId,
+    pub action_title: String,
+    pub message: String,
+}
+
+/// The active admins of `org`, with their e-mails, by user number.
+fn active_admins(
+    conn: &mut crate::connection::DbConnection,
+    org: OrgId,
+) -> Result<Vec<(UserId, String)>, StoreError> {
+    let admins: Vec<(i64, String)> = memberships::table
+        .inner_join(users::table)
+        .filter(memberships::org_id.eq(org.0))
+        .filter(memberships::role.eq(Role::Admin.code()))
+        .filter(users::disabled.eq(false))
+        .order(users::id)
+        .select((users::id, users::email))
+        .load(conn)?;
+    Ok(admins.into_iter().map(|(u, e)| (UserId(u), e)).collect())
+}
+
 /// Whom to tell of a new request: the owning organisation's admins, for a
 /// mailer to write to. The request itself stays in the instance.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,6 +190,11 @@ impl Store {
                 ))
                 .returning(contact_requests::id)
                 .get_result(conn)?;
+            // Each of the owner's admins is mailed, once, by the job queue.
+            for (admin, _) in active_admins(conn, owner)? {
+                let key = format!("contact_request:{id}:{}", admin.0);
+                insert_job(conn, JobKind::ContactRequest, &key, Some(admin), now, now)?;
+            }
             for (org, detail) in [
                 (owner, format!("contact requested on action {action}")),
                 (
@@ -183,19 +222,62 @@ impl Store {
             .first(&mut conn)
             .optional()?
             .ok_or_else(|| StoreError::not_found(format!("contact request {id}")))?;
-        let admins: Vec<(i64, String)> = memberships::table
-            .inner_join(users::table)
-            .filter(memberships::org_id.eq(org))
-            .filter(memberships::role.eq(Role::Admin.code()))
-            .filter(users::disabled.eq(false))
-            .order(users::id)
-            .select((users::id, users::email))
-            .load(&mut conn)?;
         Ok(RequestNotice {
             request: id,
             org: OrgId(org),
-            admins: admins.into_iter().map(|(u, e)| (UserId(u), e)).collect(),
+            admins: active_admins(&mut conn, OrgId(org))?,
         })
+    }
+
+    /// What the mail of request `id` to admin `user` says, read as the
+    /// instance (the job queue's worker): `None` when there is nothing to
+    /// send any more (the request answered or declined, the user no longer
+    /// an active admin of the organisation it was sent to).
+    pub fn contact_request_mail(
+        &self,
+        id: i64,
+        user: UserId,
+    ) -> Result<Option<RequestMail>, StoreError> {
+        let mut conn = self.connection()?;
+        let found: Option<(i64, i64, String, String)> = contact_requests::table
+            .inner_join(actions::table)
+            .filter(contact_requests::id.eq(id))
+            .filter(contact_requests::status.eq(RequestStatus::Pending.code()))
+            .select((
+                actions::id,
+                actions::lead_org,
+                actions::title,
+                contact_requests::message,
+            ))
+            .first(&mut conn)
+            .optional()?;
+        let Some((action, org, action_title, message)) = found else {
+            return Ok(None);
+        };
+        let Some((_, email)) = active_admins(&mut conn, OrgId(org))?
+            .into_iter()
+            .find(|(admin, _)| *admin == user)
+        else {
+            return Ok(None);
+        };
+        let (org_short_name, org_name): (String, String) = organisations::table
+            .find(org)
+            .select((organisations::short_name, organisations::name))
+            .first(&mut conn)?;
+        let language: Option<String> = notification_preferences::table
+            .find(user.0)
+            .select(notification_preferences::language)
+            .first(&mut conn)
+            .optional()?;
+        Ok(Some(RequestMail {
+            email,
+            language,
+            org_short_name,
+            org_name,
+            action: ActionId(action),
+            action_title,
+            message,
+        }))
     }
 
     /// The requests on `org`'s actions, newest first: its admins only.

@@ -11,7 +11,9 @@ use chrono::{NaiveDate, Utc};
 use diesel::dsl::not;
 use diesel::prelude::*;
 use entente_core::Iso3;
-use entente_core::access::{AccessScope, OrgId, Visibility, can_administer, can_write};
+use entente_core::access::{
+    AccessScope, OrgId, RecordAccess, Visibility, can_administer, can_write,
+};
 use entente_core::coordination::{self, PlannedAction, Signal, SignalOverlap};
 use entente_core::plan::{ActionDraft, ActionId, ActionStatus};
 
@@ -157,6 +159,48 @@ impl Store {
         })
     }
 
+    /// The signal switches of those of `ids` that `scope` may change (the
+    /// non-public actions of organisations it edits for), for exports:
+    /// the switch is the owner's business, so other actions have none.
+    pub fn signal_switches(
+        &self,
+        scope: &AccessScope,
+        ids: &[ActionId],
+    ) -> Result<BTreeMap<ActionId, bool>, StoreError> {
+        let mut found = BTreeMap::new();
+        let mut conn = self.connection()?;
+        let ids: Vec<i64> = ids.iter().map(|a| a.0).collect();
+        for chunk in ids.chunks(crate::batch::ROWS_PER_STATEMENT) {
+            let mut query = actions::table
+                .filter(actions::id.eq_any(chunk))
+                .filter(actions::visibility.ne(Visibility::Public.code()))
+                .into_boxed();
+            if let Some(condition) = visible_actions(scope) {
+                query = query.filter(condition);
+            }
+            let rows: Vec<(i64, i64)> = query
+                .select((actions::id, actions::lead_org))
+                .load(&mut *conn)?;
+            let writable: Vec<i64> = (rows.into_iter())
+                .filter(|(_, lead)| can_write(scope, &RecordAccess::private(OrgId(*lead))))
+                .map(|(id, _)| id)
+                .collect();
+            let on: BTreeSet<i64> = action_signals::table
+                .filter(action_signals::action_id.eq_any(&writable))
+                .filter(action_signals::emits.eq(true))
+                .select(action_signals::action_id)
+                .load::<i64>(&mut *conn)?
+                .into_iter()
+                .collect();
+            found.extend(
+                writable
+                    .into_iter()
+                    .map(|id| (ActionId(id), on.contains(&id))),
+            );
+        }
+        Ok(found)
+    }
+
     /// The signals `scope` may see that `filter` keeps, by month then key:
     /// none for the public and the site admin (who reads every action
     /// whole). With an alliance, the signals on the states it campaigns in
@@ -213,8 +257,18 @@ impl Store {
     }
 }
 
+/// Whether action `id` emits its signal now.
+pub(crate) fn emits(conn: &mut DbConnection, id: i64) -> Result<bool, StoreError> {
+    Ok(action_signals::table
+        .find(id)
+        .select(action_signals::emits)
+        .first(conn)
+        .optional()?
+        .unwrap_or(false))
+}
+
 /// The stored default of `org`: off when never set.
-fn read_default(conn: &mut DbConnection, org: OrgId) -> Result<bool, StoreError> {
+pub(super) fn read_default(conn: &mut DbConnection, org: OrgId) -> Result<bool, StoreError> {
     Ok(organisation_signal_defaults::table
         .find(org.0)
         .select(organisation_signal_defaults::signals_by_default)
@@ -236,8 +290,45 @@ pub(crate) fn emit_by_default(
     Ok(())
 }
 
+/// Inside an import's transaction: the signals of the numbered actions,
+/// each as its row says (`None`: as its lead's default says), one
+/// statement per batch; a public action emits none.
+pub(crate) fn emit_imported(
+    conn: &mut DbConnection,
+    numbered: &[(i64, &ActionDraft)],
+    switches: &[Option<bool>],
+) -> Result<(), StoreError> {
+    let leads: BTreeSet<i64> = numbered.iter().map(|(_, d)| d.lead.0).collect();
+    let defaults: BTreeMap<i64, bool> = organisation_signal_defaults::table
+        .filter(organisation_signal_defaults::org_id.eq_any(leads))
+        .select((
+            organisation_signal_defaults::org_id,
+            organisation_signal_defaults::signals_by_default,
+        ))
+        .load(conn)?
+        .into_iter()
+        .collect();
+    let rows: Vec<_> = numbered
+        .iter()
+        .zip(switches)
+        .filter(|((_, draft), switch)| {
+            draft.visibility != Visibility::Public
+                && switch.unwrap_or_else(|| defaults.get(&draft.lead.0).copied().unwrap_or(false))
+        })
+        .map(|((id, _), _)| {
+            (
+                action_signals::action_id.eq(*id),
+                action_signals::signal_key.eq(new_key()),
+                action_signals::emits.eq(true),
+            )
+        })
+        .collect();
+    crate::batch::insert_batches!(conn, action_signals::table, rows);
+    Ok(())
+}
+
 /// Sets the switch of action `id`, making its key the first time.
-fn set_emits(conn: &mut DbConnection, id: i64, emits: bool) -> Result<(), StoreError> {
+pub(crate) fn set_emits(conn: &mut DbConnection, id: i64, emits: bool) -> Result<(), StoreError> {
     let changed = diesel::update(action_signals::table.find(id))
         .set(action_signals::emits.eq(emits))
         .execute(conn)?;

@@ -20,18 +20,23 @@ use crate::{Store, StoreError, transaction};
 pub enum JobKind {
     /// Mail a user the digest of what is new for them.
     Digest,
+    /// Mail an admin of an organisation a contact request sent to it
+    /// (`contact_request:{request}:{user}`).
+    ContactRequest,
 }
 
 impl JobKind {
     pub fn code(self) -> &'static str {
         match self {
             JobKind::Digest => "digest",
+            JobKind::ContactRequest => "contact_request",
         }
     }
 
     fn parse(code: &str) -> Result<JobKind, StoreError> {
         match code {
             "digest" => Ok(JobKind::Digest),
+            "contact_request" => Ok(JobKind::ContactRequest),
             other => Err(StoreError::Corrupt {
                 what: format!("job kind {other:?}"),
             }),
@@ -135,6 +140,36 @@ const CLAIM_POSTGRES: &str = "UPDATE jobs SET claimed_by = $1, lease_until = $2,
      AND (lease_until IS NULL OR lease_until < $3) ORDER BY run_at, id LIMIT 1 \
      FOR UPDATE SKIP LOCKED) RETURNING id";
 
+/// Adds a job unless one with `unique_key` exists, inside the caller's
+/// transaction; whether it was added.
+pub(crate) fn insert_job(
+    conn: &mut DbConnection,
+    kind: JobKind,
+    unique_key: &str,
+    user: Option<UserId>,
+    run_at: NaiveDateTime,
+    now: NaiveDateTime,
+) -> Result<bool, StoreError> {
+    let exists: i64 = jobs::table
+        .filter(jobs::unique_key.eq(unique_key))
+        .count()
+        .get_result(conn)?;
+    if exists > 0 {
+        return Ok(false);
+    }
+    diesel::insert_into(jobs::table)
+        .values((
+            jobs::kind.eq(kind.code()),
+            jobs::unique_key.eq(unique_key),
+            jobs::user_id.eq(user.map(|u| u.0)),
+            jobs::run_at.eq(run_at),
+            jobs::attempts.eq(0),
+            jobs::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(true)
+}
+
 impl Store {
     /// Adds a job unless one with `unique_key` exists (done or not);
     /// returns whether it was added. Servers that schedule the same work
@@ -149,24 +184,7 @@ impl Store {
     ) -> Result<bool, StoreError> {
         let mut conn = self.connection()?;
         transaction::write(&mut conn, |conn| {
-            let exists: i64 = jobs::table
-                .filter(jobs::unique_key.eq(unique_key))
-                .count()
-                .get_result(conn)?;
-            if exists > 0 {
-                return Ok(false);
-            }
-            diesel::insert_into(jobs::table)
-                .values((
-                    jobs::kind.eq(kind.code()),
-                    jobs::unique_key.eq(unique_key),
-                    jobs::user_id.eq(user.map(|u| u.0)),
-                    jobs::run_at.eq(run_at),
-                    jobs::attempts.eq(0),
-                    jobs::created_at.eq(now),
-                ))
-                .execute(conn)?;
-            Ok(true)
+            insert_job(conn, kind, unique_key, user, run_at, now)
         })
     }
 

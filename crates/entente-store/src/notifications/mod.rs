@@ -4,7 +4,7 @@
 //! a list or a mail that the user could not read on the board; and a
 //! finding is recorded once per user, which is what makes it "new" once.
 
-mod jobs;
+pub(crate) mod jobs;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::Utc;
 use diesel::prelude::*;
-use entente_core::access::{AccessScope, AllianceId, OrgId};
+use entente_core::access::{AccessScope, AllianceId, OrgId, Visibility};
 use entente_core::plan::{ActionDraft, FieldError};
 use entente_io::plan::{ActionRecord, RowError};
 
@@ -55,10 +55,14 @@ impl Store {
                 .unwrap_or(0)
                 + 1;
             let mut written = 0_usize;
-            for (chunk_index, chunk) in drafts.chunks(ROWS_PER_STATEMENT * 4).enumerate() {
-                let base = first + i64::try_from(chunk_index * ROWS_PER_STATEMENT * 4).unwrap_or(0);
+            let signals: Vec<Option<bool>> = records.iter().map(|r| r.signal).collect();
+            let size = ROWS_PER_STATEMENT * 4;
+            for (chunk_index, chunk) in drafts.chunks(size).enumerate() {
+                let base = first + i64::try_from(chunk_index * size).unwrap_or(0);
                 let numbered: Vec<(i64, &ActionDraft)> = (base..).zip(chunk.iter()).collect();
                 insert_numbered(conn, scope, &numbered, now)?;
+                let switches = &signals[chunk_index * size..chunk_index * size + chunk.len()];
+                crate::coordination::emit_imported(conn, &numbered, switches)?;
                 written += chunk.len();
                 progress(written);
             }
@@ -225,6 +229,13 @@ fn check_all(
         catalogues.check(draft, &mut found);
         links.check(draft, &mut found);
         check_outcome_event(conn, draft, &mut found)?;
+        if record.signal == Some(true) && draft.visibility == Visibility::Public {
+            found.push(FieldError::new(
+                "signal",
+                "public_action",
+                "a public action is seen whole and emits no signal",
+            ));
+        }
         errors.extend(found.into_iter().map(|e| RowError {
             line: record.line,
             field: e.field.to_owned(),

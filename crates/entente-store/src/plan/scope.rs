@@ -1,16 +1,18 @@
 //! Which actions a scope may read, as an SQL condition: the rule of
 //! `entente_core::access::can_read` over the action's lead (its owner),
-//! visibility and the alliances it is shared with.
+//! visibility and the alliances it is shared with, and the joint action
+//! proposed to one of the reader's organisations (pending or accepted).
 
 use diesel::prelude::*;
 use entente_core::access::{AccessScope, Visibility};
 
 use crate::accounts::{Condition, alliance_ids, org_ids};
-use crate::schema::{action_alliances, actions};
+use crate::schema::{action_alliances, actions, joint_proposals};
 
 /// Actions the scope may read: public ones; for members, those their
-/// organisations lead and those shared with their alliances. `None`: no
-/// condition (the site admin).
+/// organisations lead, those shared with their alliances and the joint
+/// actions proposed to their organisations, while pending and once
+/// accepted. `None`: no condition (the site admin).
 pub(crate) fn visible_actions(scope: &AccessScope) -> Option<Condition<actions::table>> {
     let public = actions::visibility.eq(Visibility::Public.code());
     match scope {
@@ -23,10 +25,15 @@ pub(crate) fn visible_actions(scope: &AccessScope) -> Option<Condition<actions::
             let allied = actions::visibility
                 .eq(Visibility::Alliance.code())
                 .and(actions::id.eq_any(shared));
+            let invited = joint_proposals::table
+                .filter(joint_proposals::invited_org.eq_any(org_ids(member)))
+                .filter(joint_proposals::status.eq_any(crate::coordination::SHARED_PROPOSALS))
+                .select(joint_proposals::action_id);
             Some(Box::new(
                 public
                     .or(actions::lead_org.eq_any(org_ids(member)))
-                    .or(allied),
+                    .or(allied)
+                    .or(actions::id.eq_any(invited)),
             ))
         }
     }

@@ -44,19 +44,29 @@ impl Store {
         scope: &AccessScope,
         draft: &ActionDraft,
     ) -> Result<ActionId, StoreError> {
+        self.create_action_with_signal(scope, draft, None)
+    }
+
+    /// As [`Store::create_action`], with its anonymous signal on or off
+    /// (`None`: as the lead's default says). A public action emits none: a
+    /// signal asked of one is a [`StoreError::Fields`] on `signal`.
+    pub fn create_action_with_signal(
+        &self,
+        scope: &AccessScope,
+        draft: &ActionDraft,
+        signal: Option<bool>,
+    ) -> Result<ActionId, StoreError> {
         self.check_writes_for(scope, draft)?;
         let mut conn = self.connection()?;
-        check_draft(&mut conn, scope, draft)?;
+        check_draft_and_signal(&mut conn, scope, draft, signal)?;
         let now = Utc::now().naive_utc();
         transaction::write(&mut conn, |conn| {
-            let id = insert_action(conn, scope, draft, now)?;
-            crate::coordination::emit_by_default(conn, id, draft)?;
-            crate::search::index_actions(conn, &[id])?;
-            audit::append(
-                conn,
-                &action_entry(scope, AuditAction::RecordCreated, id, draft),
-            )?;
-            Ok(ActionId(id))
+            let id = insert_new_action(conn, scope, draft, now)?;
+            match signal {
+                None => crate::coordination::emit_by_default(conn, id.0, draft)?,
+                Some(on) => crate::coordination::set_emits(conn, id.0, on)?,
+            }
+            Ok(id)
         })
     }
 
@@ -70,10 +80,22 @@ impl Store {
         id: ActionId,
         draft: &ActionDraft,
     ) -> Result<(), StoreError> {
+        self.update_action_with_signal(scope, id, draft, None)
+    }
+
+    /// As [`Store::update_action`], turning the action's signal on or off
+    /// in the same transaction (`None`: left as it is).
+    pub fn update_action_with_signal(
+        &self,
+        scope: &AccessScope,
+        id: ActionId,
+        draft: &ActionDraft,
+        signal: Option<bool>,
+    ) -> Result<(), StoreError> {
         let before = self.writable_action(scope, id)?;
         self.check_writes_for(scope, draft)?;
         let mut conn = self.connection()?;
-        check_draft(&mut conn, scope, draft)?;
+        check_draft_and_signal(&mut conn, scope, draft, signal)?;
         let now = Utc::now().naive_utc();
         transaction::write(&mut conn, |conn| {
             let row = ActionRow::new(id.0, draft, before.created_by, before.created_at, now);
@@ -86,7 +108,14 @@ impl Store {
                 insert_status(conn, scope, id.0, draft, now)?;
             }
             crate::search::index_actions(conn, &[id.0])?;
-            let changed = changed_fields(&before.content, draft).join(", ");
+            let mut changed = changed_fields(&before.content, draft);
+            if let Some(on) = signal {
+                if crate::coordination::emits(conn, id.0)? != on {
+                    crate::coordination::set_emits(conn, id.0, on)?;
+                    changed.push("signal");
+                }
+            }
+            let changed = changed.join(", ");
             let entry = AuditEntry {
                 detail: format!("changed: {changed}"),
                 ..action_entry(scope, AuditAction::RecordUpdated, id.0, draft)
@@ -152,8 +181,25 @@ impl Store {
     }
 }
 
+/// Inserts a checked draft with its search terms and audit entry, inside
+/// the caller's transaction; no signal.
+pub(crate) fn insert_new_action(
+    conn: &mut DbConnection,
+    scope: &AccessScope,
+    draft: &ActionDraft,
+    now: NaiveDateTime,
+) -> Result<ActionId, StoreError> {
+    let id = insert_action(conn, scope, draft, now)?;
+    crate::search::index_actions(conn, &[id])?;
+    audit::append(
+        conn,
+        &action_entry(scope, AuditAction::RecordCreated, id, draft),
+    )?;
+    Ok(ActionId(id))
+}
+
 /// Every rule, those of the draft and those that need the database.
-fn check_draft(
+pub(crate) fn check_draft(
     conn: &mut DbConnection,
     scope: &AccessScope,
     draft: &ActionDraft,
@@ -162,6 +208,28 @@ fn check_draft(
     Catalogues::load(conn)?.check(draft, &mut errors);
     Links::load(conn, scope, std::iter::once(draft))?.check(draft, &mut errors);
     check_outcome_event(conn, draft, &mut errors)?;
+    fields_result(errors)
+}
+
+/// Every rule of the draft, and that a public action asks for no signal.
+fn check_draft_and_signal(
+    conn: &mut DbConnection,
+    scope: &AccessScope,
+    draft: &ActionDraft,
+    signal: Option<bool>,
+) -> Result<(), StoreError> {
+    let mut errors = match check_draft(conn, scope, draft) {
+        Ok(()) => Vec::new(),
+        Err(StoreError::Fields { errors }) => errors,
+        Err(other) => return Err(other),
+    };
+    if signal == Some(true) && draft.visibility == entente_core::access::Visibility::Public {
+        errors.push(FieldError::new(
+            "signal",
+            "public_action",
+            "a public action is seen whole and emits no signal",
+        ));
+    }
     fields_result(errors)
 }
 

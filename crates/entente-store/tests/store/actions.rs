@@ -383,6 +383,7 @@ fn record(line: usize, title: &str) -> ActionRecord {
     let d = draft(OrgId(0), title);
     ActionRecord {
         line,
+        signal: None,
         title: d.title,
         description: d.description,
         action_type: d.action_type,

@@ -14,6 +14,7 @@ mod directory;
 mod fixtures;
 mod implementation;
 mod import;
+mod joint;
 mod load;
 mod monitoring;
 mod notifications;

@@ -236,6 +236,7 @@ fn imports_are_indexed_and_the_index_can_be_rebuilt() {
                 );
                 ActionRecord {
                     line: i + 2,
+                    signal: None,
                     title: d.title,
                     description: if i == 777 {
                         "Bulk letters, lettre unique".to_owned()

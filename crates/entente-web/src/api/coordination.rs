@@ -3,6 +3,7 @@
 //! anonymous public its public actions only), with the board's filters.
 
 pub mod deadline_feed;
+pub mod proposals;
 mod query;
 pub mod signals;
 mod views;

@@ -86,10 +86,17 @@ fn audit_export(
 
 /// An action as a file row: organisations by short name and alliances by
 /// name, as far as the reader sees them.
-pub fn action_record(line: usize, action: Action, names: &Names) -> ActionRecord {
+/// `signal`: its switch, for a reader who may change it.
+pub fn action_record(
+    line: usize,
+    action: Action,
+    names: &Names,
+    signal: Option<bool>,
+) -> ActionRecord {
     let c = action.content;
     ActionRecord {
         line,
+        signal,
         lead: names.orgs.get(&c.lead).cloned(),
         partners: c
             .partners
@@ -139,9 +146,14 @@ async fn export_actions(
                 Err(e) => return Ok::<_, StoreError>(Err(e)),
             };
             let found = store.list_actions(&scope, &filter, PageRequest::ALL)?;
+            let ids: Vec<_> = found.actions.iter().map(|a| a.id).collect();
+            let switches = store.signal_switches(&scope, &ids)?;
             let records: Vec<ActionRecord> = (2..)
                 .zip(found.actions)
-                .map(|(line, action)| action_record(line, action, &names))
+                .map(|(line, action)| {
+                    let signal = switches.get(&action.id).copied();
+                    action_record(line, action, &names, signal)
+                })
                 .collect();
             audit_export(store, &scope, filter.org, "actions", records.len(), format)?;
             Ok(format.write(&records))

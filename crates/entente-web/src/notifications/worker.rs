@@ -66,10 +66,10 @@ fn fastrand_u32() -> u32 {
 pub struct Pass {
     /// Digest jobs added by this pass.
     pub scheduled: usize,
-    /// Digests mailed.
+    /// Digests and contact requests mailed.
     pub sent: usize,
-    /// Digest jobs done without a mail: nothing new, or the digest was
-    /// turned off since.
+    /// Jobs done without a mail: nothing new, the digest turned off
+    /// since, or a contact request answered before it was mailed.
     pub skipped: usize,
     /// Jobs given back after a failure.
     pub failed: usize,
@@ -79,9 +79,9 @@ pub struct Pass {
 /// mailer, when one is configured.
 #[derive(Clone)]
 pub struct Worker {
-    app: AppState,
-    mailer: Option<Mailer>,
-    settings: WorkerSettings,
+    pub(super) app: AppState,
+    pub(super) mailer: Option<Mailer>,
+    pub(super) settings: WorkerSettings,
 }
 
 impl Worker {
@@ -132,7 +132,11 @@ impl Worker {
             return Ok(pass);
         }
         while let Some(job) = self.claim().await? {
-            match self.digest(&job).await? {
+            let outcome = match job.kind {
+                JobKind::Digest => self.digest(&job).await?,
+                JobKind::ContactRequest => self.contact_request(&job).await?,
+            };
+            match outcome {
                 Outcome::Sent => pass.sent += 1,
                 Outcome::Skipped => pass.skipped += 1,
                 Outcome::Failed => pass.failed += 1,
@@ -210,7 +214,7 @@ impl Worker {
         Ok(Outcome::Sent)
     }
 
-    async fn give_back(&self, job: &Job, error: String) -> Result<Outcome, AppError> {
+    pub(super) async fn give_back(&self, job: &Job, error: String) -> Result<Outcome, AppError> {
         let doublings = u32::try_from(job.attempts.saturating_sub(1))
             .unwrap_or(0)
             .min(16);
@@ -220,7 +224,7 @@ impl Worker {
             .saturating_mul(2_u32.saturating_pow(doublings))
             .min(Duration::from_secs(6 * 3600));
         let retry_at = now() + TimeDelta::from_std(wait).unwrap_or(TimeDelta::hours(6));
-        tracing::warn!(job = job.id, attempts = job.attempts, %retry_at, %error, "digest not sent; it will be tried again");
+        tracing::warn!(job = job.id, attempts = job.attempts, %retry_at, %error, "mail not sent; it will be tried again");
         let (id, name) = (job.id, self.settings.name.clone());
         self.store(move |store| store.fail_job(id, &name, &error, retry_at))
             .await?;
@@ -322,7 +326,7 @@ impl Worker {
         }
     }
 
-    async fn store<T: Send + 'static>(
+    pub(super) async fn store<T: Send + 'static>(
         &self,
         work: impl FnOnce(&Store) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, AppError> {
@@ -330,12 +334,12 @@ impl Worker {
     }
 }
 
-enum Outcome {
+pub(super) enum Outcome {
     Sent,
     Skipped,
     Failed,
 }
 
-fn now() -> NaiveDateTime {
+pub(super) fn now() -> NaiveDateTime {
     Utc::now().naive_utc()
 }

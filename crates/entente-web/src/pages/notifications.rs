@@ -37,6 +37,9 @@ pub struct NotificationsPage {
     pub unread_only: bool,
     /// The deadline feed's address, without a token.
     pub feed_url: String,
+    /// The joint actions proposed to the user's organisations that await
+    /// its decision (an editor or admin of the invited organisation).
+    pub proposals: Vec<crate::pages::board::proposals::ProposalRow>,
 }
 
 /// `GET /notifications[?show=unread]`.
@@ -50,13 +53,14 @@ pub async fn show_notifications(
     };
     let unread_only = request.params.get("show") == Some("unread");
     let scope = viewer.scope.clone();
-    let (list, lookups) = app
+    let (list, lookups, proposals) = app
         .read(move |store| {
             let now = Utc::now().naive_utc();
             store.refresh_notifications(&scope, now.date(), now)?;
             let list = store.notifications(&scope, unread_only, SHOWN)?;
             let lookups = Lookups::load(store, &scope)?;
-            Ok::<_, entente_store::StoreError>((list, lookups))
+            let proposals = store.joint_proposals(&scope)?;
+            Ok::<_, entente_store::StoreError>((list, lookups, proposals))
         })
         .await?;
     let locale = request.locale;
@@ -76,6 +80,10 @@ pub async fn show_notifications(
             locale.code()
         )),
         csrf: me.csrf,
+        proposals: (proposals.iter())
+            .map(|p| crate::pages::board::proposals::proposal_row(p, &viewer.scope, &chrome))
+            .filter(|row| row.to_decide)
+            .collect(),
         chrome,
     };
     Ok(render(&page)?.into_response())

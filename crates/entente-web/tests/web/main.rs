@@ -20,6 +20,7 @@ mod fixture;
 mod implementation;
 mod imports;
 mod invitations;
+mod joint;
 mod notifications;
 mod notifications_mail;
 mod npm;

@@ -254,3 +254,100 @@ async fn digests_are_mailed_once_in_the_users_language_and_retried_after_a_failu
     })
     .await;
 }
+
+/// Quiet's private letter emits a signal; Ana of npm-watch asks for
+/// contact through it. Quiet's two admins (Quinn, who reads French, and
+/// Rui) each get one mail with the message and a link to answer, never
+/// who asked; a request answered before its mail went out is not mailed.
+#[tokio::test]
+async fn a_contact_request_is_mailed_once_to_each_admin_without_the_requester() {
+    if !smtp_available("a_contact_request_is_mailed") {
+        return;
+    }
+    fixture::on_each_backend(async |app| {
+        let maildir = tempfile::tempdir().unwrap();
+        let port = free_port();
+        let mut smtp = SmtpServer::start(maildir.path(), port);
+        let site = entente_core::access::AccessScope::SiteAdmin(UserId::NOBODY);
+        let quiet = organisation(app, "quiet", Visibility::Private);
+        let watch = organisation(app, "npm-watch", Visibility::Public);
+        let quinn = person(app, "quinn@example.org", "Quinn", quiet, Role::Admin);
+        person(app, "rui@example.org", "Rui", quiet, Role::Admin);
+        person(app, "vic@example.org", "Vic", quiet, Role::Viewer);
+        let ana = person(app, "ana@example.org", "Ana", watch, Role::Editor);
+        prefer(app, quinn, Digest::Off, "fr");
+        let letter = fixture::letter(quiet, "Secret letter of quiet", "FRA", Visibility::Private);
+        let letter = app.store.create_action(&site, &letter).unwrap();
+        app.store.set_action_signal(&site, letter, true).unwrap();
+        let ana = app.store.member_scope(ana).unwrap();
+        let key = app
+            .store
+            .signals(&ana, &entente_store::CoordinationFilter::default())
+            .unwrap()[0]
+            .key
+            .clone();
+        let ask = |message: &str| entente_store::NewContactRequest {
+            requester_org: watch,
+            message: message.to_owned(),
+            contact: "ana@example.org".to_owned(),
+        };
+        app.store
+            .request_contact(&ana, &key, &ask("Shall we write together?"))
+            .unwrap();
+
+        let second = app.second_server().await;
+        let (first, other) = (worker(&app.store, port), worker(&second.store, port));
+        let (a, b) = tokio::join!(first.pass(), other.pass());
+        let (a, b) = (a.unwrap(), b.unwrap());
+        assert_eq!(a.sent + b.sent, 2, "{a:?} {b:?}");
+        let mails = messages(maildir.path());
+        let to: Vec<&str> = mails.iter().map(|m| m["to"].as_str().unwrap()).collect();
+        assert_eq!(to, ["quinn@example.org", "rui@example.org"], "{mails:#?}");
+        let (quinn_mail, rui_mail) = (&mails[0], &mails[1]);
+        assert_eq!(
+            quinn_mail["subject"],
+            "Demande de mise en relation au sujet de « Secret letter of quiet »"
+        );
+        assert_eq!(quinn_mail["content_language"], "fr");
+        assert_eq!(
+            rui_mail["subject"],
+            "Contact request about “Secret letter of quiet”"
+        );
+        for mail in &mails {
+            for body in [
+                mail["text"].as_str().unwrap(),
+                mail["html"].as_str().unwrap(),
+            ] {
+                assert!(body.contains("Shall we write together?"), "{body}");
+                assert!(
+                    body.contains("https://entente.example.org/orgs/quiet/requests?lang="),
+                    "{body}"
+                );
+                assert!(
+                    !body.contains("npm-watch") && !body.contains("ana@example.org"),
+                    "who asked is not mailed: {body}"
+                );
+            }
+        }
+        let again = first.pass().await.unwrap();
+        assert_eq!(again.sent, 0, "{again:?}");
+
+        // Mailed while the server is down: kept; answered meanwhile: skipped.
+        smtp.stop();
+        let id = app
+            .store
+            .request_contact(&ana, &key, &ask("Another idea"))
+            .unwrap();
+        let failed = first.pass().await.unwrap();
+        assert_eq!(failed.failed, 2, "{failed:?}");
+        let rui = app.store.member_scope(quinn).unwrap();
+        app.store.decline_contact_request(&rui, quiet, id).unwrap();
+        let _smtp = SmtpServer::start(maildir.path(), port);
+        tokio::time::sleep(Duration::from_millis(1200)).await;
+        let retried = other.pass().await.unwrap();
+        assert_eq!((retried.sent, retried.skipped), (0, 2), "{retried:?}");
+        assert!(app.store.jobs(JobState::Pending, 10).unwrap().is_empty());
+        assert_eq!(messages(maildir.path()).len(), 2);
+    })
+    .await;
+}

@@ -132,11 +132,16 @@ fn actions(store: &Store, org: Option<OrgId>) -> anyhow::Result<Vec<ActionRecord
             .cloned()
             .unwrap_or_else(|| id.to_string())
     };
+    let ids: Vec<_> = page.actions.iter().map(|a| a.id).collect();
+    let switches = store.signal_switches(&COMMAND_LINE_SCOPE, &ids)?;
     Ok(page
         .actions
         .into_iter()
         .enumerate()
-        .map(|(index, action)| record_of(index + 2, action, &org_name, &alliance_names))
+        .map(|(index, action)| {
+            let signal = switches.get(&action.id).copied();
+            record_of(index + 2, action, &org_name, &alliance_names, signal)
+        })
         .collect())
 }
 
@@ -147,10 +152,12 @@ fn record_of(
     action: Action,
     org_name: &impl Fn(&OrgId) -> String,
     alliance_names: &HashMap<AllianceId, String>,
+    signal: Option<bool>,
 ) -> ActionRecord {
     let draft = action.content;
     ActionRecord {
         line,
+        signal,
         lead: Some(org_name(&draft.lead)),
         partners: draft.partners.iter().map(org_name).collect(),
         shared_with: draft

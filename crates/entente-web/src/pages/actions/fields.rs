@@ -46,6 +46,8 @@ pub struct ActionForm {
     pub visibility: String,
     /// Alliance numbers.
     pub shared_with: Vec<String>,
+    /// The anonymous signal: `on`, `off`, or empty for the lead's default.
+    pub signal: String,
 }
 
 impl ActionForm {
@@ -80,6 +82,7 @@ impl ActionForm {
                 "document_url" => urls.push(value),
                 "visibility" => form.visibility = value,
                 "shared_with" => form.shared_with.push(value),
+                "signal" => form.signal = value,
                 _ => {}
             }
         }
@@ -93,6 +96,15 @@ impl ActionForm {
             .filter(|(t, u)| !t.trim().is_empty() || !u.trim().is_empty())
             .collect();
         form
+    }
+
+    /// The signal switch the form asks for: `None` for the lead's default.
+    pub fn signal_choice(&self) -> Option<bool> {
+        match self.signal.as_str() {
+            "on" => Some(true),
+            "off" => Some(false),
+            _ => None,
+        }
     }
 
     /// A new action's form: planned, private, led by the first
@@ -151,6 +163,7 @@ impl ActionForm {
                 .iter()
                 .map(|a| a.0.to_string())
                 .collect(),
+            signal: String::new(),
         }
     }
 

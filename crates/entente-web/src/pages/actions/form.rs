@@ -55,6 +55,8 @@ pub struct ActionFormPage {
     /// The alliances the user sees that an organisation they write for belongs to.
     pub alliances: Vec<Offer>,
     pub documents: Vec<DocumentRow>,
+    /// The signal switch's choices: the lead's default, on, off.
+    pub signals: Vec<Offer>,
 }
 
 /// A row of the documents' fields.
@@ -98,12 +100,15 @@ pub async fn create_action(
 ) -> Result<Response, AppError> {
     let form = checked_form(&viewer, body)?;
     let lookups = writer_lookups(&app, &viewer).await?;
+    let signal = form.signal_choice();
     let errors = match form.to_draft(&lookups, &viewer.scope, None) {
         Err(errors) => errors,
         Ok(draft) => {
             let scope = viewer.scope.clone();
             let created = app
-                .read(move |store| Ok::<_, StoreError>(store.create_action(&scope, &draft)))
+                .read(move |store| {
+                    Ok::<_, StoreError>(store.create_action_with_signal(&scope, &draft, signal))
+                })
                 .await?;
             match created {
                 Ok(id) => return Ok(to_action(&request, id)),
@@ -132,7 +137,18 @@ pub async fn show_edit_action(
     viewer: Viewer,
 ) -> Result<Response, AppError> {
     let (action, lookups) = writable(&app, &viewer, &raw).await?;
-    let form = ActionForm::of(&action.content, &lookups, request.locale);
+    let mut form = ActionForm::of(&action.content, &lookups, request.locale);
+    let (scope, id) = (viewer.scope.clone(), action.id);
+    let switch = app
+        .read(move |store| store.action_signal(&scope, id))
+        .await?;
+    if action.content.visibility != Visibility::Public {
+        form.signal = match switch {
+            Some(s) if s.emits => "on",
+            _ => "off",
+        }
+        .to_owned();
+    }
     let subject = Subject::Existing {
         id: action.id,
         title: action.content.title,
@@ -152,6 +168,7 @@ pub async fn update_action(
     let form = checked_form(&viewer, body)?;
     let (action, lookups) = writable(&app, &viewer, &raw).await?;
     let outcome_event = action.content.outcome_event.clone();
+    let signal = form.signal_choice();
     let errors = match form.to_draft(&lookups, &viewer.scope, outcome_event) {
         Err(errors) => errors,
         Ok(mut draft) => {
@@ -164,7 +181,9 @@ pub async fn update_action(
                 .extend(unseen.filter(|p| lookups.org(**p).is_none()));
             let (scope, id) = (viewer.scope.clone(), action.id);
             let updated = app
-                .read(move |store| Ok::<_, StoreError>(store.update_action(&scope, id, &draft)))
+                .read(move |store| {
+                    Ok::<_, StoreError>(store.update_action_with_signal(&scope, id, &draft, signal))
+                })
                 .await?;
             match updated {
                 Ok(()) => return Ok(to_action(&request, id)),
@@ -345,6 +364,13 @@ async fn form_page(
                 legend: locale.t_args("action-form-document-row", &[("number", number.into())]),
                 title,
                 url,
+            })
+            .collect(),
+        signals: ["", "on", "off"]
+            .into_iter()
+            .map(|code| {
+                let key = if code.is_empty() { "default" } else { code };
+                (code.to_owned(), locale.t(&format!("action-signal-{key}")))
             })
             .collect(),
         form,

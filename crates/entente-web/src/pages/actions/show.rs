@@ -13,6 +13,7 @@ use super::{action_id, missing, writes_for};
 use crate::auth::{Viewer, audit_outside_read};
 use crate::error::AppError;
 use crate::locale::Locale;
+use crate::pages::board::proposals::status_label as status_label_of;
 use crate::pages::chrome::{Chrome, PageRequest};
 use crate::pages::{frame, render};
 use crate::state::AppState;
@@ -57,6 +58,16 @@ pub struct ActionSheet {
     pub signal: Option<bool>,
     /// The session's form token, for the switch.
     pub csrf: String,
+    /// When the action was proposed as a joint action: its proposal.
+    pub joint: Option<JointPanel>,
+}
+
+/// Where a joint action comes from: its proposal's status and page, and
+/// the overlapping actions it joins that the reader may read.
+pub struct JointPanel {
+    pub status: String,
+    pub href: String,
+    pub joins: Vec<Named>,
 }
 
 /// `GET /actions/{id}`
@@ -88,15 +99,33 @@ pub async fn show_action(
                 entente_core::access::Visibility::Public => None,
                 _ => store.action_signal(&scope, id)?.map(|s| s.emits),
             };
-            Ok(Some((action, history, lookups, signal)))
+            let joint = match store.joint_proposal_of(&scope, id)? {
+                Some(proposal) => {
+                    let labels = store.action_labels(&scope, &proposal.joins)?;
+                    Some((proposal, labels))
+                }
+                None => None,
+            };
+            Ok(Some((action, history, lookups, signal, joint)))
         })
         .await?;
-    let Some((action, history, lookups, signal)) = found else {
+    let Some((action, history, lookups, signal, joint)) = found else {
         return Err(missing(&raw));
     };
     let chrome = frame(&app, &request, action.content.title.clone(), "actions").await?;
     let may_write = writes_for(&viewer.scope, action.content.lead);
+    let joint = joint.map(|(proposal, labels)| JointPanel {
+        status: status_label_of(proposal.status, chrome.locale),
+        href: chrome.href(&format!("/board/proposals/{}", proposal.id)),
+        joins: (labels.iter())
+            .map(|(id, label)| Named {
+                name: label.title.clone(),
+                href: Some(chrome.href(&format!("/actions/{}", id.0))),
+            })
+            .collect(),
+    });
     let mut page = sheet(chrome, &action, &history, &lookups, may_write);
+    page.joint = joint;
     if let Some((_, _, csrf)) = viewer.session() {
         page.signal = signal;
         page.csrf = csrf.to_owned();
@@ -181,6 +210,7 @@ fn sheet(
         may_write,
         signal: None,
         csrf: String::new(),
+        joint: None,
         chrome,
     }
 }

@@ -4,6 +4,7 @@
 //! only), filtered by state, regional group, alliance and phase, as of a day.
 
 mod filters;
+pub mod proposals;
 pub(crate) mod rows;
 pub(crate) mod signals;
 #[cfg(test)]
@@ -14,7 +15,7 @@ use std::collections::{BTreeMap, HashMap};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Html;
-use entente_core::access::{AccessScope, OrgId};
+use entente_core::access::{AccessScope, OrgId, Role};
 use entente_core::coordination::{
     self, Deadline, Gap, GapSettings, OverlapSettings, Overlaps, PartnerSuggestion, Place,
     PlannedAction, Playbook, Signal, SignalOverlap,
@@ -22,7 +23,8 @@ use entente_core::coordination::{
 use entente_core::plan::ActionId;
 use entente_core::{Iso3, WorldMap};
 use entente_store::{
-    ActionLabel, CoordinationFilter, CoordinationInputs, SentRequest, Store, StoreError,
+    ActionLabel, CoordinationFilter, CoordinationInputs, JointProposal, SentRequest, Store,
+    StoreError,
 };
 
 use crate::auth::Viewer;
@@ -77,12 +79,17 @@ pub struct BoardTables {
     pub partners: Option<PartnerPanel>,
     /// For members of an organisation only.
     pub signals: Option<signals::SignalPanel>,
+    /// The joint actions proposed by or to the reader's organisations; for
+    /// members only.
+    pub proposals: Option<Vec<proposals::ProposalRow>>,
 }
 
 #[derive(Template)]
 #[template(path = "board.html")]
 pub struct BoardPage {
     pub chrome: Chrome,
+    /// The session's form token, for proposing a joint action.
+    pub csrf: String,
     pub selects: Vec<Select>,
     pub filters_active: bool,
     pub tables: BoardTables,
@@ -101,6 +108,7 @@ struct Findings {
     signals: Vec<Signal>,
     signal_overlaps: Vec<SignalOverlap>,
     sent: Vec<SentRequest>,
+    proposals: Vec<JointProposal>,
 }
 
 /// `GET /board`: the coordination board as the reader may see it.
@@ -130,7 +138,12 @@ pub async fn show_board(
         "board",
     );
     let tables = tables(&found, &chrome, &request, &viewer.scope);
+    let csrf = viewer
+        .session()
+        .map(|(_, _, csrf)| csrf.to_owned())
+        .unwrap_or_default();
     let page = BoardPage {
+        csrf,
         selects: filters.selects,
         filters_active: filters.active,
         tables,
@@ -163,7 +176,16 @@ fn tables(
     };
     BoardTables {
         overlaps: (found.overlaps.ranked.iter())
-            .filter_map(|o| sources.overlap(o))
+            .filter_map(|o| {
+                let mut row = sources.overlap(o)?;
+                let leads = [o.first, o.second].map(|id| found.labels.get(&id).map(|l| l.lead));
+                let may = leads.into_iter().flatten().any(|lead| {
+                    matches!(scope, AccessScope::Member(_))
+                        && scope.role_in(lead).is_some_and(|r| r >= Role::Editor)
+                });
+                row.propose = may.then_some((o.first.0, o.second.0));
+                Some(row)
+            })
             .collect(),
         overlaps_caption: locale.count("board-overlaps-caption", found.overlaps.total),
         map_svg: gap_map(found, chrome),
@@ -187,6 +209,11 @@ fn tables(
                 &found.lookups,
                 scope,
             )
+        }),
+        proposals: matches!(scope, AccessScope::Member(_)).then(|| {
+            (found.proposals.iter())
+                .map(|p| proposals::proposal_row(p, scope, chrome))
+                .collect()
         }),
     }
 }
@@ -287,6 +314,7 @@ fn read_findings(
         signals,
         signal_overlaps,
         sent: store.sent_contact_requests(scope)?,
+        proposals: store.joint_proposals(scope)?,
     })
 }
 

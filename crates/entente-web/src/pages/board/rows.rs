@@ -43,6 +43,9 @@ pub struct OverlapRow {
     pub second: ActionCell,
     pub days_apart: u32,
     pub opportunity: String,
+    /// The two actions' ids, when the reader may propose a joint action
+    /// (an editor of either lead).
+    pub propose: Option<(i64, i64)>,
 }
 
 pub struct GapRow {
@@ -125,6 +128,7 @@ impl Sources<'_> {
                 Opportunity::JointAction => "board-opportunity-joint",
                 Opportunity::Sequence => "board-opportunity-sequence",
             }),
+            propose: None,
         })
     }
 

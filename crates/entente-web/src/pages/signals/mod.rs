@@ -13,20 +13,20 @@ use crate::error::AppError;
 use crate::pages::chrome::PageRequest;
 
 /// A page's redirect back to `path` in the reader's language.
-fn back_to(request: &PageRequest, path: &str) -> Response {
+pub(crate) fn back_to(request: &PageRequest, path: &str) -> Response {
     let lang = request.locale.code();
     let joiner = if path.contains('?') { '&' } else { '?' };
     Redirect::to(&format!("{path}{joiner}lang={lang}")).into_response()
 }
 
 /// Reads a posted form's pairs.
-fn pairs(body: &[u8]) -> Vec<(String, String)> {
+pub(crate) fn pairs(body: &[u8]) -> Vec<(String, String)> {
     form_urlencoded::parse(body)
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
 }
 
-fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
+pub(crate) fn field<'a>(pairs: &'a [(String, String)], name: &str) -> &'a str {
     pairs
         .iter()
         .find(|(k, _)| k == name)

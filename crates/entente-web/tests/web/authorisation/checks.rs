@@ -12,6 +12,7 @@ mod brief;
 mod contacts;
 mod coordination;
 mod imports;
+mod joint;
 mod notifications;
 mod npm;
 pub mod reading;
@@ -64,6 +65,8 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         }
         (Exposes::ContactRequests, Rule::OwnAccount) => signals::sent(app, world, route).await,
         (Exposes::ActionSignal, Rule::Edit) => signals::action_switch(app, world, route).await,
+        (Exposes::JointProposal, Rule::Read) => joint::read(app, world, route).await,
+        (Exposes::JointProposal, Rule::Edit) => joint::write(app, world, route).await,
         // The portal's action pages: a month, the forms.
         (Exposes::ActionList, Rule::Read) if route.path == "/actions/calendar" => {
             action_pages::calendar(app, world, route).await

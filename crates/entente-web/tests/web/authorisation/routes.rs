@@ -75,6 +75,10 @@ pub enum Exposes {
     ContactRequests,
     /// An action's signal switch.
     ActionSignal,
+    /// Joint actions proposed from an overlap: read by the members of the
+    /// proposing organisation and, once sent, of the invited one; each
+    /// step taken by the editors of the organisation whose step it is.
+    JointProposal,
     /// Every SPT visit record the reader may see (the list, a state's
     /// implementation facts); posting creates one.
     SptVisitList,
@@ -408,6 +412,50 @@ pub const ROUTES: &[Route] = &[
     ),
     route("GET", "/api/v1/coordination/gaps", E::Coordination, R::Read),
     route("GET", "/board", E::Coordination, R::Read),
+    route(
+        "GET",
+        "/api/v1/coordination/proposals",
+        E::JointProposal,
+        R::Read,
+    ),
+    route(
+        "POST",
+        "/api/v1/coordination/proposals",
+        E::JointProposal,
+        R::Edit,
+    ),
+    route(
+        "POST",
+        "/api/v1/coordination/proposals/{id}/send",
+        E::JointProposal,
+        R::Edit,
+    ),
+    route(
+        "POST",
+        "/api/v1/coordination/proposals/{id}/accept",
+        E::JointProposal,
+        R::Edit,
+    ),
+    route(
+        "POST",
+        "/api/v1/coordination/proposals/{id}/decline",
+        E::JointProposal,
+        R::Edit,
+    ),
+    route(
+        "POST",
+        "/api/v1/coordination/proposals/{id}/withdraw",
+        E::JointProposal,
+        R::Edit,
+    ),
+    route("POST", "/board/proposals", E::JointProposal, R::Edit),
+    route("GET", "/board/proposals/{id}", E::JointProposal, R::Read),
+    route(
+        "POST",
+        "/board/proposals/{id}/{step}",
+        E::JointProposal,
+        R::Edit,
+    ),
     route("GET", "/api/v1/coordination/signals", E::Signals, R::Read),
     route(
         "POST",

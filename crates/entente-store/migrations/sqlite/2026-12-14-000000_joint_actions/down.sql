@@ -1,0 +1,2 @@
+DELETE FROM jobs WHERE kind = 'contact_request';
+DROP TABLE joint_proposals;

@@ -223,4 +223,3 @@ pub async fn delete_follow_up(
         .map_err(|e| AppError::refused(e, missing(raw)))?;
     Ok(StatusCode::NO_CONTENT)
 }
-

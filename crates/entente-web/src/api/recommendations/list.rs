@@ -176,4 +176,3 @@ pub async fn show_recommendation(
         .await?;
     found.map(Json).ok_or_else(|| missing(raw))
 }
-

@@ -5,7 +5,6 @@
 //! as a missing one, `not_found`); changing one takes an editor or admin of
 //! its owner. Broken rules come back together as `invalid_fields`.
 
-
 mod follow_ups;
 mod links;
 mod list;
@@ -151,4 +150,3 @@ pub(super) fn number(raw: &str) -> Result<RecommendationId, AppError> {
         .map(RecommendationId)
         .ok_or_else(|| missing(raw))
 }
-

@@ -252,4 +252,3 @@ pub async fn delete_recommendation(
         .map_err(|e| AppError::refused(e, missing(raw)))?;
     Ok(StatusCode::NO_CONTENT)
 }
-

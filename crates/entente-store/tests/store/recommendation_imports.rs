@@ -84,8 +84,11 @@ fn a_file_of_recommendations_is_imported_whole_or_not_at_all() {
         assert_eq!(stored(store), 0, "nothing is written");
 
         let outsider = store.member_scope(world.outsider).unwrap();
-        let forbidden =
-            store.import_recommendation_records(&outsider, world.owner, &[first.clone()]);
+        let forbidden = store.import_recommendation_records(
+            &outsider,
+            world.owner,
+            std::slice::from_ref(&first),
+        );
         assert!(
             matches!(
                 forbidden,

@@ -1,7 +1,8 @@
-//! The shared plan in files: organisations, contacts and actions as
-//! coalitions keep them in spreadsheets (CSV or XLSX, their own headers,
-//! their own ways of writing dates, states and amounts), and as Entente
-//! exports them (CSV, XLSX, JSON, iCalendar).
+//! The shared plan in files: organisations, contacts, actions and the
+//! recommendations of monitoring bodies as coalitions keep them in
+//! spreadsheets (CSV or XLSX, their own headers, their own ways of writing
+//! dates, states and amounts), and as Entente exports them (CSV, XLSX,
+//! JSON, iCalendar).
 //!
 //! Records here name other records the way a spreadsheet does: an
 //! organisation by its short name, an alliance by its name. The store
@@ -14,6 +15,7 @@ mod guard;
 mod labels;
 mod mapping;
 mod read;
+mod recommendations;
 mod records;
 mod row;
 mod sheet;
@@ -29,7 +31,10 @@ pub use mapping::{
     parse_map_pair, resolve_headers,
 };
 pub use read::{parse_documents, read_actions, read_contacts, read_organisations};
-pub use records::{ActionRecord, ContactRecord, OrganisationRecord, RecordKind, RowError};
+pub use recommendations::read_recommendations;
+pub use records::{
+    ActionRecord, ContactRecord, OrganisationRecord, RecommendationRecord, RecordKind, RowError,
+};
 pub use sheet::{Sheet, SheetError, SheetRow, read_sheet};
 pub use values::{
     StateLookup, Vocabulary, parse_action_type, parse_bool, parse_code, parse_codes, parse_date,

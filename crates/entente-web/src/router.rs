@@ -165,6 +165,12 @@ pub fn router(state: AppState) -> Router {
                 .layer(DefaultBodyLimit::max(pages::imports::BODY_LIMIT)),
         )
         .route(
+            "/orgs/{short}/recommendations/import",
+            get(pages::imports::show_recommendation_import)
+                .post(pages::imports::import_recommendations)
+                .layer(DefaultBodyLimit::max(pages::imports::BODY_LIMIT)),
+        )
+        .route(
             "/orgs/{short}/invitations",
             post(pages::invitations::create_invitation),
         )
@@ -454,6 +460,10 @@ pub fn router(state: AppState) -> Router {
             get(api::coordination::list_overlaps),
         )
         .route("/coordination/gaps", get(api::coordination::list_gaps))
+        .route(
+            "/coordination/unpushed-recommendations",
+            get(api::coordination::list_unpushed_recommendations),
+        )
         .route(
             "/coordination/partners",
             get(api::coordination::list_partners),

@@ -14,5 +14,7 @@ mod demo;
 mod import;
 #[path = "cli/plan.rs"]
 mod plan;
+#[path = "cli/recommendations.rs"]
+mod recommendations;
 #[path = "cli/run.rs"]
 mod run;

@@ -201,6 +201,67 @@ const CONTACTS: &[FieldSpec] = &[
     field("shared_with", false, SHARED_WITH),
 ];
 
+const RECOMMENDATIONS: &[FieldSpec] = &[
+    field("state", true, STATES),
+    field(
+        "body",
+        true,
+        "body, recommending body, treaty body, mechanism, monitoring body, source, organe, organe de traité, organe de traite, mécanisme, instance, organe de suivi, órgano, organismo, mecanismo, órgano de tratado, órgano de supervisión",
+    ),
+    field(
+        "document_symbol",
+        false,
+        "symbol, document symbol, document, reference, ref, document reference, cote, symbole, référence, référence du document, cote du document, signatura, símbolo, referencia, referencia del documento",
+    ),
+    field(
+        "document_title",
+        false,
+        "document title, title, report, report title, titre, titre du document, rapport, titre du rapport, título, título del documento, informe, título del informe",
+    ),
+    field(
+        "document_url",
+        false,
+        "url, link, web address, document url, lien, adresse, adresse web, lien du document, enlace, vínculo, dirección web, enlace del documento",
+    ),
+    field(
+        "document_date",
+        false,
+        "date, document date, report date, date of the report, date du document, date du rapport, fecha, fecha del documento, fecha del informe",
+    ),
+    field(
+        "addressed_to",
+        false,
+        "addressed to, addressee, recipient, institution, destinataire, adressée à, adressé à, institution concernée, dirigida a, destinatario, institución",
+    ),
+    field(
+        "paragraph",
+        false,
+        "paragraph, para, paragraph number, paragraphe, par, numéro de paragraphe, párrafo, parr, número de párrafo",
+    ),
+    field(
+        "text",
+        true,
+        "text, recommendation, recommendation text, wording, texte, recommandation, texte de la recommandation, texto, recomendación, texto de la recomendación",
+    ),
+    field(
+        "themes",
+        false,
+        "themes, theme, topics, topic, thèmes, thème, sujets, sujet, temas, tema",
+    ),
+    field(
+        "tags",
+        false,
+        "tags, tag, keywords, étiquettes, étiquette, mots clés, mots clefs, etiquetas, etiqueta, palabras clave",
+    ),
+    field(
+        "status",
+        false,
+        "status, follow-up status, implementation status, statut, suivi, statut de mise en œuvre, état de mise en œuvre, estatus, situación, seguimiento, estado de implementación, estado de cumplimiento",
+    ),
+    field("visibility", false, VISIBILITY),
+    field("shared_with", false, SHARED_WITH),
+];
+
 impl FieldSpec {
     /// Its other headers, one by one.
     pub fn aliases(&self) -> impl Iterator<Item = &'static str> {
@@ -214,6 +275,7 @@ pub fn fields(kind: RecordKind) -> &'static [FieldSpec] {
         RecordKind::Actions => ACTIONS,
         RecordKind::Organisations => ORGANISATIONS,
         RecordKind::Contacts => CONTACTS,
+        RecordKind::Recommendations => RECOMMENDATIONS,
     }
 }
 
@@ -231,11 +293,7 @@ mod tests {
 
     #[test]
     fn no_header_names_two_fields_of_a_kind() {
-        for kind in [
-            RecordKind::Actions,
-            RecordKind::Organisations,
-            RecordKind::Contacts,
-        ] {
+        for kind in RecordKind::ALL {
             let mut seen: BTreeMap<String, &str> = BTreeMap::new();
             for spec in fields(kind) {
                 for name in std::iter::once(spec.name).chain(spec.aliases()) {

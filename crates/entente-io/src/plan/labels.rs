@@ -183,6 +183,113 @@ const LABELS: &[(&str, &str, &str)] = &[
         "weog",
         "western europe and others, europe occidentale et autres, europa occidental y otros, geoa",
     ),
+    (
+        "recommending body",
+        "spt",
+        "subcommittee on prevention of torture, un subcommittee on prevention of torture, subcommittee for the prevention of torture, sous-comité pour la prévention de la torture, sous-comité de prévention de la torture, sous-comité, scpt, subcomité para la prevención de la tortura, subcomité",
+    ),
+    (
+        "recommending body",
+        "cat",
+        "committee against torture, un committee against torture, comité contre la torture, comité contra la tortura",
+    ),
+    (
+        "recommending body",
+        "upr",
+        "universal periodic review, examen périodique universel, epu, examen periódico universal",
+    ),
+    (
+        "recommending body",
+        "cpt",
+        "european committee for the prevention of torture, european cpt, comité européen pour la prévention de la torture, comité europeo para la prevención de la tortura",
+    ),
+    (
+        "recommending body",
+        "iachr",
+        "inter-american commission on human rights, inter-american commission, commission interaméricaine, comisión interamericana, commission interaméricaine des droits de l'homme, cidh, comisión interamericana de derechos humanos",
+    ),
+    (
+        "recommending body",
+        "achpr",
+        "african commission on human and peoples' rights, african commission, commission africaine des droits de l'homme et des peuples, commission africaine, cadhp, comisión africana de derechos humanos y de los pueblos, comisión africana",
+    ),
+    (
+        "recommending body",
+        "npm",
+        "mnp, national preventive mechanism, mécanisme national de prévention, mecanismo nacional de prevención",
+    ),
+    (
+        "recommending body",
+        "other",
+        "other body, autre, autre organe, otro, otro órgano",
+    ),
+    (
+        "follow-up status",
+        "not_started",
+        "not started, pending, non commencée, non commencé, pas commencée, pas commencé, non entamée, en attente, no iniciada, sin iniciar, pendiente",
+    ),
+    (
+        "follow-up status",
+        "in_progress",
+        "ongoing, under way, en cours, en cours de mise en œuvre, en curso, en proceso, en progreso",
+    ),
+    (
+        "follow-up status",
+        "partly_implemented",
+        "partially implemented, partly, partially, aplicada en parte, partiellement mise en œuvre, partiellement mis en œuvre, partiellement appliquée, partielle, parcialmente implementada, implementada parcialmente, parcialmente cumplida, parcial",
+    ),
+    (
+        "follow-up status",
+        "implemented",
+        "fully implemented, done, mise en œuvre, aplicada, mis en œuvre, appliquée, pleinement mise en œuvre, implementada, cumplida, plenamente implementada",
+    ),
+    (
+        "follow-up status",
+        "not_accepted",
+        "rejected, refused, noted, declined, non acceptée, rejetée, refusée, notée, no aceptada, rechazada, tomada nota",
+    ),
+    (
+        "theme",
+        "npm",
+        "the npm, le mnp, el mnp, mnp, national preventive mechanism, mécanisme national de prévention, mecanismo nacional de prevención",
+    ),
+    (
+        "theme",
+        "legal_framework",
+        "legislation, laws, law, cadre juridique, cadre légal, législation, loi, marco jurídico, marco legal, legislación, ley",
+    ),
+    (
+        "theme",
+        "safeguards",
+        "fundamental safeguards, garanties, garanties fondamentales, salvaguardias, garantías, garantías fundamentales",
+    ),
+    (
+        "theme",
+        "conditions",
+        "conditions of detention, detention conditions, overcrowding, conditions de détention, surpopulation, condiciones de detención, hacinamiento",
+    ),
+    (
+        "theme",
+        "investigation",
+        "investigations, prosecution, enquête, enquêtes, poursuites, investigación, investigaciones, enjuiciamiento",
+    ),
+    ("theme", "training", "formation, capacitación, formación"),
+    (
+        "theme",
+        "complaints",
+        "complaint, plainte, plaintes, queja, quejas, denuncias",
+    ),
+    (
+        "theme",
+        "vulnerable_groups",
+        "vulnerable groups, people in vulnerable situations, personnes en situation de vulnérabilité, personas en situación de vulnerabilidad, groupes vulnérables, personnes vulnérables, grupos vulnerables, grupos en situación de vulnerabilidad",
+    ),
+    (
+        "theme",
+        "cooperation",
+        "cooperation with the spt, coopération, coopération avec le spt, cooperación, cooperación con el spt",
+    ),
+    ("theme", "other", "autre, otro"),
 ];
 
 /// The other names of a value of a vocabulary.

@@ -5,6 +5,7 @@ use entente_core::access::{AllianceId, OrgId, OrgKind, Visibility};
 use entente_core::plan::{
     ActionDraft, ActionStatus, Audience, Budget, DocumentLink, Level, OutcomeEvent, Phase, Sector,
 };
+use entente_core::recommendation::{Body, FollowUpStatus, Theme};
 use entente_core::{Iso3, RegionalGroup};
 
 /// What a file holds.
@@ -13,15 +14,25 @@ pub enum RecordKind {
     Actions,
     Organisations,
     Contacts,
+    Recommendations,
 }
 
 impl RecordKind {
+    /// Every kind, in the order the command line lists them.
+    pub const ALL: [RecordKind; 4] = [
+        RecordKind::Actions,
+        RecordKind::Organisations,
+        RecordKind::Contacts,
+        RecordKind::Recommendations,
+    ];
+
     /// The code used on the command line and in remembered mappings.
     pub fn code(self) -> &'static str {
         match self {
             RecordKind::Actions => "actions",
             RecordKind::Organisations => "organisations",
             RecordKind::Contacts => "contacts",
+            RecordKind::Recommendations => "recommendations",
         }
     }
 }
@@ -128,6 +139,31 @@ pub struct ContactRecord {
     /// `Private` or `Alliance`, never `Public`.
     pub visibility: Visibility,
     /// Names of the alliances it is shared with.
+    pub shared_with: Vec<String>,
+}
+
+/// A recommendation of a monitoring body as a file row holds it; the
+/// importing organisation owns it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecommendationRecord {
+    pub line: usize,
+    pub state: Iso3,
+    pub body: Body,
+    pub document_symbol: String,
+    pub document_title: String,
+    pub document_url: Option<String>,
+    pub document_date: Option<NaiveDate>,
+    pub addressed_to: String,
+    pub paragraph: String,
+    pub text: String,
+    pub themes: Vec<Theme>,
+    /// Free tags, lower case.
+    pub tags: Vec<String>,
+    /// Where it stands as the file says; anything but `not_started`
+    /// becomes its first follow-up event.
+    pub status: FollowUpStatus,
+    pub visibility: Visibility,
+    /// Names of the alliances an alliance-visible one is shared with.
     pub shared_with: Vec<String>,
 }
 

@@ -97,6 +97,22 @@ impl<'a> Row<'a> {
         }
     }
 
+    /// One state, required.
+    pub fn state(&mut self, field: &str, lookup: &StateLookup) -> Option<Iso3> {
+        let value = self.get(field);
+        if value.is_empty() {
+            self.refuse(
+                field,
+                "required: give the state (its ISO code, such as FRA, or its name)",
+            );
+            return None;
+        }
+        lookup
+            .find(value)
+            .map_err(|reason| self.refuse(field, reason))
+            .ok()
+    }
+
     pub fn states(&mut self, field: &str, lookup: &StateLookup) -> Vec<Iso3> {
         match lookup.find_all(self.get(field)) {
             Ok(states) => states,

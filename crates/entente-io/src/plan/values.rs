@@ -14,6 +14,7 @@ use entente_core::access::{OrgKind, Visibility};
 use entente_core::plan::{
     ActionStatus, Audience, BUILTIN_ACTION_TYPES, Level, Phase, Sector, check_action_type_code,
 };
+use entente_core::recommendation::{Body, FollowUpStatus, Theme};
 use entente_core::{Iso3, RegionalGroup, State};
 
 use super::labels::labels;
@@ -163,6 +164,9 @@ vocabulary! {
     Visibility => "visibility", Visibility::ALL;
     OrgKind => "kind of organisation", OrgKind::ALL;
     RegionalGroup => "regional group", RegionalGroup::ALL;
+    Body => "recommending body", Body::ALL;
+    FollowUpStatus => "follow-up status", FollowUpStatus::ALL;
+    Theme => "theme", Theme::ALL;
 }
 
 /// A value folded for comparison with codes and labels: "Under way",

@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::fields::field_names;
 use super::guard::guard;
-use super::{ActionRecord, ContactRecord, OrganisationRecord, RecordKind};
+use super::{ActionRecord, ContactRecord, OrganisationRecord, RecommendationRecord, RecordKind};
 
 /// Why a workbook could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -186,6 +186,48 @@ impl Exportable for ContactRecord {
             "languages": self.languages,
             "consent": self.consent,
             "notes": self.notes,
+            "visibility": self.visibility,
+            "shared_with": self.shared_with,
+        })
+    }
+}
+
+impl Exportable for RecommendationRecord {
+    const KIND: RecordKind = RecordKind::Recommendations;
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            self.state.to_string(),
+            self.body.to_string(),
+            self.document_symbol.clone(),
+            self.document_title.clone(),
+            self.document_url.clone().unwrap_or_default(),
+            optional(self.document_date),
+            self.addressed_to.clone(),
+            self.paragraph.clone(),
+            self.text.clone(),
+            joined(&self.themes),
+            joined(&self.tags),
+            self.status.to_string(),
+            self.visibility.to_string(),
+            joined(&self.shared_with),
+        ]
+    }
+
+    fn to_json(&self) -> Value {
+        json!({
+            "state": self.state.as_str(),
+            "body": self.body,
+            "document_symbol": self.document_symbol,
+            "document_title": self.document_title,
+            "document_url": self.document_url,
+            "document_date": self.document_date,
+            "addressed_to": self.addressed_to,
+            "paragraph": self.paragraph,
+            "text": self.text,
+            "themes": self.themes,
+            "tags": self.tags,
+            "status": self.status,
             "visibility": self.visibility,
             "shared_with": self.shared_with,
         })

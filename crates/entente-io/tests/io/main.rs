@@ -11,6 +11,7 @@ mod imports;
 mod never_panics;
 mod plan_mapping;
 mod plan_read;
+mod plan_recommendations;
 mod plan_sheet;
 mod plan_support;
 mod plan_write;

@@ -19,7 +19,7 @@ use crate::schema::{alliance_members, alliances, contacts};
 use crate::{Store, StoreError, transaction};
 
 /// The alliances `org` belongs to, by id and name.
-fn alliances_of(
+pub(crate) fn alliances_of(
     conn: &mut DbConnection,
     org: OrgId,
 ) -> Result<Vec<(AllianceId, String)>, StoreError> {
@@ -35,17 +35,17 @@ fn alliances_of(
         .collect())
 }
 
-/// The record as contact details, or the refused values of its row.
-fn details_of(
-    scope: &AccessScope,
-    org: OrgId,
-    record: &ContactRecord,
+/// The alliances `names` (a row's, on `line`) designate among `alliances`,
+/// compared without case; a name that designates none or several is
+/// refused in `refused`.
+pub(crate) fn named_alliances(
+    line: usize,
+    names: &[String],
     alliances: &[(AllianceId, String)],
-) -> Result<ContactDetails, Vec<RowError>> {
-    let line = record.line;
-    let mut refused = Vec::new();
-    let mut shared_with = Vec::new();
-    for name in &record.shared_with {
+    refused: &mut Vec<RowError>,
+) -> Vec<AllianceId> {
+    let mut found = Vec::new();
+    for name in names {
         let folded = name.trim().to_lowercase();
         let matching: Vec<AllianceId> = alliances
             .iter()
@@ -53,7 +53,7 @@ fn details_of(
             .map(|(id, _)| *id)
             .collect();
         match matching.as_slice() {
-            [one] => shared_with.push(*one),
+            [one] => found.push(*one),
             [] => refused.push(row_error(
                 line,
                 "shared_with",
@@ -68,6 +68,19 @@ fn details_of(
             )),
         }
     }
+    found
+}
+
+/// The record as contact details, or the refused values of its row.
+fn details_of(
+    scope: &AccessScope,
+    org: OrgId,
+    record: &ContactRecord,
+    alliances: &[(AllianceId, String)],
+) -> Result<ContactDetails, Vec<RowError>> {
+    let line = record.line;
+    let mut refused = Vec::new();
+    let shared_with = named_alliances(line, &record.shared_with, alliances, &mut refused);
     let details = ContactDetails {
         name: record.name.clone(),
         role: record.role.clone(),

@@ -9,6 +9,8 @@ mod crud;
 mod import;
 mod rows;
 
+pub(crate) use import::{alliances_of, named_alliances};
+
 use std::fmt;
 
 use chrono::NaiveDateTime;

@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use diesel::sql_types::BigInt;
 use entente_core::access::{AccessScope, AllianceId, OrgId};
 use entente_core::coordination::{OrgProfile, PlannedAction, Profiles, StateAtStage};
 use entente_core::plan::{ActionId, ActionStatus, Audience, Level, Phase};
@@ -17,7 +16,7 @@ use entente_core::{Iso3, RegionalGroup, TreatyEvent, TreatyId};
 use super::columns::{Code, Day};
 use super::{ActionLabel, CoordinationFilter};
 use crate::accounts::rows::stored_code;
-use crate::connection::{Db, DbConnection};
+use crate::connection::DbConnection;
 use crate::plan::scope::visible_actions;
 use crate::schema::{
     action_audiences, action_partners, action_states, actions, alliance_members, states,
@@ -25,7 +24,7 @@ use crate::schema::{
 use crate::{EventFilter, Store, StoreError};
 
 /// The open actions the scope may read that the filter keeps.
-type IdQuery<'a> = actions::BoxedQuery<'a, Db, BigInt>;
+type IdQuery<'a> = crate::recommendations::ActionIdQuery<'a>;
 
 /// The columns of an action the rules read, codes and dates parsed as read.
 type ActionRow = (
@@ -76,7 +75,7 @@ impl Places {
     }
 
     /// The filter narrows the states.
-    fn narrowed(filter: &CoordinationFilter) -> bool {
+    pub(super) fn narrowed(filter: &CoordinationFilter) -> bool {
         !filter.states.is_empty() || filter.region.is_some()
     }
 }
@@ -280,9 +279,8 @@ fn planned_action(row: ActionRow) -> PlannedAction {
 }
 
 /// The ids of the actions `scope` may read, not done or cancelled, that
-/// `filter` keeps: on one of the wanted states, in the phase, led by or
-/// partnered with a member of the alliance (`alliance_members` is read
-/// only for an alliance the caller has checked `scope` may see).
+/// `filter` keeps: on one of the wanted states, and as [`narrowed_to`]
+/// keeps them.
 fn open_ids<'a>(scope: &AccessScope, filter: &CoordinationFilter, places: &Places) -> IdQuery<'a> {
     let closed = [ActionStatus::Done.code(), ActionStatus::Cancelled.code()];
     let mut query = actions::table
@@ -306,6 +304,13 @@ fn open_ids<'a>(scope: &AccessScope, filter: &CoordinationFilter, places: &Place
             ),
         );
     }
+    narrowed_to(query, filter)
+}
+
+/// The actions of `query` in the filter's phase, led by or partnered with
+/// a member of its alliance (`alliance_members` is read only for an
+/// alliance the caller has checked the scope may see).
+pub(super) fn narrowed_to<'a>(mut query: IdQuery<'a>, filter: &CoordinationFilter) -> IdQuery<'a> {
     if let Some(phase) = filter.phase {
         query = query.filter(actions::phase.eq(phase.code()));
     }

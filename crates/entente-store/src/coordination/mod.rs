@@ -31,7 +31,7 @@ pub use requests::{
 pub use signals::ActionSignal;
 pub(crate) use signals::{emit_by_default, emit_imported, emits, set_emits};
 
-use crate::{Store, StoreError};
+use crate::{Recommendation, Store, StoreError};
 
 /// Which part of the plan an analysis looks at. Empty fields do not filter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -132,6 +132,33 @@ impl Store {
             as_of,
             settings,
         ))
+    }
+
+    /// The open recommendations `scope` may read on the filter's states
+    /// that no action it may see pushes, by state then number: only the
+    /// actions of the filter's phase and alliance count (none when it names
+    /// an alliance `scope` may not read).
+    pub fn unpushed_recommendations(
+        &self,
+        scope: &AccessScope,
+        filter: &CoordinationFilter,
+    ) -> Result<Vec<Recommendation>, StoreError> {
+        let hidden_alliance = match filter.alliance {
+            Some(alliance) => self.alliance(scope, alliance)?.is_none(),
+            None => false,
+        };
+        let places = Places::load(&mut *self.connection()?, filter)?;
+        let states = if Places::narrowed(filter) {
+            if places.wanted.is_empty() {
+                return Ok(Vec::new());
+            }
+            places.wanted
+        } else {
+            Vec::new()
+        };
+        self.unpushed_among(scope, &states, |query| {
+            (!hidden_alliance).then(|| load::narrowed_to(query, filter))
+        })
     }
 
     /// The partners `org` could seek at `place`, among the organisations

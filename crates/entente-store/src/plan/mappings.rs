@@ -11,14 +11,14 @@ use crate::schema::import_mappings;
 use crate::{Store, StoreError, transaction};
 
 /// The kinds of record files hold, as the table spells them.
-const RECORD_KINDS: [&str; 3] = ["actions", "organisations", "contacts"];
+const RECORD_KINDS: [&str; 4] = ["actions", "organisations", "contacts", "recommendations"];
 
 fn check_kind(kind: &str) -> Result<(), StoreError> {
     if RECORD_KINDS.contains(&kind) {
         Ok(())
     } else {
         Err(StoreError::invalid(format!(
-            "{kind:?} is not a kind of record files hold (actions, organisations, contacts)"
+            "{kind:?} is not a kind of record files hold (actions, organisations, contacts, recommendations)"
         )))
     }
 }

@@ -10,6 +10,7 @@
 //!
 //! [`AccessScope`]: entente_core::access::AccessScope
 
+mod import;
 mod read;
 mod rows;
 mod write;
@@ -88,4 +89,5 @@ pub struct NewFollowUp {
     pub recorded_by: OrgId,
 }
 
+pub(crate) use read::ActionIdQuery;
 pub use write::ImportRefusal;

@@ -8,7 +8,9 @@ use diesel::prelude::*;
 use entente_core::Iso3;
 use entente_core::access::{AccessScope, OrgId, Visibility};
 use entente_core::plan::{ActionId, ActionStatus};
-use entente_core::recommendation::{FollowUpStatus, RecommendationId, RecommendationStanding};
+use entente_core::recommendation::{
+    FollowUpStatus, RecommendationId, RecommendationStanding, unpushed,
+};
 
 use super::rows::{FollowUpRow, Parts, RecommendationRow};
 use super::{FollowUp, PushingAction, Recommendation, RecommendationFilter, RecommendationPage};
@@ -24,6 +26,9 @@ use crate::schema::{
 use crate::{Store, StoreError};
 
 type RecommendationQuery<'a> = recommendations::BoxedQuery<'a, Db>;
+
+/// The ids of some actions.
+pub(crate) type ActionIdQuery<'a> = actions::BoxedQuery<'a, Db, diesel::sql_types::BigInt>;
 
 /// The statuses of an open recommendation.
 fn open_codes() -> Vec<&'static str> {
@@ -227,6 +232,42 @@ impl Store {
         scope: &AccessScope,
         states: &[Iso3],
     ) -> Result<Vec<RecommendationStanding>, StoreError> {
+        self.standings_counting(scope, states, Some)
+    }
+
+    /// The open recommendations `scope` may read on `states` (all when
+    /// empty) that no action counted by `narrow` pushes, by state then
+    /// number: the coordination engine's unpushed-recommendation gaps.
+    pub(crate) fn unpushed_among<'a>(
+        &self,
+        scope: &AccessScope,
+        states: &[Iso3],
+        narrow: impl Fn(ActionIdQuery<'a>) -> Option<ActionIdQuery<'a>>,
+    ) -> Result<Vec<Recommendation>, StoreError> {
+        let standings = self.standings_counting(scope, states, narrow)?;
+        let ids: Vec<i64> = unpushed(&standings).iter().map(|s| s.id.0).collect();
+        let mut conn = self.connection()?;
+        let mut found = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(crate::batch::ROWS_PER_STATEMENT) {
+            let rows = visible(scope)
+                .filter(recommendations::id.eq_any(chunk))
+                .select(RecommendationRow::as_select())
+                .load(&mut *conn)?;
+            found.extend(with_parts(&mut conn, rows)?);
+        }
+        found.sort_by_key(|r| (r.content.state, r.id));
+        Ok(found)
+    }
+
+    /// [`Store::recommendation_standings`], counting only the pushing
+    /// actions `narrow` keeps of those the scope may read (none when it
+    /// answers `None`).
+    fn standings_counting<'a>(
+        &self,
+        scope: &AccessScope,
+        states: &[Iso3],
+        narrow: impl Fn(ActionIdQuery<'a>) -> Option<ActionIdQuery<'a>>,
+    ) -> Result<Vec<RecommendationStanding>, StoreError> {
         let filter = RecommendationFilter {
             states: states.to_vec(),
             open_only: true,
@@ -253,7 +294,7 @@ impl Store {
                 ))
                 .load(&mut *conn)?;
             let linked: Vec<i64> = links.iter().map(|(_, action)| *action).collect();
-            let mut counted = actions::table
+            let mut counted: ActionIdQuery<'a> = actions::table
                 .filter(actions::id.eq_any(linked))
                 .filter(actions::status.ne(ActionStatus::Cancelled.code()))
                 .select(actions::id)
@@ -261,8 +302,10 @@ impl Store {
             if let Some(condition) = visible_actions(scope) {
                 counted = counted.filter(condition);
             }
-            let counted: std::collections::HashSet<i64> =
-                counted.load::<i64>(&mut *conn)?.into_iter().collect();
+            let counted: std::collections::HashSet<i64> = match narrow(counted) {
+                Some(query) => query.load::<i64>(&mut *conn)?.into_iter().collect(),
+                None => std::collections::HashSet::new(),
+            };
             for (id, action) in links {
                 if counted.contains(&action) {
                     *pushing.entry(id).or_default() += 1;

@@ -67,6 +67,18 @@ impl Store {
         scope: &AccessScope,
         drafts: &[RecommendationDraft],
     ) -> Result<Vec<RecommendationId>, ImportRefusal> {
+        self.insert_recommendations(scope, drafts, &[])
+    }
+
+    /// [`Store::import_recommendations`], each draft with the follow-up
+    /// event of the same position in `first_events`, if any, recorded in
+    /// the same transaction (its status becomes the recommendation's).
+    pub(super) fn insert_recommendations(
+        &self,
+        scope: &AccessScope,
+        drafts: &[RecommendationDraft],
+        first_events: &[Option<NewFollowUp>],
+    ) -> Result<Vec<RecommendationId>, ImportRefusal> {
         let mut conn = self.connection()?;
         let refused = check_drafts(&mut conn, scope, drafts)?;
         if !refused.is_empty() {
@@ -75,7 +87,7 @@ impl Store {
         let now = Utc::now().naive_utc();
         let ids = transaction::write(&mut conn, |conn| {
             let mut ids = Vec::with_capacity(drafts.len());
-            for draft in drafts {
+            for (position, draft) in drafts.iter().enumerate() {
                 let id = diesel::insert_into(recommendations::table)
                     .values((
                         content(draft),
@@ -87,11 +99,16 @@ impl Store {
                     .returning(recommendations::id)
                     .get_result::<i64>(conn)?;
                 insert_parts(conn, id, draft)?;
-                let detail = if drafts.len() > 1 {
+                let mut detail = if drafts.len() > 1 {
                     format!("imported with {} others", drafts.len() - 1)
                 } else {
                     String::new()
                 };
+                if let Some(Some(first)) = first_events.get(position) {
+                    insert_follow_up(conn, scope, id, first, now)?;
+                    refresh_status(conn, id, now)?;
+                    detail = format!("{detail}; status {}", first.event.status);
+                }
                 audit::append(
                     conn,
                     &entry(scope, AuditAction::RecordCreated, id, draft, detail),
@@ -199,19 +216,7 @@ impl Store {
         let mut conn = self.connection()?;
         transaction::write(&mut conn, |conn| {
             let event = &follow_up.event;
-            let event_id = diesel::insert_into(recommendation_follow_ups::table)
-                .values((
-                    recommendation_follow_ups::recommendation_id.eq(id.0),
-                    recommendation_follow_ups::event_date.eq(event.date),
-                    recommendation_follow_ups::kind.eq(event.kind.code()),
-                    recommendation_follow_ups::status.eq(event.status.code()),
-                    recommendation_follow_ups::note.eq(event.note.trim()),
-                    recommendation_follow_ups::recorded_by_org.eq(follow_up.recorded_by.0),
-                    recommendation_follow_ups::recorded_by_user.eq(scope.user().map(|u| u.0)),
-                    recommendation_follow_ups::recorded_at.eq(now),
-                ))
-                .returning(recommendation_follow_ups::id)
-                .get_result::<i64>(conn)?;
+            let event_id = insert_follow_up(conn, scope, id.0, follow_up, now)?;
             refresh_status(conn, id.0, now)?;
             let detail = format!(
                 "follow-up {event_id}: {} on {}, {}",
@@ -500,7 +505,7 @@ impl From<diesel::result::Error> for ImportRefusal {
 
 /// Every draft's broken rules, those of the draft alone and those that
 /// need the database, by position; empty when all are good.
-fn check_drafts(
+pub(super) fn check_drafts(
     conn: &mut DbConnection,
     scope: &AccessScope,
     drafts: &[RecommendationDraft],
@@ -593,6 +598,29 @@ fn content(
         recommendations::visibility.eq(draft.visibility.code()),
         recommendations::demo.eq(draft.demo),
     )
+}
+
+fn insert_follow_up(
+    conn: &mut DbConnection,
+    scope: &AccessScope,
+    id: i64,
+    follow_up: &NewFollowUp,
+    now: NaiveDateTime,
+) -> Result<i64, StoreError> {
+    let event = &follow_up.event;
+    Ok(diesel::insert_into(recommendation_follow_ups::table)
+        .values((
+            recommendation_follow_ups::recommendation_id.eq(id),
+            recommendation_follow_ups::event_date.eq(event.date),
+            recommendation_follow_ups::kind.eq(event.kind.code()),
+            recommendation_follow_ups::status.eq(event.status.code()),
+            recommendation_follow_ups::note.eq(event.note.trim()),
+            recommendation_follow_ups::recorded_by_org.eq(follow_up.recorded_by.0),
+            recommendation_follow_ups::recorded_by_user.eq(scope.user().map(|u| u.0)),
+            recommendation_follow_ups::recorded_at.eq(now),
+        ))
+        .returning(recommendation_follow_ups::id)
+        .get_result::<i64>(conn)?)
 }
 
 fn insert_parts(

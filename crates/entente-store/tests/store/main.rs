@@ -20,6 +20,7 @@ mod monitoring;
 mod notifications;
 mod open;
 mod organisation_settings;
+mod recommendation_imports;
 mod recommendations;
 mod scale;
 mod schema;

@@ -18,7 +18,7 @@ use crate::support::on_each_backend;
 
 const ROOT: AccessScope = AccessScope::SiteAdmin(UserId(0));
 
-fn draft(owner: OrgId, paragraph: &str) -> RecommendationDraft {
+pub(crate) fn draft(owner: OrgId, paragraph: &str) -> RecommendationDraft {
     RecommendationDraft {
         state: iso3("TUR"),
         body: Body::Spt,
@@ -38,7 +38,7 @@ fn draft(owner: OrgId, paragraph: &str) -> RecommendationDraft {
     }
 }
 
-fn action(lead: OrgId, status: ActionStatus, visibility: Visibility) -> ActionDraft {
+pub(crate) fn action(lead: OrgId, status: ActionStatus, visibility: Visibility) -> ActionDraft {
     ActionDraft {
         title: "Letter to the Ministry of Justice".to_owned(),
         description: String::new(),
@@ -64,7 +64,7 @@ fn action(lead: OrgId, status: ActionStatus, visibility: Visibility) -> ActionDr
     }
 }
 
-fn follow_up(date: &str, status: FollowUpStatus, org: OrgId) -> NewFollowUp {
+pub(crate) fn follow_up(date: &str, status: FollowUpStatus, org: OrgId) -> NewFollowUp {
     NewFollowUp {
         event: FollowUpDraft {
             date: day(date),
@@ -76,7 +76,7 @@ fn follow_up(date: &str, status: FollowUpStatus, org: OrgId) -> NewFollowUp {
     }
 }
 
-fn setup(store: &Store) -> World {
+pub(crate) fn setup(store: &Store) -> World {
     store.load_reference(fixture().data()).unwrap();
     World::build(store)
 }

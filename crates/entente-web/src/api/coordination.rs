@@ -1,4 +1,4 @@
-//! `GET /api/v1/coordination/overlaps|gaps|partners|deadlines`: the
+//! `GET /api/v1/coordination/overlaps|gaps|unpushed-recommendations|partners|deadlines`: the
 //! coordination engine's findings over the plan the reader may see (the
 //! anonymous public its public actions only), with the board's filters.
 
@@ -25,7 +25,7 @@ use query::{MAX_WINDOW_DAYS, filter, limit, params};
 
 pub use views::{
     ActionRef, DeadlineList, DeadlineView, GapList, GapView, OverlapList, OverlapView, PartnerList,
-    PartnerView, ReasonView,
+    PartnerView, ReasonView, UnpushedList,
 };
 
 /// The short names of the directory entries `scope` sees.
@@ -194,6 +194,59 @@ pub async fn list_gaps(
         as_of,
         gaps: gaps.iter().take(limit).map(GapView::from).collect(),
     }))
+}
+
+/// Lists the open recommendations no action pushes.
+///
+/// The recommendations the reader may see that are neither implemented nor
+/// refused and that no planned, under-way or done action the reader may see
+/// is linked to: gaps in the plan, by state then number. With `alliance`
+/// or `phase`, only the actions of that alliance's members or of that
+/// phase count as pushing.
+#[utoipa::path(
+    get,
+    path = "/api/v1/coordination/unpushed-recommendations",
+    tag = "coordination",
+    params(
+        ("state" = Option<String>, Query, description = "Only this state (ISO 3166 alpha-3)"),
+        ("region" = Option<String>, Query, description = "Only states of this UN regional group"),
+        ("alliance" = Option<i64>, Query, description = "Count only actions of this alliance's members"),
+        ("phase" = Option<String>, Query, description = "Count only actions of this phase"),
+        ("limit" = Option<usize>, Query, description = "At most this many, 1 to 500; 50 by default"),
+        ("as_of" = Option<String>, Query, description = "Accepted for symmetry with the other findings (YYYY-MM-DD)"),
+    ),
+    responses(
+        (status = 200, description = "The unpushed recommendations, by state", body = UnpushedList),
+        (status = 422, description = "A parameter cannot be used (`invalid_parameter`, `invalid_as_of`)", body = crate::error::ErrorBody),
+    ),
+    security((), ("bearer" = []))
+)]
+pub async fn list_unpushed_recommendations(
+    State(app): State<AppState>,
+    viewer: Viewer,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<UnpushedList>, AppError> {
+    let params = params(raw.as_deref(), &[])?;
+    AsOf::parse(params.get("as_of"))?;
+    let filter = filter(&params)?;
+    let limit = limit(&params)?;
+    let scope = viewer.scope;
+    let list = app
+        .read(move |store| -> Result<UnpushedList, StoreError> {
+            let found = store.unpushed_recommendations(&scope, &filter)?;
+            let total = found.len();
+            let recommendations = found
+                .into_iter()
+                .take(limit)
+                .map(|r| crate::api::recommendations::view(store, &scope, r))
+                .collect::<Result<_, _>>()?;
+            Ok(UnpushedList {
+                total,
+                recommendations,
+            })
+        })
+        .await?;
+    Ok(Json(list))
 }
 
 /// Lists the partners an organisation could seek at a state or in a region.

@@ -74,6 +74,7 @@ use super::{
         search::search_records,
         coordination::list_overlaps,
         coordination::list_gaps,
+        coordination::list_unpushed_recommendations,
         coordination::list_partners,
         coordination::list_deadlines,
         npm::list_npm_profiles,

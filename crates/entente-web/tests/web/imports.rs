@@ -48,7 +48,12 @@ pub fn multipart(parts: &[Part<'_>]) -> Vec<u8> {
     body
 }
 
-async fn post(app: &TestApp, browser: &reqwest::Client, path: &str, parts: &[Part<'_>]) -> Answer {
+pub async fn post(
+    app: &TestApp,
+    browser: &reqwest::Client,
+    path: &str,
+    parts: &[Part<'_>],
+) -> Answer {
     let request = browser
         .post(app.url(path))
         .header(
@@ -59,7 +64,7 @@ async fn post(app: &TestApp, browser: &reqwest::Client, path: &str, parts: &[Par
     Answer::from(request.send().await.unwrap()).await
 }
 
-async fn signed_in(app: &TestApp, email: &str) -> (reqwest::Client, String) {
+pub async fn signed_in(app: &TestApp, email: &str) -> (reqwest::Client, String) {
     let browser = app.browser();
     assert_eq!(sign_in(app, &browser, email, PASSWORD).await.status, 303);
     let page = Answer::from(browser.get(app.url("/account")).send().await.unwrap()).await;
@@ -67,7 +72,7 @@ async fn signed_in(app: &TestApp, email: &str) -> (reqwest::Client, String) {
 }
 
 /// The value of the hidden field `name` of a page.
-fn hidden(body: &str, name: &str) -> String {
+pub fn hidden(body: &str, name: &str) -> String {
     let marker = format!("name=\"{name}\" value=\"");
     let start = body
         .find(&marker)

@@ -30,6 +30,7 @@ mod orgs;
 mod page_cache;
 mod pages;
 mod password;
+mod recommendation_imports;
 mod recommendations;
 mod search;
 mod shipped;

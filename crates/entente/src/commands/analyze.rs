@@ -1,4 +1,4 @@
-//! `entente analyze overlaps|gaps|partners|deadlines`: the coordination
+//! `entente analyze overlaps|gaps|recommendations|partners|deadlines`: the coordination
 //! engine's findings on the whole plan (the command line reads as the site
 //! administrator), as a readable table with state names, organisations'
 //! short names and dates, or as JSON or CSV (cells guarded against
@@ -34,6 +34,8 @@ pub enum Finding {
     Overlaps,
     /// What the playbook calls for at each state's stage and nobody plans.
     Gaps,
+    /// Open recommendations (not implemented, not refused) that no action pushes.
+    Recommendations,
     /// Organisations to approach for --org at --state or --region.
     Partners,
     /// NPM due dates, Art. 24 postponement ends and action due dates.
@@ -102,7 +104,12 @@ pub fn run(settings: &Settings, args: AnalyzeArgs) -> anyhow::Result<()> {
         anyhow::bail!("--state: no state has the code {state}");
     }
     let org = match &args.org {
-        Some(_) if matches!(args.finding, Finding::Gaps | Finding::Deadlines) => {
+        Some(_)
+            if matches!(
+                args.finding,
+                Finding::Gaps | Finding::Recommendations | Finding::Deadlines
+            ) =>
+        {
             anyhow::bail!("--org applies to overlaps and partners only")
         }
         Some(short_name) => Some(names.org_id(short_name)?),
@@ -114,6 +121,7 @@ pub fn run(settings: &Settings, args: AnalyzeArgs) -> anyhow::Result<()> {
     let mut report = match args.finding {
         Finding::Overlaps => overlaps(&store, &names, &filter, org, &args)?,
         Finding::Gaps => gaps(&store, &names, &filter, as_of)?,
+        Finding::Recommendations => unpushed(&store, &names, &filter)?,
         Finding::Partners => partners(&store, &names, &args, org)?,
         Finding::Deadlines => deadlines(&store, &names, &filter, as_of)?,
         Finding::All => return print(&all::run(&store, &names, &filter, org, as_of, &args)?),
@@ -326,6 +334,40 @@ fn gaps_report(names: &Names, found: &[Gap]) -> Report {
         ],
         rows,
     }
+}
+
+/// The open recommendations no action pushes, by state.
+fn unpushed(store: &Store, names: &Names, filter: &CoordinationFilter) -> anyhow::Result<Report> {
+    let found = store.unpushed_recommendations(&COMMAND_LINE_SCOPE, filter)?;
+    let rows = found
+        .into_iter()
+        .map(|r| {
+            let c = r.content;
+            vec![
+                names.state(c.state),
+                r.id.to_string(),
+                c.body.code().to_owned(),
+                c.document_symbol,
+                c.paragraph,
+                r.status.code().to_owned(),
+                names.org(c.owner),
+                c.text,
+            ]
+        })
+        .collect();
+    Ok(Report {
+        columns: &[
+            "state",
+            "recommendation",
+            "body",
+            "document",
+            "paragraph",
+            "status",
+            "owner",
+            "text",
+        ],
+        rows,
+    })
 }
 
 fn partners(

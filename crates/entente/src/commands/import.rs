@@ -1,7 +1,7 @@
 //! `entente import`: add the treaty events of a UN Treaty Collection status
 //! page or of the 18-instrument table to the database, in one transaction;
-//! or the shared plan's actions, organisations and contacts from a
-//! spreadsheet (see [`super::import_plan`]).
+//! or the shared plan's actions, organisations, contacts and
+//! recommendations from a spreadsheet (see [`super::import_plan`]).
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -45,6 +45,9 @@ pub enum ImportCommand {
     Organisations(PlanImportArgs),
     /// An organisation's contacts from a spreadsheet (CSV or XLSX).
     Contacts(PlanImportArgs),
+    /// Recommendations of monitoring bodies (SPT, CAT, UPR, ...) the
+    /// organisation follows, from a spreadsheet (CSV or XLSX).
+    Recommendations(PlanImportArgs),
 }
 
 pub fn run(settings: &Settings, command: ImportCommand) -> anyhow::Result<()> {
@@ -84,6 +87,9 @@ pub fn run(settings: &Settings, command: ImportCommand) -> anyhow::Result<()> {
             import_plan::run(settings, RecordKind::Organisations, args)
         }
         ImportCommand::Contacts(args) => import_plan::run(settings, RecordKind::Contacts, args),
+        ImportCommand::Recommendations(args) => {
+            import_plan::run(settings, RecordKind::Recommendations, args)
+        }
     }
 }
 

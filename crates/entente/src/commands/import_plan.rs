@@ -1,4 +1,5 @@
-//! `entente import actions|organisations|contacts FILE --org ORG`: a
+//! `entente import actions|organisations|contacts|recommendations FILE
+//! --org ORG`: a
 //! coalition's spreadsheet (CSV or XLSX, its own headers) read into the
 //! shared plan. `--dry-run` prints the preview (rows read, the header
 //! mapping used, every bad value with its line, field and reason) and
@@ -12,8 +13,9 @@ use anyhow::{Context, bail};
 use clap::Args;
 use entente_core::State;
 use entente_io::plan::{
-    ActionRecord, HeaderMapping, MappingSource, RecordKind, RowError, Sheet, parse_map_pair,
-    read_actions, read_contacts, read_organisations, read_sheet, resolve_headers,
+    ActionRecord, HeaderMapping, MappingSource, RecommendationRecord, RecordKind, RowError, Sheet,
+    parse_map_pair, read_actions, read_contacts, read_organisations, read_recommendations,
+    read_sheet, resolve_headers,
 };
 use entente_store::{ImportError, ImportSummary, Organisation, Store};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -28,13 +30,14 @@ const LARGE_FILE_BYTES: usize = 4 << 20;
 /// Rows read between two updates of the progress bar.
 const ROWS_PER_STEP: usize = 5_000;
 
-/// The arguments of the three plan imports.
+/// The arguments of the plan imports.
 #[derive(Args)]
 pub struct PlanImportArgs {
     /// The spreadsheet: CSV (comma, semicolon or tab; UTF-8 or Windows-1252) or XLSX.
     file: PathBuf,
     /// The importing organisation's short name: it leads rows without a lead,
-    /// owns the contacts, and its header mappings are remembered.
+    /// owns the contacts and recommendations, and its header mappings are
+    /// remembered.
     #[arg(long)]
     org: String,
     /// Reads a header as a field ("Pays=states"), or ignores its column
@@ -51,6 +54,7 @@ enum Records {
     Actions(Vec<ActionRecord>),
     Organisations(Vec<entente_io::plan::OrganisationRecord>),
     Contacts(Vec<entente_io::plan::ContactRecord>),
+    Recommendations(Vec<RecommendationRecord>),
 }
 
 impl Records {
@@ -59,6 +63,7 @@ impl Records {
             Records::Actions(records) => records.len(),
             Records::Organisations(records) => records.len(),
             Records::Contacts(records) => records.len(),
+            Records::Recommendations(records) => records.len(),
         }
     }
 }
@@ -160,6 +165,9 @@ fn read_records(
             read_organisations(sheet, mapping, states).map(Records::Organisations)
         }
         RecordKind::Contacts => read_contacts(sheet, mapping).map(Records::Contacts),
+        RecordKind::Recommendations => {
+            read_recommendations(sheet, mapping, states).map(Records::Recommendations)
+        }
     }
 }
 
@@ -247,5 +255,8 @@ fn write(
             store.import_organisations(&COMMAND_LINE_SCOPE, organisations)
         }
         Records::Contacts(contacts) => store.import_contacts(&COMMAND_LINE_SCOPE, org.id, contacts),
+        Records::Recommendations(recommendations) => {
+            store.import_recommendation_records(&COMMAND_LINE_SCOPE, org.id, recommendations)
+        }
     }
 }

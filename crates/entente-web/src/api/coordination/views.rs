@@ -266,3 +266,12 @@ pub struct DeadlineList {
     pub as_of: NaiveDate,
     pub deadlines: Vec<DeadlineView>,
 }
+
+/// The open recommendations (neither implemented nor refused) that no
+/// action the reader may see pushes, by state then number.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct UnpushedList {
+    /// How many there are in all.
+    pub total: usize,
+    pub recommendations: Vec<crate::api::recommendations::RecommendationView>,
+}

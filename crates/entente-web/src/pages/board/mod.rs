@@ -1,5 +1,6 @@
 //! `GET /board`: the coordination board of the workspace. Overlaps, the
-//! gap map and table, the deadline timeline and partner suggestions over
+//! gap map and table, the open recommendations no action pushes, the
+//! deadline timeline and partner suggestions over
 //! the plan the reader may see (the anonymous public: public actions
 //! only), filtered by state, regional group, alliance and phase, as of a day.
 
@@ -23,7 +24,8 @@ use entente_core::coordination::{
 use entente_core::plan::ActionId;
 use entente_core::{Iso3, WorldMap};
 use entente_store::{
-    ActionLabel, CoordinationFilter, CoordinationInputs, JointProposal, SentRequest, Store,
+    ActionLabel, CoordinationFilter, CoordinationInputs, JointProposal, Recommendation,
+    SentRequest, Store,
     StoreError,
 };
 
@@ -38,7 +40,7 @@ use crate::svg::map;
 use crate::views::actions::Lookups;
 use crate::views::read;
 use filters::BoardFilters;
-use rows::{DeadlineRow, GapRow, OverlapRow, PartnerRow, Sources, severity_code};
+use rows::{DeadlineRow, GapRow, OverlapRow, PartnerRow, Sources, UnpushedRow, severity_code};
 
 /// The overlaps the board lists at most.
 const OVERLAPS_SHOWN: usize = 50;
@@ -72,6 +74,9 @@ pub struct BoardTables {
     pub gaps: Vec<GapRow>,
     /// That only the first gaps are listed, when there are more.
     pub gaps_cut: Option<String>,
+    pub unpushed: Vec<UnpushedRow>,
+    /// That only the first unpushed recommendations are listed.
+    pub unpushed_cut: Option<String>,
     pub deadlines: Vec<DeadlineRow>,
     /// That only the first deadlines are listed, when there are more.
     pub deadlines_cut: Option<String>,
@@ -101,6 +106,7 @@ struct Findings {
     inputs: CoordinationInputs,
     overlaps: Overlaps,
     gaps: Vec<Gap>,
+    unpushed: Vec<Recommendation>,
     deadlines: Vec<Deadline>,
     labels: BTreeMap<ActionId, ActionLabel>,
     partners: Option<Vec<PartnerSuggestion>>,
@@ -194,6 +200,10 @@ fn tables(
             .map(|g| sources.gap(g))
             .collect(),
         gaps_cut: cut(found.gaps.len()),
+        unpushed: (found.unpushed.iter().take(ROWS_SHOWN))
+            .map(|r| sources.unpushed(r))
+            .collect(),
+        unpushed_cut: cut(found.unpushed.len()),
         deadlines: (found.deadlines.iter().take(ROWS_SHOWN))
             .map(|d| sources.deadline(d))
             .collect(),
@@ -307,6 +317,7 @@ fn read_findings(
         inputs,
         overlaps,
         gaps,
+        unpushed: store.unpushed_recommendations(scope, filter)?,
         deadlines,
         labels,
         partners,

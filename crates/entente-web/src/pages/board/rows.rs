@@ -11,10 +11,12 @@ use entente_core::coordination::{
 };
 use entente_core::event::Art24Part;
 use entente_core::plan::ActionId;
-use entente_store::ActionLabel;
+use entente_store::{ActionLabel, Recommendation};
 
 use crate::locale::Locale;
 use crate::pages::chrome::{Chrome, stage_label};
+use crate::pages::recommendations::list::{excerpt, source_label};
+use crate::pages::recommendations::{body_label, status_label};
 use crate::views::actions::Lookups;
 
 /// What the rows are translated from: the reader's lookups, and the
@@ -57,6 +59,17 @@ pub struct GapRow {
     /// `high`, `medium` or `low`: the swatch's class.
     pub severity_code: &'static str,
     pub severity: String,
+}
+
+/// An open recommendation no action the reader sees pushes.
+pub struct UnpushedRow {
+    pub state: String,
+    pub body: String,
+    /// The source document and the paragraph.
+    pub source: String,
+    pub excerpt: String,
+    pub href: String,
+    pub status: String,
 }
 
 pub struct DeadlineRow {
@@ -130,6 +143,30 @@ impl Sources<'_> {
             }),
             propose: None,
         })
+    }
+
+    pub fn unpushed(&self, recommendation: &Recommendation) -> UnpushedRow {
+        let locale = self.locale();
+        let c = &recommendation.content;
+        let mut source = source_label(
+            &c.document_symbol,
+            &c.document_title,
+            c.document_date,
+            locale,
+        );
+        if !c.paragraph.is_empty() {
+            source = format!("{source}, § {}", c.paragraph);
+        }
+        UnpushedRow {
+            state: self.lookups.state_name(c.state, locale),
+            body: body_label(c.body, locale),
+            source,
+            excerpt: excerpt(&c.text),
+            href: self
+                .chrome
+                .href(&format!("/recommendations/{}", recommendation.id)),
+            status: status_label(recommendation.status, locale),
+        }
     }
 
     pub fn gap(&self, gap: &Gap) -> GapRow {

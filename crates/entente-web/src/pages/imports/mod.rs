@@ -1,6 +1,7 @@
-//! Importing actions from a coalition's spreadsheet on the portal:
-//! `GET /orgs/{short}/import` offers the upload, `POST` reads the file
-//! and shows the preview (rows read, every refused value with its line,
+//! Importing actions (`/orgs/{short}/import`) or recommendations
+//! (`/orgs/{short}/recommendations/import`) from a coalition's spreadsheet
+//! on the portal: `GET` offers the upload, `POST` reads the file and shows
+//! the preview (rows read, every refused value with its line,
 //! field, value and reason, and how each column is read, with a choice per
 //! column to map headers in the coalition's own words), then imports all
 //! the rows or none, and remembers the mapping for the organisation.
@@ -24,10 +25,10 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use entente_core::access::AccessScope;
 use entente_io::plan::{
-    HeaderMapping, MappingError, MappingProblem, RecordKind, RowError, field_names, read_actions,
-    read_sheet, resolve_headers,
+    HeaderMapping, MappingError, MappingProblem, RecordKind, RowError, Sheet, field_names,
+    read_actions, read_recommendations, read_sheet, resolve_headers,
 };
-use entente_store::{ImportError, Organisation, Store, StoreError};
+use entente_store::{ImportError, ImportSummary, Organisation, Store, StoreError};
 
 use super::actions::{session_csrf, writes_for};
 use super::chrome::{Chrome, PageRequest};
@@ -54,12 +55,58 @@ pub struct ColumnView {
     pub chosen: String,
 }
 
+/// What a page imports: actions or recommendations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Importing {
+    Actions,
+    Recommendations,
+}
+
+impl Importing {
+    fn kind(self) -> RecordKind {
+        match self {
+            Importing::Actions => RecordKind::Actions,
+            Importing::Recommendations => RecordKind::Recommendations,
+        }
+    }
+
+    /// The page's own address, where its forms post.
+    fn path(self, short: &str) -> String {
+        match self {
+            Importing::Actions => format!("/orgs/{short}/import"),
+            Importing::Recommendations => format!("/orgs/{short}/recommendations/import"),
+        }
+    }
+
+    /// The prefix of the strings that name what is imported.
+    fn words(self) -> &'static str {
+        match self {
+            Importing::Actions => "import",
+            Importing::Recommendations => "recimport",
+        }
+    }
+
+    /// Where the imported records are listed.
+    fn listed_at(self, short: &str) -> String {
+        match self {
+            Importing::Actions => format!("/actions?org={short}"),
+            Importing::Recommendations => "/recommendations".to_owned(),
+        }
+    }
+}
+
 #[derive(Template)]
 #[template(path = "import.html")]
 pub struct ImportPage {
     pub chrome: Chrome,
     pub short: String,
     pub org_name: String,
+    /// Where the forms post.
+    pub action: String,
+    pub heading: String,
+    pub lead: String,
+    pub done_href: String,
+    pub done_link: String,
     pub csrf: String,
     /// Why the file could not be read at all.
     pub unreadable: Option<String>,
@@ -93,11 +140,13 @@ impl ImportPage {
     }
 }
 
-/// The organisation, if the user may import actions for it.
+/// The organisation, if the user may import actions or recommendations
+/// for it.
 async fn importable(
     app: &AppState,
     viewer: &Viewer,
     short: &str,
+    importing: Importing,
 ) -> Result<Organisation, AppError> {
     if viewer.account.is_none() {
         return Err(AppError::Unauthenticated);
@@ -110,7 +159,8 @@ async fn importable(
         .ok_or_else(|| AppError::OrgNotFound(short.to_owned()))?;
     if !writes_for(&viewer.scope, org.id) {
         return Err(AppError::Forbidden(format!(
-            "only editors and admins of {short} import its actions"
+            "only editors and admins of {short} import its {}",
+            importing.kind().code()
         )));
     }
     Ok(org)
@@ -121,14 +171,23 @@ async fn page(
     request: &PageRequest,
     viewer: &Viewer,
     org: &Organisation,
+    importing: Importing,
 ) -> Result<ImportPage, AppError> {
-    let title = request
-        .locale
-        .t_args("import-title", &[("name", org.name.clone().into())]);
+    let locale = request.locale;
+    let words = importing.words();
+    let title = locale.t_args(
+        &format!("{words}-title"),
+        &[("name", org.name.clone().into())],
+    );
     Ok(ImportPage {
         chrome: frame(app, request, title, "orgs").await?,
         short: org.short_name.clone(),
         org_name: org.name.clone(),
+        action: importing.path(&org.short_name),
+        heading: locale.t(&format!("{words}-heading")),
+        lead: locale.t(&format!("{words}-lead")),
+        done_href: importing.listed_at(&org.short_name),
+        done_link: locale.t(&format!("{words}-done-link")),
         csrf: session_csrf(viewer),
         unreadable: None,
         previewed: false,
@@ -136,7 +195,7 @@ async fn page(
         data: String::new(),
         rows_read: 0,
         columns: Vec::new(),
-        fields: field_names(RecordKind::Actions),
+        fields: field_names(importing.kind()),
         mapping_problems: Vec::new(),
         errors: Vec::new(),
         imported: None,
@@ -147,15 +206,36 @@ async fn page(
     })
 }
 
-/// `GET /orgs/{short}/import`: the upload form.
+/// `GET /orgs/{short}/import`: the upload form for actions.
 pub async fn show_import(
     State(app): State<AppState>,
     Path(short): Path<String>,
     request: PageRequest,
     viewer: Viewer,
 ) -> Result<Response, AppError> {
-    let org = importable(&app, &viewer, &short).await?;
-    let page = page(&app, &request, &viewer, &org).await?;
+    show(&app, &short, &request, &viewer, Importing::Actions).await
+}
+
+/// `GET /orgs/{short}/recommendations/import`: the upload form for
+/// recommendations.
+pub async fn show_recommendation_import(
+    State(app): State<AppState>,
+    Path(short): Path<String>,
+    request: PageRequest,
+    viewer: Viewer,
+) -> Result<Response, AppError> {
+    show(&app, &short, &request, &viewer, Importing::Recommendations).await
+}
+
+async fn show(
+    app: &AppState,
+    short: &str,
+    request: &PageRequest,
+    viewer: &Viewer,
+    importing: Importing,
+) -> Result<Response, AppError> {
+    let org = importable(app, viewer, short, importing).await?;
+    let page = page(app, request, viewer, &org, importing).await?;
     Ok(render(&page)?.into_response())
 }
 
@@ -168,14 +248,46 @@ pub async fn import_actions(
     viewer: Viewer,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, AppError> {
-    let org = importable(&app, &viewer, &short).await?;
+    import(
+        &app,
+        &short,
+        &request,
+        &viewer,
+        multipart,
+        Importing::Actions,
+    )
+    .await
+}
+
+/// `POST /orgs/{short}/recommendations/import`: as [`import_actions`],
+/// for a file of recommendations the organisation will own.
+pub async fn import_recommendations(
+    State(app): State<AppState>,
+    Path(short): Path<String>,
+    request: PageRequest,
+    viewer: Viewer,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, AppError> {
+    let importing = Importing::Recommendations;
+    import(&app, &short, &request, &viewer, multipart, importing).await
+}
+
+async fn import(
+    app: &AppState,
+    short: &str,
+    request: &PageRequest,
+    viewer: &Viewer,
+    multipart: Result<Multipart, MultipartRejection>,
+    importing: Importing,
+) -> Result<Response, AppError> {
+    let org = importable(app, viewer, short, importing).await?;
     let multipart = multipart.map_err(|e| AppError::InvalidField {
         field: "file",
         reason: e.body_text(),
     })?;
     let form = read_form(multipart).await?;
-    checked_session(&viewer, &form.csrf)?;
-    let mut page = page(&app, &request, &viewer, &org).await?;
+    checked_session(viewer, &form.csrf)?;
+    let mut page = page(app, request, viewer, &org, importing).await?;
     if form.bytes.is_empty() {
         page.unreadable = Some(request.locale.t("import-no-file"));
         return Ok(render(&page)?.into_response());
@@ -184,12 +296,12 @@ pub async fn import_actions(
     let org_id = org.id;
     let (outcome, form) = app
         .read(move |store| {
-            let outcome = preview(store, &scope, org_id, &form)?;
+            let outcome = preview(store, &scope, org_id, &form, importing)?;
             Ok::<_, StoreError>((outcome, form))
         })
         .await?;
     fill(&mut page, outcome?, form);
-    counts(&mut page, request.locale);
+    counts(&mut page, request.locale, importing);
     Ok(render(&page)?.into_response())
 }
 
@@ -210,18 +322,15 @@ fn preview(
     scope: &AccessScope,
     org: entente_core::access::OrgId,
     form: &ImportForm,
+    importing: Importing,
 ) -> Result<Result<Outcome, AppError>, StoreError> {
+    let kind = importing.kind();
     let sheet = match read_sheet(&form.bytes, &form.file_name) {
         Ok(sheet) => sheet,
         Err(e) => return Ok(Ok(Outcome::Unreadable(e.to_string()))),
     };
-    let remembered = store.import_mapping(scope, org, RecordKind::Actions.code())?;
-    let mapping = resolve_headers(
-        RecordKind::Actions,
-        &sheet.headers,
-        &remembered,
-        &form.explicit(),
-    );
+    let remembered = store.import_mapping(scope, org, kind.code())?;
+    let mapping = resolve_headers(kind, &sheet.headers, &remembered, &form.explicit());
     let read = |errors| Outcome::Read {
         headers: sheet.headers.clone(),
         rows: sheet.rows.len(),
@@ -231,25 +340,67 @@ fn preview(
     let Ok(columns) = &mapping else {
         return Ok(Ok(read(Vec::new())));
     };
-    let records = match read_actions(&sheet, columns, &store.states()?) {
-        Ok(records) => records,
-        Err(errors) => return Ok(Ok(read(errors))),
-    };
-    if !form.confirm || records.is_empty() {
-        return Ok(Ok(read(Vec::new())));
-    }
-    match store.import_actions(scope, org, &records, |_| {}) {
-        Ok(summary) => {
-            let kind = RecordKind::Actions.code();
-            store.remember_import_mapping(scope, org, kind, &columns.to_remember)?;
-            Ok(Ok(Outcome::Imported(summary.inserted)))
+    let written = match write(store, scope, org, &sheet, columns, importing, form.confirm)? {
+        Written::Refused(errors) => return Ok(Ok(read(errors))),
+        Written::Previewed => return Ok(Ok(read(Vec::new()))),
+        Written::Failed(e) => {
+            let missing = AppError::NotFound("/import".to_owned());
+            return Ok(Err(AppError::refused(e, missing)));
         }
-        Err(ImportError::Rows(errors)) => Ok(Ok(read(errors))),
-        Err(ImportError::Store(e)) => Ok(Err(AppError::refused(
-            e,
-            AppError::NotFound("/import".to_owned()),
-        ))),
+        Written::Imported(count) => count,
+    };
+    store.remember_import_mapping(scope, org, kind.code(), &columns.to_remember)?;
+    Ok(Ok(Outcome::Imported(written)))
+}
+
+/// What came of reading the rows and, when confirmed, of writing them.
+enum Written {
+    /// Every row is good; nothing was written (no confirmation, or no row).
+    Previewed,
+    Refused(Vec<RowError>),
+    Failed(StoreError),
+    Imported(usize),
+}
+
+impl Written {
+    fn of<T>(
+        records: Result<Vec<T>, Vec<RowError>>,
+        confirm: bool,
+        import: impl FnOnce(&[T]) -> Result<ImportSummary, ImportError>,
+    ) -> Written {
+        match records {
+            Err(errors) => Written::Refused(errors),
+            Ok(records) if !confirm || records.is_empty() => Written::Previewed,
+            Ok(records) => match import(&records) {
+                Ok(summary) => Written::Imported(summary.inserted),
+                Err(ImportError::Rows(errors)) => Written::Refused(errors),
+                Err(ImportError::Store(e)) => Written::Failed(e),
+            },
+        }
     }
+}
+
+/// Reads the rows of the sheet and, when `confirm`, writes them all or none.
+fn write(
+    store: &Store,
+    scope: &AccessScope,
+    org: entente_core::access::OrgId,
+    sheet: &Sheet,
+    columns: &HeaderMapping,
+    importing: Importing,
+    confirm: bool,
+) -> Result<Written, StoreError> {
+    let states = store.states()?;
+    Ok(match importing {
+        Importing::Actions => Written::of(read_actions(sheet, columns, &states), confirm, |r| {
+            store.import_actions(scope, org, r, |_| {})
+        }),
+        Importing::Recommendations => Written::of(
+            read_recommendations(sheet, columns, &states),
+            confirm,
+            |r| store.import_recommendation_records(scope, org, r),
+        ),
+    })
 }
 
 /// Puts what reading the file came to on the page.
@@ -277,12 +428,13 @@ fn fill(page: &mut ImportPage, outcome: Outcome, form: ImportForm) {
 }
 
 /// The sentences with counts, in the reader's language.
-fn counts(page: &mut ImportPage, locale: crate::locale::Locale) {
+fn counts(page: &mut ImportPage, locale: crate::locale::Locale, importing: Importing) {
     let count = |key: &str, n: usize| locale.t_args(key, &[("count", n.into())]);
     page.rows_text = count("import-rows-read", page.rows_read);
     page.errors_text = count("import-errors", page.errors.len());
     page.confirm_text = count("import-confirm", page.rows_read);
-    page.done_text = count("import-done", page.imported.unwrap_or(0));
+    let done = format!("{}-done", importing.words());
+    page.done_text = count(&done, page.imported.unwrap_or(0));
 }
 
 /// How each column is read, for the preview's mapping table.

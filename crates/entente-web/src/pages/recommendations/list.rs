@@ -52,6 +52,9 @@ pub struct RecommendationsPage {
     pub previous: Option<String>,
     pub next: Option<String>,
     pub may_create: bool,
+    /// For each organisation the reader edits for: the link to import its
+    /// recommendations from a spreadsheet, and its words.
+    pub import_links: Vec<(String, String)>,
 }
 
 /// `GET /recommendations`
@@ -150,6 +153,17 @@ pub async fn list_recommendations(
         previous: (page > 1).then(|| link(page - 1)),
         next: more.then(|| link(page + 1)),
         may_create: lookups.orgs.iter().any(|o| writes_for(&viewer.scope, o.id)),
+        import_links: lookups
+            .orgs
+            .iter()
+            .filter(|o| writes_for(&viewer.scope, o.id))
+            .map(|o| {
+                (
+                    chrome.href(&format!("/orgs/{}/recommendations/import", o.short_name)),
+                    locale.t_args("recs-import", &[("name", o.name.clone().into())]),
+                )
+            })
+            .collect(),
         chrome,
     };
     Ok(render(&page_view)?.into_response())

@@ -21,6 +21,7 @@ mod search;
 mod settings;
 mod signals;
 mod spt_visits;
+mod unpushed;
 mod writing;
 
 use reqwest::Method;
@@ -58,6 +59,7 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::Search, Rule::Read) => search::search(app, world, route).await,
         (Exposes::CountryBrief, Rule::Read) => brief::brief(app, world, route).await,
         (Exposes::Coordination, Rule::Read) => coordination::findings(app, world, route).await,
+        (Exposes::UnpushedRecommendations, Rule::Read) => unpushed::list(app, world, route).await,
         (Exposes::Signals, Rule::Read) => signals::list(app, world, route).await,
         (Exposes::SignalContact, Rule::Read) => signals::contact(app, world, route).await,
         (Exposes::ContactRequests, Rule::Administer | Rule::Members) => {
@@ -87,6 +89,9 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::Action, Rule::Edit) => actions::change(app, world, route).await,
         (Exposes::ContactExport, Rule::Read) => actions::contacts(app, world, route).await,
         (Exposes::ActionImport, Rule::Edit) => imports::import(app, world, route).await,
+        (Exposes::RecommendationImport, Rule::Edit) => {
+            imports::import_recommendations(app, world, route).await
+        }
         (Exposes::AllianceArea, Rule::Administer) => areas::set(app, world, route).await,
         (Exposes::ContactList, Rule::Read) => contacts::list(app, world, route).await,
         (Exposes::Contact, Rule::Read) => contacts::entry(app, world, route).await,

@@ -49,6 +49,9 @@ pub enum Exposes {
     ContactExport,
     /// The page that imports an organisation's actions from a file.
     ActionImport,
+    /// The page that imports recommendations an organisation will own
+    /// from a file.
+    RecommendationImport,
     /// Where an alliance campaigns (its states and regions), to change.
     AllianceArea,
     /// An organisation's contacts (personal data); posting adds one.
@@ -62,6 +65,9 @@ pub enum Exposes {
     /// deadlines), drawn only from the actions and directory entries the
     /// reader may see.
     Coordination,
+    /// The open recommendations the reader may see that no action it may
+    /// see pushes.
+    UnpushedRecommendations,
     /// The signed-in user's own notifications (the findings that concern
     /// their organisations) and e-mail digest preferences.
     Notifications,
@@ -241,6 +247,18 @@ pub const ROUTES: &[Route] = &[
     ),
     route("GET", "/orgs/{short}/import", E::ActionImport, R::Edit),
     route("POST", "/orgs/{short}/import", E::ActionImport, R::Edit),
+    route(
+        "GET",
+        "/orgs/{short}/recommendations/import",
+        E::RecommendationImport,
+        R::Edit,
+    ),
+    route(
+        "POST",
+        "/orgs/{short}/recommendations/import",
+        E::RecommendationImport,
+        R::Edit,
+    ),
     route("GET", "/invitations/{token}", E::OneTimeLink, R::LinkHolder),
     route(
         "POST",
@@ -411,6 +429,12 @@ pub const ROUTES: &[Route] = &[
         R::Read,
     ),
     route("GET", "/api/v1/coordination/gaps", E::Coordination, R::Read),
+    route(
+        "GET",
+        "/api/v1/coordination/unpushed-recommendations",
+        E::UnpushedRecommendations,
+        R::Read,
+    ),
     route("GET", "/board", E::Coordination, R::Read),
     route(
         "GET",

@@ -18,7 +18,7 @@ use crate::app::TestApp;
 use crate::authorisation::routes::Route;
 use crate::authorisation::world::{Actor, World};
 
-const STATE: &str = "FRA";
+pub(super) const STATE: &str = "FRA";
 
 fn what(route: &Route, path: &str, actor: &Actor) -> String {
     format!("{} {path} as {:?}", route.method, actor.persona)
@@ -37,11 +37,11 @@ pub(super) struct Planted {
     related: i64,
 }
 
-fn curator(world: &World) -> AccessScope {
+pub(super) fn curator(world: &World) -> AccessScope {
     AccessScope::SiteAdmin(world.curator())
 }
 
-fn draft(
+pub(super) fn draft(
     owner: OrgId,
     visibility: Visibility,
     shared: &[AllianceId],

@@ -1,0 +1,4 @@
+DELETE FROM import_mappings WHERE record_kind = 'recommendations';
+ALTER TABLE import_mappings DROP CONSTRAINT import_mappings_record_kind_check;
+ALTER TABLE import_mappings ADD CONSTRAINT import_mappings_record_kind_check
+    CHECK (record_kind IN ('actions', 'organisations', 'contacts'));

@@ -176,7 +176,7 @@ fn missing(id: impl std::fmt::Display) -> AppError {
     AppError::NotFound(format!("recommendation \"{id}\""))
 }
 
-fn signed_in(viewer: &Viewer) -> Result<AccessScope, AppError> {
+pub(crate) fn signed_in(viewer: &Viewer) -> Result<AccessScope, AppError> {
     match viewer.account {
         Some(_) => Ok(viewer.scope.clone()),
         None => Err(AppError::Unauthenticated),
@@ -187,7 +187,7 @@ fn invalid(name: &'static str, reason: String) -> AppError {
     AppError::InvalidParameter { name, reason }
 }
 
-fn parse_param<T: std::str::FromStr>(
+pub(crate) fn parse_param<T: std::str::FromStr>(
     pairs: &[(String, String)],
     name: &'static str,
 ) -> Result<Option<T>, AppError>
@@ -271,7 +271,7 @@ fn view(
     })
 }
 
-fn code<T>(field: &'static str, value: &str) -> Result<T, FieldError>
+pub(crate) fn code<T>(field: &'static str, value: &str) -> Result<T, FieldError>
 where
     T: std::str::FromStr<Err = ParseCodeError>,
 {
@@ -365,7 +365,7 @@ fn draft(
     })
 }
 
-fn json<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, AppError> {
+pub(crate) fn json<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, AppError> {
     body.map(|Json(b)| b).map_err(|e| AppError::InvalidField {
         field: "body",
         reason: e.body_text(),

@@ -8,6 +8,7 @@ pub mod assets;
 pub mod audit;
 pub mod board;
 pub mod chrome;
+pub mod consultations;
 pub mod contacts;
 pub mod dashboard;
 pub mod errors;

@@ -11,6 +11,7 @@ mod app;
 mod audit;
 mod authorisation;
 mod board;
+mod consultations;
 mod contacts;
 mod coordination;
 mod directory;

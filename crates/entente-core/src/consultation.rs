@@ -50,6 +50,93 @@ coded_enum!(
     }
 );
 
+/// A consultation's database identifier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ConsultationId(pub i64);
+
+impl std::fmt::Display for ConsultationId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// The longest participant name or option label, in characters.
+pub const NAME_MAX: usize = 300;
+/// The longest option description, in characters.
+pub const DESCRIPTION_MAX: usize = 5_000;
+
+/// Who takes part: an organisation of the directory, or a body outside it
+/// named in full (a ministry, a parliamentary committee).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParticipantDraft {
+    pub org: Option<OrgId>,
+    /// Empty when `org` is given.
+    pub name: String,
+    pub sector: ParticipantSector,
+}
+
+impl ParticipantDraft {
+    /// Exactly one of an organisation and a name, the name not too long.
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let name = self.name.trim();
+        let error = match (self.org, name.is_empty()) {
+            (None, true) => Some(FieldError::new(
+                "name",
+                "required",
+                "choose an organisation of the directory or name the body",
+            )),
+            (Some(_), false) => Some(FieldError::new(
+                "name",
+                "org_and_name",
+                "give either an organisation of the directory or a name, not both",
+            )),
+            _ if name.chars().count() > NAME_MAX => Some(FieldError::new(
+                "name",
+                "too_long",
+                format!("at most {NAME_MAX} characters"),
+            )),
+            _ => None,
+        };
+        error.map_or(Ok(()), |e| Err(vec![e]))
+    }
+}
+
+/// An option discussed: an NPM model, a draft clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptionDraft {
+    pub label: String,
+    pub description: String,
+}
+
+impl OptionDraft {
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let label = self.label.trim();
+        if label.is_empty() {
+            errors.push(FieldError::new("label", "required", "must not be blank"));
+        } else if label.chars().count() > NAME_MAX {
+            errors.push(FieldError::new(
+                "label",
+                "too_long",
+                format!("at most {NAME_MAX} characters"),
+            ));
+        }
+        if self.description.chars().count() > DESCRIPTION_MAX {
+            errors.push(FieldError::new(
+                "description",
+                "too_long",
+                format!("at most {DESCRIPTION_MAX} characters"),
+            ));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+}
+
 /// A consultation to create, or the whole of one's new content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ConsultationDraft {
@@ -162,6 +249,25 @@ pub fn consensus(positions: &[Option<Position>]) -> Consensus {
     figures
 }
 
+/// The consensus figures of one option per sector, in the order of
+/// [`ParticipantSector::ALL`], for the sectors that have participants:
+/// each participant's sector and position on the option.
+pub fn consensus_by_sector(
+    positions: &[(ParticipantSector, Option<Position>)],
+) -> Vec<(ParticipantSector, Consensus)> {
+    ParticipantSector::ALL
+        .iter()
+        .filter_map(|sector| {
+            let of_sector: Vec<Option<Position>> = positions
+                .iter()
+                .filter(|(s, _)| s == sector)
+                .map(|(_, p)| *p)
+                .collect();
+            (!of_sector.is_empty()).then(|| (*sector, consensus(&of_sector)))
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -237,5 +343,54 @@ mod tests {
             (errors[0].field, errors[0].code),
             ("end", "end_before_start")
         );
+    }
+    #[test]
+    fn by_sector_keeps_only_sectors_with_participants() {
+        use ParticipantSector::*;
+        use Position::*;
+        let figures = consensus_by_sector(&[
+            (CivilSociety, Some(Supports)),
+            (Government, Some(Opposes)),
+            (CivilSociety, None),
+            (CivilSociety, Some(Accepts)),
+        ]);
+        assert_eq!(figures.len(), 2);
+        assert_eq!(figures[0].0, Government, "in the order of the vocabulary");
+        assert_eq!(figures[0].1.percent(), Some(0));
+        assert_eq!(figures[1].0, CivilSociety);
+        assert_eq!(
+            figures[1].1,
+            Consensus {
+                supports: 1,
+                accepts: 1,
+                opposes: 0,
+                no_position: 1
+            }
+        );
+    }
+
+    #[test]
+    fn a_participant_is_an_organisation_or_a_name() {
+        let outside = ParticipantDraft {
+            org: None,
+            name: "Ministry of Justice".to_owned(),
+            sector: ParticipantSector::Government,
+        };
+        assert!(outside.validate().is_ok());
+        let neither = ParticipantDraft {
+            name: "  ".to_owned(),
+            ..outside.clone()
+        };
+        assert_eq!(neither.validate().unwrap_err()[0].code, "required");
+        let both = ParticipantDraft {
+            org: Some(OrgId(3)),
+            ..outside
+        };
+        assert_eq!(both.validate().unwrap_err()[0].code, "org_and_name");
+        let option = OptionDraft {
+            label: String::new(),
+            description: String::new(),
+        };
+        assert_eq!(option.validate().unwrap_err()[0].field, "label");
     }
 }

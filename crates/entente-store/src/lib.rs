@@ -10,6 +10,7 @@ mod audit;
 mod batch;
 mod changes;
 mod connection;
+mod consultations;
 mod contacts;
 mod coordination;
 mod credentials;
@@ -37,6 +38,10 @@ pub use accounts::{
 };
 pub use audit::{AuditAction, AuditEntry, AuditFilter, AuditLine};
 pub use connection::Backend;
+pub use consultations::{
+    Consultation, ConsultationFilter, ConsultationOption, ConsultationPage, Participant,
+    PositionsMatrix,
+};
 pub use contacts::{Contact, ContactDetails, ContactId};
 pub use coordination::{ActionLabel, Analysis, CoordinationFilter, CoordinationInputs};
 pub use coordination::{

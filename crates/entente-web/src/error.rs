@@ -30,6 +30,9 @@ pub enum AppError {
     /// Hidden and missing contacts answer alike.
     #[error("no contact has the id {0:?}")]
     ContactNotFound(String),
+    /// Hidden and missing consultations answer alike.
+    #[error("no consultation has the number {0:?}")]
+    ConsultationNotFound(String),
     /// The reader sees the record but their role does not allow the change.
     #[error("not allowed: {0}")]
     Forbidden(String),
@@ -81,6 +84,7 @@ impl AppError {
             AppError::AllianceNotFound(_) => "alliance_not_found",
             AppError::ActionNotFound(_) => "action_not_found",
             AppError::ContactNotFound(_) => "contact_not_found",
+            AppError::ConsultationNotFound(_) => "consultation_not_found",
             AppError::Forbidden(_) => "forbidden",
             AppError::InvalidField { .. } => "invalid_field",
             AppError::InvalidFields(_) => "invalid_fields",
@@ -104,7 +108,8 @@ impl AppError {
             | AppError::OrgNotFound(_)
             | AppError::AllianceNotFound(_)
             | AppError::ActionNotFound(_)
-            | AppError::ContactNotFound(_) => StatusCode::NOT_FOUND,
+            | AppError::ContactNotFound(_)
+            | AppError::ConsultationNotFound(_) => StatusCode::NOT_FOUND,
             AppError::InvalidAsOf(_)
             | AppError::InvalidParameter { .. }
             | AppError::InvalidField { .. }
@@ -129,6 +134,7 @@ impl AppError {
             | AppError::AllianceNotFound(s)
             | AppError::ActionNotFound(s)
             | AppError::ContactNotFound(s)
+            | AppError::ConsultationNotFound(s)
             | AppError::Forbidden(s)
             | AppError::Conflict(s)
             | AppError::InvalidAsOf(s)
@@ -181,7 +187,7 @@ pub struct ErrorDetail {
     /// `forbidden`, `invalid_field`, `conflict`, `invalid_as_of`,
     /// `invalid_parameter`, `unauthenticated`, `invalid_token`,
     /// `token_read_only`, `csrf_rejected`, `internal`, `action_not_found`,
-    /// `invalid_fields`, `two_factor_required`.
+    /// `invalid_fields`, `two_factor_required`, `consultation_not_found`.
     #[schema(example = "state_not_found")]
     pub code: String,
     /// What went wrong and where, in English.

@@ -267,6 +267,49 @@ pub fn router(state: AppState) -> Router {
             post(pages::recommendations::links::unlink_related),
         )
         .route(
+            "/consultations",
+            get(pages::consultations::list::list_consultations)
+                .post(pages::consultations::form::create_consultation),
+        )
+        .route(
+            "/consultations/new",
+            get(pages::consultations::form::show_new_consultation),
+        )
+        .route(
+            "/consultations/{id}",
+            get(pages::consultations::show::show_consultation),
+        )
+        .route(
+            "/consultations/{id}/edit",
+            get(pages::consultations::form::show_edit_consultation)
+                .post(pages::consultations::form::update_consultation),
+        )
+        .route(
+            "/consultations/{id}/delete",
+            get(pages::consultations::form::show_delete_consultation)
+                .post(pages::consultations::form::delete_consultation),
+        )
+        .route(
+            "/consultations/{id}/participants",
+            post(pages::consultations::parts::add_participant),
+        )
+        .route(
+            "/consultations/{id}/participants/{participant}/delete",
+            post(pages::consultations::parts::remove_participant),
+        )
+        .route(
+            "/consultations/{id}/options",
+            post(pages::consultations::parts::add_option),
+        )
+        .route(
+            "/consultations/{id}/options/{option}/delete",
+            post(pages::consultations::parts::remove_option),
+        )
+        .route(
+            "/consultations/{id}/positions",
+            post(pages::consultations::parts::set_positions),
+        )
+        .route(
             "/actions/{id}/edit",
             get(pages::actions::form::show_edit_action).post(pages::actions::form::update_action),
         )
@@ -417,6 +460,41 @@ pub fn router(state: AppState) -> Router {
         .route(
             "/recommendations/{id}/related/{other}",
             put(api::recommendations::link_related).delete(api::recommendations::unlink_related),
+        )
+        .route(
+            "/consultations",
+            get(api::consultations::list_consultations)
+                .post(api::consultations::create_consultation),
+        )
+        .route(
+            "/consultations/{id}",
+            get(api::consultations::show_consultation)
+                .put(api::consultations::update_consultation)
+                .delete(api::consultations::delete_consultation),
+        )
+        .route(
+            "/consultations/{id}/participants",
+            post(api::consultations::parts::add_participant),
+        )
+        .route(
+            "/consultations/{id}/participants/{participant}",
+            delete(api::consultations::parts::remove_participant),
+        )
+        .route(
+            "/consultations/{id}/options",
+            post(api::consultations::parts::add_option),
+        )
+        .route(
+            "/consultations/{id}/options/{option}",
+            delete(api::consultations::parts::remove_option),
+        )
+        .route(
+            "/consultations/{id}/positions",
+            put(api::consultations::parts::set_position),
+        )
+        .route(
+            "/states/{iso3}/consultations",
+            get(api::consultations::list_state_consultations),
         )
         .route("/actions/export.csv", get(api::exports::export_actions_csv))
         .route(

@@ -9,6 +9,7 @@
 
 mod actions;
 mod cast;
+pub mod consultations;
 pub mod npm;
 mod playbook;
 pub mod recommendations;

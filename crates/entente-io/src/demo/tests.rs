@@ -126,3 +126,36 @@ fn actions_follow_the_playbook_and_leave_gaps() {
         .count();
     assert!(overlaps >= 20, "{overlaps} overlapping pairs");
 }
+
+#[test]
+fn demo_consultations_are_valid_labelled_and_partly_agreed() {
+    let records = coalition(42).consultation_records();
+    assert!(!records.is_empty() && records.len() <= 2);
+    for record in &records {
+        assert!(record.draft.demo);
+        assert!(record.draft.title.starts_with("Demo data"));
+        record.draft.validate().unwrap();
+        for participant in &record.participants {
+            assert!(participant.org.is_some() != !participant.name.is_empty());
+        }
+        let percents: Vec<Option<u32>> = (0..record.options.len())
+            .map(|o| {
+                let column: Vec<Option<entente_core::consultation::Position>> =
+                    (0..record.participants.len())
+                        .map(|p| {
+                            record
+                                .positions
+                                .iter()
+                                .find(|(pp, oo, _)| *pp == p && *oo == o)
+                                .map(|(_, _, position)| *position)
+                        })
+                        .collect();
+                entente_core::consultation::consensus(&column).percent()
+            })
+            .collect();
+        assert!(
+            percents.iter().all(|p| p.is_some_and(|p| p > 0 && p < 100)),
+            "partial consensus on every option: {percents:?}"
+        );
+    }
+}

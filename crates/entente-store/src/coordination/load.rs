@@ -137,7 +137,7 @@ pub(super) fn planned_actions(
 
 /// The columns of the open actions the rules read, by id, and their
 /// audiences.
-#[allow(clippy::type_complexity)]
+#[expect(clippy::type_complexity)]
 fn actions_and_audiences(
     conn: &mut DbConnection,
     scope: &AccessScope,
@@ -167,7 +167,7 @@ fn actions_and_audiences(
 }
 
 /// The states and the partners of the open actions.
-#[allow(clippy::type_complexity)]
+#[expect(clippy::type_complexity)]
 fn states_and_partners(
     conn: &mut DbConnection,
     scope: &AccessScope,

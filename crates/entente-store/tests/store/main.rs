@@ -6,6 +6,7 @@ mod accounts;
 mod actions;
 mod audit;
 mod changes;
+mod consultations;
 mod contacts;
 mod coordination;
 mod coordination_read;

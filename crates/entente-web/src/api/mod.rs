@@ -5,6 +5,7 @@ pub mod actions;
 pub mod alliances;
 pub mod audit;
 pub mod calendar;
+pub mod consultations;
 pub mod contacts;
 pub mod coordination;
 pub mod exports;

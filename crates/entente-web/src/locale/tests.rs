@@ -124,6 +124,7 @@ fn every_key_the_code_builds_exists_in_every_language() {
         "conflict",
         "action_not_found",
         "invalid_fields",
+        "consultation_not_found",
     ] {
         built.push(format!("error-{code}"));
     }
@@ -187,6 +188,19 @@ fn every_key_the_code_builds_exists_in_every_language() {
     for p in ["no-action", "signatory", "party", "withdrawn"] {
         built.push(format!("participation-{p}"));
     }
+    use entente_core::consultation::{ConsultationKind, ParticipantSector, Position};
+    let consult = |prefix: &str, code: &str| format!("consult-{prefix}-{}", code.replace('_', "-"));
+    built.extend(
+        ConsultationKind::ALL
+            .iter()
+            .map(|k| consult("kind", k.code())),
+    );
+    built.extend(
+        ParticipantSector::ALL
+            .iter()
+            .map(|s| consult("sector", s.code())),
+    );
+    built.extend(Position::ALL.iter().map(|p| consult("position", p.code())));
     for locale in Locale::ALL {
         for key in &built {
             assert!(locale.has(key), "{key:?} missing in {}", locale.code());

@@ -10,6 +10,7 @@ pub mod board;
 pub mod brief;
 pub mod chrome;
 pub mod confirm;
+pub mod consultations;
 pub mod contacts;
 pub mod dashboard;
 pub mod errors;

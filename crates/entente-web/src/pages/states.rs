@@ -74,6 +74,7 @@ pub struct StatePage {
     pub recommendations: super::recommendations::state::StateRecommendations,
     pub npm: super::npm::StateNpm,
     pub implementation: super::implementation::StateImplementation,
+    pub consultations: super::consultations::state::StateConsultations,
 }
 
 /// How many actions the state page lists before linking to the rest.
@@ -105,6 +106,8 @@ pub async fn show_state(
             .await?;
     let recommendations =
         super::recommendations::state::state_recommendations(&app, &viewer, iso3, &chrome).await?;
+    let consultations =
+        super::consultations::state::state_consultations(&app, &viewer, iso3, &chrome).await?;
     let page = StatePage {
         identity: identity(&profile, locale),
         stage_class: format!("stage-{}", profile.opcat.stage_number),
@@ -137,6 +140,7 @@ pub async fn show_state(
         recommendations,
         npm,
         implementation,
+        consultations,
     };
     render(&page)
 }

@@ -12,6 +12,7 @@ mod audit;
 mod authorisation;
 mod board;
 mod brief;
+mod consultations;
 mod contacts;
 mod coordination;
 mod directory;

@@ -155,6 +155,7 @@ fn into_database(settings: &Settings, seed: u64, count: u64) -> anyhow::Result<(
     actions(&store, &scope, &coalition, &orgs, count)?;
     npm_records(&store, &scope, &coalition, &orgs)?;
     recommendation_records(&store, &scope, &coalition, &orgs)?;
+    consultation_records(&store, &scope, &coalition, &orgs)?;
     introduce(settings, &coalition, count);
     Ok(())
 }
@@ -374,6 +375,55 @@ fn recommendation_records(
                 store.link_action(scope, id, action.id)?;
             }
         }
+    }
+    Ok(())
+}
+
+/// The demo consultations (see `entente_io::demo::consultations`) with
+/// their participants, options and positions.
+fn consultation_records(
+    store: &Store,
+    scope: &AccessScope,
+    coalition: &Coalition,
+    orgs: &[(String, OrgId)],
+) -> anyhow::Result<()> {
+    for record in coalition.consultation_records() {
+        let mut draft = record.draft;
+        draft.owner = id_of(orgs, &record.owner)?;
+        let state = draft.state;
+        let failed = || format!("cannot store the demo consultation on {state}");
+        let id = store
+            .create_consultation(scope, &draft)
+            .with_context(failed)?;
+        let mut participants = Vec::with_capacity(record.participants.len());
+        for participant in record.participants {
+            let org = match &participant.org {
+                Some(short) => Some(id_of(orgs, short)?),
+                None => None,
+            };
+            let draft = entente_core::consultation::ParticipantDraft {
+                org,
+                name: participant.name,
+                sector: participant.sector,
+            };
+            participants.push(
+                store
+                    .add_participant(scope, id, &draft)
+                    .with_context(failed)?,
+            );
+        }
+        let mut options = Vec::with_capacity(record.options.len());
+        for option in &record.options {
+            options.push(store.add_option(scope, id, option).with_context(failed)?);
+        }
+        let positions: Vec<_> = record
+            .positions
+            .iter()
+            .map(|(p, o, position)| (participants[*p], options[*o], Some(*position)))
+            .collect();
+        store
+            .set_positions(scope, id, &positions)
+            .with_context(failed)?;
     }
     Ok(())
 }

@@ -44,7 +44,7 @@ fn invalid(name: &'static str, reason: String) -> AppError {
     AppError::InvalidParameter { name, reason }
 }
 
-fn parse_param<T: std::str::FromStr>(
+pub(crate) fn parse_param<T: std::str::FromStr>(
     pairs: &[(String, String)],
     name: &'static str,
 ) -> Result<Option<T>, AppError>

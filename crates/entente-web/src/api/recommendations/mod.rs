@@ -86,7 +86,7 @@ pub(super) fn missing(id: impl std::fmt::Display) -> AppError {
     AppError::NotFound(format!("recommendation \"{id}\""))
 }
 
-pub(super) fn signed_in(viewer: &Viewer) -> Result<AccessScope, AppError> {
+pub(crate) fn signed_in(viewer: &Viewer) -> Result<AccessScope, AppError> {
     match viewer.account {
         Some(_) => Ok(viewer.scope.clone()),
         None => Err(AppError::Unauthenticated),
@@ -125,7 +125,7 @@ pub(crate) fn view(
     })
 }
 
-pub(super) fn code<T>(field: &'static str, value: &str) -> Result<T, FieldError>
+pub(crate) fn code<T>(field: &'static str, value: &str) -> Result<T, FieldError>
 where
     T: std::str::FromStr<Err = ParseCodeError>,
 {
@@ -135,7 +135,7 @@ where
         .map_err(|e: ParseCodeError| FieldError::new(field, "invalid_code", e.to_string()))
 }
 
-pub(super) fn json<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, AppError> {
+pub(crate) fn json<T>(body: Result<Json<T>, JsonRejection>) -> Result<T, AppError> {
     body.map(|Json(b)| b).map_err(|e| AppError::InvalidField {
         field: "body",
         reason: e.body_text(),

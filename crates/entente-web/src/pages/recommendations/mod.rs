@@ -89,15 +89,22 @@ pub struct Problems {
 
 impl Problems {
     pub fn new(errors: &[FieldError], locale: Locale) -> Problems {
+        Problems::worded(errors, locale, "rec")
+    }
+
+    /// As [`Problems::new`], with the labels and messages of the feature
+    /// whose keys start with `prefix` (`{prefix}-field-{field}`,
+    /// `{prefix}-error-{code}`).
+    pub fn worded(errors: &[FieldError], locale: Locale, prefix: &str) -> Problems {
         let mut problems = Problems::default();
         for error in errors {
-            let message = message(error, locale);
+            let message = message(error, locale, prefix);
             let messages = problems.by_field.entry(error.field).or_default();
             if messages.contains(&message) {
                 continue;
             }
             messages.push(message.clone());
-            let label_key = format!("rec-field-{}", error.field);
+            let label_key = format!("{prefix}-field-{}", error.field);
             let label = locale.t(&label_key);
             problems.list.push(Problem {
                 field: error.field,
@@ -128,11 +135,11 @@ impl Problems {
 
 /// The translated message of a problem: the field's own wording of the
 /// code, else the code's, else the store's English.
-fn message(error: &FieldError, locale: Locale) -> String {
+fn message(error: &FieldError, locale: Locale, prefix: &str) -> String {
     let code = error.code.replace('_', "-");
     for key in [
-        format!("rec-error-{}-{code}", error.field),
-        format!("rec-error-{code}"),
+        format!("{prefix}-error-{}-{code}", error.field),
+        format!("{prefix}-error-{code}"),
     ] {
         let text = locale.t(&key);
         if text != key {

@@ -9,6 +9,7 @@ mod actions;
 mod alliances;
 mod areas;
 mod brief;
+mod consultations;
 mod contacts;
 mod coordination;
 mod imports;
@@ -114,6 +115,10 @@ pub async fn check(app: &TestApp, world: &mut World, route: &Route) -> usize {
         (Exposes::RecommendationFollowUp, Rule::Read) => {
             recommendations::follow_up(app, world, route).await
         }
+        (Exposes::ConsultationList, Rule::Read) => consultations::list(app, world, route).await,
+        (Exposes::Consultation, Rule::Read) => consultations::entry(app, world, route).await,
+        (Exposes::ConsultationList, Rule::Edit) => consultations::create(app, world, route).await,
+        (Exposes::Consultation, Rule::Edit) => consultations::change(app, world, route).await,
         (exposes, rule) => panic!(
             "{} {}: no check for {exposes:?} under {rule:?}; write one in checks",
             route.method, route.path

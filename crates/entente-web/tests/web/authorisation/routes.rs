@@ -107,6 +107,12 @@ pub enum Exposes {
     /// A state's country brief: its NPM assessments, open recommendations,
     /// actions, gaps and deadlines as the reader may see them.
     CountryBrief,
+    /// Every consultation the reader may see (the list, a state's);
+    /// posting creates one.
+    ConsultationList,
+    /// One consultation with its positions matrix; changing it, its
+    /// participants, options and positions.
+    Consultation,
 }
 
 /// Who may have it.
@@ -830,5 +836,114 @@ pub const ROUTES: &[Route] = &[
         "/api/v1/recommendations/{id}/related/{other}",
         E::Recommendation,
         R::Edit,
+    ),
+    route("GET", "/consultations", E::ConsultationList, R::Read),
+    route("POST", "/consultations", E::ConsultationList, R::Edit),
+    route("GET", "/consultations/new", E::ConsultationList, R::Edit),
+    route("GET", "/consultations/{id}", E::Consultation, R::Read),
+    route("GET", "/consultations/{id}/edit", E::Consultation, R::Edit),
+    route("POST", "/consultations/{id}/edit", E::Consultation, R::Edit),
+    route(
+        "GET",
+        "/consultations/{id}/delete",
+        E::Consultation,
+        R::Edit,
+    ),
+    route(
+        "POST",
+        "/consultations/{id}/delete",
+        E::Consultation,
+        R::Edit,
+    ),
+    route(
+        "POST",
+        "/consultations/{id}/participants",
+        E::Consultation,
+        R::Edit,
+    ),
+    route(
+        "POST",
+        "/consultations/{id}/participants/{participant}/delete",
+        E::Consultation,
+        R::Edit,
+    ),
+    route(
+        "POST",
+        "/consultations/{id}/options",
+        E::Consultation,
+        R::Edit,
+    ),
+    route(
+        "POST",
+        "/consultations/{id}/options/{option}/delete",
+        E::Consultation,
+        R::Edit,
+    ),
+    route(
+        "POST",
+        "/consultations/{id}/positions",
+        E::Consultation,
+        R::Edit,
+    ),
+    route("GET", "/api/v1/consultations", E::ConsultationList, R::Read),
+    route(
+        "POST",
+        "/api/v1/consultations",
+        E::ConsultationList,
+        R::Edit,
+    ),
+    route(
+        "GET",
+        "/api/v1/consultations/{id}",
+        E::Consultation,
+        R::Read,
+    ),
+    route(
+        "PUT",
+        "/api/v1/consultations/{id}",
+        E::Consultation,
+        R::Edit,
+    ),
+    route(
+        "DELETE",
+        "/api/v1/consultations/{id}",
+        E::Consultation,
+        R::Edit,
+    ),
+    route(
+        "POST",
+        "/api/v1/consultations/{id}/participants",
+        E::Consultation,
+        R::Edit,
+    ),
+    route(
+        "DELETE",
+        "/api/v1/consultations/{id}/participants/{participant}",
+        E::Consultation,
+        R::Edit,
+    ),
+    route(
+        "POST",
+        "/api/v1/consultations/{id}/options",
+        E::Consultation,
+        R::Edit,
+    ),
+    route(
+        "DELETE",
+        "/api/v1/consultations/{id}/options/{option}",
+        E::Consultation,
+        R::Edit,
+    ),
+    route(
+        "PUT",
+        "/api/v1/consultations/{id}/positions",
+        E::Consultation,
+        R::Edit,
+    ),
+    route(
+        "GET",
+        "/api/v1/states/{iso3}/consultations",
+        E::ConsultationList,
+        R::Read,
     ),
 ];

@@ -136,7 +136,7 @@ fn demo_consultations_are_valid_labelled_and_partly_agreed() {
         assert!(record.draft.title.starts_with("Demo data"));
         record.draft.validate().unwrap();
         for participant in &record.participants {
-            assert!(participant.org.is_some() != !participant.name.is_empty());
+            assert!(participant.org.is_some() == participant.name.is_empty());
         }
         let percents: Vec<Option<u32>> = (0..record.options.len())
             .map(|o| {

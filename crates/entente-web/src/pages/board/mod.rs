@@ -25,8 +25,7 @@ use entente_core::plan::ActionId;
 use entente_core::{Iso3, WorldMap};
 use entente_store::{
     ActionLabel, CoordinationFilter, CoordinationInputs, JointProposal, Recommendation,
-    SentRequest, Store,
-    StoreError,
+    SentRequest, Store, StoreError,
 };
 
 use crate::auth::Viewer;

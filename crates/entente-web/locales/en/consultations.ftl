@@ -98,3 +98,6 @@ consult-error-unknown-participant = This participant does not take part in the c
 consult-error-unknown-option = This option is not discussed in the consultation.
 consult-error-unknown-cell = A cell of the matrix could not be read.
 consult-error-unknown-position = Unknown position.
+consult-delete-confirm = Yes, delete the consultation
+consult-edit = Edit this consultation
+consult-delete = Delete this consultation

@@ -98,3 +98,6 @@ consult-error-unknown-participant = Este participante no toma parte en la consul
 consult-error-unknown-option = Esta opción no se debate en la consulta.
 consult-error-unknown-cell = No se pudo leer una casilla de la matriz.
 consult-error-unknown-position = Posición desconocida.
+consult-delete-confirm = Sí, eliminar la consulta
+consult-edit = Modificar esta consulta
+consult-delete = Eliminar esta consulta

@@ -98,3 +98,6 @@ consult-error-unknown-participant = Ce participant ne prend pas part à la consu
 consult-error-unknown-option = Cette option n’est pas débattue dans la consultation.
 consult-error-unknown-cell = Une case de la matrice n’a pas pu être lue.
 consult-error-unknown-position = Position inconnue.
+consult-delete-confirm = Oui, supprimer la consultation
+consult-edit = Modifier cette consultation
+consult-delete = Supprimer cette consultation

@@ -2,7 +2,7 @@
 # qu’aucune action ne porte, sur le tableau de coordination.
 recimport-title = Importer des recommandations · { $name }
 recimport-heading = Importer des recommandations depuis un tableur
-recimport-lead = Déposez un fichier CSV ou un classeur XLSX des recommandations que suit cette organisation : une ligne par recommandation, avec l’État, l’organe qui l’a formulée (SPT, Comité contre la torture, EPU, CPT, Commission interaméricaine ou africaine, MNP), le document source, le texte et, si vous les avez, ses thèmes, son état de suivi et qui peut la voir. Entente lit d’abord toutes les lignes et montre ce qu’il a trouvé ; rien n’est enregistré avant l’import, et alors toutes les lignes sont enregistrées ou aucune. Sans visibilité indiquée, une recommandation reste privée à cette organisation.
+recimport-lead = Déposez un fichier CSV ou un classeur XLSX des recommandations que suit cette organisation : une ligne par recommandation, avec l’État, l’organe qui l’a formulée (SPT, Comité contre la torture, EPU, CPT, Commission interaméricaine ou africaine, MNP), le document source, le texte et, si vous les avez, ses thèmes, son état de suivi et qui peut la voir. Entente lit d’abord toutes les lignes et montre ce qu’il a trouvé ; rien n’est enregistré avant l’import, et alors toutes les lignes sont enregistrées ou aucune. Sans visibilité indiquée, une recommandation reste privée à cette organisation.
 recimport-done = { $count ->
     [one] Une recommandation a été importée. La lecture des colonnes de ce fichier est retenue pour votre prochain import.
    *[other] { $count } recommandations ont été importées. La lecture des colonnes de ce fichier est retenue pour votre prochain import.

@@ -314,7 +314,13 @@ async fn an_editor_records_a_consultation_and_its_matrix_through_the_french_form
         let removed = send(post(&format!("participants/{ngo}/delete"), &[])).await;
         assert_eq!(removed.status, 303);
         let confirm = send(browser.get(app.url(&format!("{path}/delete?lang=fr")))).await;
-        assert!(confirm.body.contains("Supprimer « Consultation sur le MNP » ?"));
+        assert!(
+            confirm
+                .body
+                .contains("Supprimer «\u{a0}Consultation sur le MNP\u{a0}»\u{a0}?"),
+            "{}",
+            confirm.body
+        );
         let deleted = send(post("delete", &[])).await;
         assert_eq!(deleted.status, 303);
         assert_eq!(app.store.consultation(&scope, id).unwrap(), None);

@@ -394,7 +394,9 @@ async fn the_forms_keep_values_and_link_problems_to_fields() {
         let question = send(browser.get(app.url(&format!("{ask}?lang=fr")))).await;
         assert_eq!(question.status, 200, "{}", question.body);
         assert!(
-            question.body.contains("Supprimer la fiche du MNP (FRA) ?")
+            question
+                .body
+                .contains("Supprimer la fiche du MNP (FRA)\u{202f}?")
                 && question.body.contains("Non, la conserver"),
             "{}",
             question.body

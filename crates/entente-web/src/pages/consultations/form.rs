@@ -22,6 +22,7 @@ use crate::error::AppError;
 use crate::locale::Locale;
 use crate::pages::actions::{parse_day, session_csrf, writes_for};
 use crate::pages::chrome::{Chrome, PageRequest};
+use crate::pages::confirm::{DeleteQuestion, confirm_delete};
 use crate::pages::orgs::checked_session;
 use crate::pages::recommendations::{Problems, offers};
 use crate::pages::signin::CsrfForm;
@@ -195,15 +196,6 @@ pub struct ConsultationFormPage {
     pub alliances: Vec<(String, String)>,
 }
 
-#[derive(Template)]
-#[template(path = "consultation_delete.html")]
-pub struct DeletePage {
-    pub chrome: Chrome,
-    pub id: i64,
-    pub heading: String,
-    pub csrf: String,
-}
-
 enum Subject {
     New,
     Existing { id: ConsultationId, title: String },
@@ -325,17 +317,18 @@ pub async fn show_delete_consultation(
     viewer: Viewer,
 ) -> Result<Response, AppError> {
     let (consultation, _) = writable(&app, &viewer, &raw).await?;
-    let heading = request.locale.t_args(
-        "consult-delete-title",
-        &[("name", consultation.content.title.clone().into())],
-    );
-    let page = DeletePage {
-        chrome: frame(&app, &request, heading.clone(), "consultations").await?,
-        id: consultation.id.0,
-        heading,
-        csrf: session_csrf(&viewer),
+    let question = DeleteQuestion {
+        heading: request.locale.t_args(
+            "consult-delete-title",
+            &[("name", consultation.content.title.clone().into())],
+        ),
+        explain: "consult-delete-explain",
+        confirm: "consult-delete-confirm",
+        target: format!("/consultations/{}/delete", consultation.id.0),
+        back: format!("/consultations/{}", consultation.id.0),
+        section: "consultations",
     };
-    Ok(render(&page)?.into_response())
+    confirm_delete(&app, &request, &viewer, question).await
 }
 
 /// `POST /consultations/{id}/delete`

@@ -129,7 +129,7 @@ async fn a_joint_action_is_proposed_from_the_board_and_accepted_by_the_partner()
         assert!(
             draft
                 .body
-                .contains("Action commune : Letter of npm-watch + Letter of rights-now"),
+                .contains("Action commune\u{a0}: Letter of npm-watch + Letter of rights-now"),
             "{}",
             draft.body
         );

@@ -156,7 +156,7 @@ pub fn request(app: &TestApp, actor: &Actor, route: &Route, path: &str) -> reqwe
 
 /// Replaces `key` in `body` where it stands for the record asked for: as
 /// a segment of an address, or quoted in a message; not
-/// where it is only the same digits (a count, a date).
+/// where it is only the same digits (a count, a date, a field's size).
 pub fn swap_key(body: &str, key: &str, by: &str) -> String {
     let word = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
     let opens = |c: char| matches!(c, '/' | '"' | '\'' | ';' | '\u{201c}');
@@ -167,7 +167,10 @@ pub fn swap_key(body: &str, key: &str, by: &str) -> String {
         let after = body[at + key.len()..].chars().next();
         // `%2F`: a `/` as a sign-in link's `next` encodes it.
         let opened = before.is_some_and(opens) || body[..at].ends_with("%2F");
-        if at < done || !opened || after.is_some_and(word) {
+        // A size in the page's frame (the search field's `maxlength="200"`)
+        // is the same on every page, whatever record was asked for.
+        let sized = body[..at].ends_with("length=\"");
+        if at < done || !opened || sized || after.is_some_and(word) {
             continue;
         }
         out.push_str(&body[done..at]);

@@ -6,10 +6,14 @@
 //! overlap: that organisation already coordinates them, and the board is
 //! for what no one coordinates yet.
 //!
-//! The search groups the (state, audience) pairs of every open, dated
-//! action, sorts each group by start and sweeps it, keeping only the
-//! actions that still end within the window of the current start: about
-//! O(n log n) plus the pairs it meets, never all pairs.
+//! Counting and ranking are apart. How many overlaps there are is counted
+//! without meeting every pair (see `count`): a million actions overlap
+//! about a hundred million times. The best ranked are found by a sweep of
+//! each (state, audience) group sorted by start that keeps the actions
+//! still ending within the window apart by class (level and sectors, which
+//! make a pair's gain), and once it holds as many as asked, all closer than
+//! a day, looks only at the classes whose pairs could still rank among
+//! them.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -23,7 +27,9 @@ use crate::access::OrgId;
 use crate::plan::{ActionId, Audience, Level};
 
 mod best;
+mod count;
 use best::Best;
+use count::{MOST_SETS, Sets};
 
 /// How close two actions must be to count as an overlap, and how many of
 /// the best to keep.
@@ -83,9 +89,11 @@ pub struct Overlap {
     pub gain: u32,
 }
 
+/// The order of the board: closest in time, then greatest gain, then ids.
+type Rank = (u32, Reverse<u32>, ActionId, ActionId);
+
 impl Overlap {
-    /// The order of the board: closest in time, then greatest gain, then ids.
-    pub(super) fn rank(&self) -> (u32, Reverse<u32>, ActionId, ActionId) {
+    pub(super) fn rank(&self) -> Rank {
         (self.days_apart, Reverse(self.gain), self.first, self.second)
     }
 }
@@ -107,75 +115,160 @@ pub fn overlaps(
     profiles: &Profiles,
     settings: OverlapSettings,
 ) -> Overlaps {
-    let entries = entries(actions, profiles, settings.involving);
-    // Two halves of the groups swept side by side when there are enough
-    // entries to pay for a thread (a million actions meet about a hundred
-    // million times).
+    find(actions, profiles, settings, MOST_SETS)
+}
+
+/// [`overlaps`], counting through their sets the actions that take part in
+/// at most `most_sets` (see `count`); the others' pairs are met one by one.
+pub(super) fn find(
+    actions: &[PlannedAction],
+    profiles: &Profiles,
+    settings: OverlapSettings,
+    most_sets: usize,
+) -> Overlaps {
+    let sets = Sets::new(actions);
+    let (entries, classes) = entries(actions, profiles, settings.involving, &sets, most_sets);
+    // Two halves of the states counted and swept side by side when there
+    // are enough entries to pay for a thread.
     let half = entries.len() / 2;
     let split = if entries.len() >= PARALLEL_FROM {
         (half..entries.len())
-            .find(|&i| entries[i].key() != entries[i - 1].key())
+            .find(|&i| entries[i].state != entries[i - 1].state)
             .unwrap_or(entries.len())
     } else {
         entries.len()
     };
     let (left, right) = entries.split_at(split);
-    let best = if right.is_empty() {
-        sweep(actions, left, settings)
+    let part = |entries: &[Entry]| {
+        let total = count::count(
+            actions,
+            entries,
+            &sets,
+            settings.window_days,
+            settings.involving.is_some(),
+        );
+        (total, sweep(actions, entries, &classes, settings))
+    };
+    let (total, best) = if right.is_empty() {
+        part(left)
     } else {
         std::thread::scope(|threads| {
-            let other = threads.spawn(|| sweep(actions, right, settings));
-            let mut best = sweep(actions, left, settings);
-            best.absorb(
-                other
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-            );
-            best
+            let other = threads.spawn(|| part(right));
+            let (mut total, mut best) = part(left);
+            let (more, found) = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            total += more;
+            best.absorb(found);
+            (total, best)
         })
     };
-    best.into_overlaps()
+    best.into_overlaps(total)
 }
 
-/// Entries from which the sweep is split between two threads.
+/// Entries from which the work is split between two threads.
 const PARALLEL_FROM: usize = 100_000;
 
-/// The overlaps among `entries`, whole groups in group order.
-fn sweep(actions: &[PlannedAction], entries: &[Entry], settings: OverlapSettings) -> Best {
+/// The best ranked overlaps among `entries`, whole groups in group order.
+fn sweep(
+    actions: &[PlannedAction],
+    entries: &[Entry],
+    classes: &Classes,
+    settings: OverlapSettings,
+) -> Best {
+    let mut best = Best::new(settings.limit);
+    if settings.limit == Some(0) {
+        return best;
+    }
     let window = i64::from(settings.window_days);
     let focused = settings.involving.is_some();
-    let mut best = Best::new(settings.limit);
-    // Without `involving`, every entry is in `others` and meets them all;
-    // with it, the organisation's entries meet the others' and the others
-    // meet only the organisation's.
-    let mut focus: Vec<&Entry> = Vec::new();
-    let mut others: Vec<&Entry> = Vec::new();
+    // The actions that may still meet a later one, by kind of pair and by
+    // whether they are the organisation's (with `involving`, the
+    // organisation's meet the others' and the others only the
+    // organisation's; without, every entry is one of the others').
+    let mut active: Vec<Vec<&Entry>> = vec![Vec::new(); classes.count() * 2];
+    let mut used: Vec<usize> = Vec::new();
     for group in entries.chunk_by(|a, b| a.key() == b.key()) {
-        focus.clear();
-        others.clear();
+        for list in used.drain(..) {
+            active[list].clear();
+        }
         for later in group {
-            let meets_focus = focused && !later.focus;
-            // One pass over each list drops those that ended too long
-            // before and meets the rest.
-            for (list, meet) in [(&mut focus, meets_focus), (&mut others, !meets_focus)] {
+            let side = usize::from(focused && !later.focus);
+            for &(gain, class) in classes.by_gain(later.class) {
+                // Closest first: with as many kept as asked, all closer
+                // than a day, a lower gain can no longer rank.
+                if best
+                    .bar()
+                    .is_some_and(|(days, bar)| days == 0 && gain < bar)
+                {
+                    break;
+                }
+                let list = &mut active[usize::from(class) * 2 + side];
                 list.retain(|earlier| {
-                    let near = i64::from(later.start) - i64::from(earlier.end) <= window;
-                    if near && meet {
+                    let apart = i64::from(later.start) - i64::from(earlier.end);
+                    if apart > window {
+                        return false;
+                    }
+                    let rank = (
+                        u32::try_from(apart.max(0)).unwrap_or(u32::MAX),
+                        Reverse(gain),
+                        earlier.id.min(later.id),
+                        earlier.id.max(later.id),
+                    );
+                    if best.would_keep(&rank) {
                         if let Some(overlap) = overlap(actions, earlier, later) {
                             best.offer(overlap);
                         }
                     }
-                    near
+                    true
                 });
             }
-            if later.focus {
-                focus.push(later);
-            } else {
-                others.push(later);
+            let own = usize::from(later.class) * 2 + usize::from(focused && later.focus);
+            if active[own].is_empty() {
+                used.push(own);
             }
+            active[own].push(later);
         }
     }
     best
+}
+
+/// The classes of actions, by what a pair's gain depends on (level and
+/// sectors), and for each, the classes by the gain of a pair with it,
+/// greatest first.
+struct Classes {
+    by_gain: Vec<Vec<(u32, u16)>>,
+}
+
+impl Classes {
+    fn new(classes: &[(Level, u32)]) -> Self {
+        let by_gain = classes
+            .iter()
+            .map(|&(level, sectors)| {
+                let mut others: Vec<(u32, u16)> = classes
+                    .iter()
+                    .enumerate()
+                    .map(|(other, &(other_level, other_sectors))| {
+                        let levels = if level == other_level { 0 } else { 2 };
+                        let class = u16::try_from(other)
+                            .expect("fewer classes than levels times sector sets");
+                        (levels + (sectors ^ other_sectors).count_ones(), class)
+                    })
+                    .collect();
+                others.sort_unstable_by_key(|&(gain, class)| (Reverse(gain), class));
+                others
+            })
+            .collect();
+        Classes { by_gain }
+    }
+
+    fn count(&self) -> usize {
+        self.by_gain.len()
+    }
+
+    fn by_gain(&self, kind: u16) -> &[(u32, u16)] {
+        &self.by_gain[usize::from(kind)]
+    }
 }
 
 /// One (state, audience) of an open, dated action, with what the sweep
@@ -202,6 +295,11 @@ struct Entry {
     level: Level,
     /// The sectors its organisations bring, one bit per sector.
     sectors: u32,
+    /// Its class: its level and sectors, numbered, what the gain of a pair
+    /// depends on.
+    class: u16,
+    /// Its pairs are met one by one rather than counted through its sets.
+    one_by_one: bool,
 }
 
 impl Entry {
@@ -212,8 +310,19 @@ impl Entry {
 
 /// Every (state, audience) of every open, dated action, grouped and sorted
 /// by start, each once even when an action names a state twice.
-fn entries(actions: &[PlannedAction], profiles: &Profiles, involving: Option<OrgId>) -> Vec<Entry> {
+///
+/// Also the classes of the actions (level and sectors), and with each
+/// entry whether its pairs are met one by one: when its action takes part
+/// in more than `most_sets` sets (see `count`).
+fn entries(
+    actions: &[PlannedAction],
+    profiles: &Profiles,
+    involving: Option<OrgId>,
+    sets: &Sets,
+    most_sets: usize,
+) -> (Vec<Entry>, Classes) {
     let mut kinds: HashMap<&str, usize> = HashMap::new();
+    let mut classes: HashMap<(Level, u32), u16> = HashMap::new();
     let mut entries = Vec::new();
     for (index, action) in actions.iter().enumerate() {
         let Some((start, end)) = action.span().filter(|_| !action.status.is_closed()) else {
@@ -224,6 +333,10 @@ fn entries(actions: &[PlannedAction], profiles: &Profiles, involving: Option<Org
             .entry(action.action_type.as_str())
             .or_insert(next_kind);
         let sectors = sector_mask(action, profiles);
+        let next_class =
+            u16::try_from(classes.len()).expect("fewer classes than levels times sector sets");
+        let class = *classes.entry((action.level, sectors)).or_insert(next_class);
+        let one_by_one = !sets.counts(action, most_sets);
         let focus = involving.is_some_and(|org| action.organisations().any(|o| o == org));
         let audiences = action
             .audiences
@@ -246,13 +359,19 @@ fn entries(actions: &[PlannedAction], profiles: &Profiles, involving: Option<Org
                     kind,
                     level: action.level,
                     sectors,
+                    class,
+                    one_by_one,
                 });
             }
         }
     }
     entries.sort_unstable_by_key(|e| (e.state, e.audience, e.start, e.index));
     entries.dedup_by_key(|e| (e.state, e.audience, e.index));
-    entries
+    let mut by_number = vec![(Level::National, 0); classes.len()];
+    for (class, number) in classes {
+        by_number[usize::from(number)] = class;
+    }
+    (entries, Classes::new(&by_number))
 }
 
 /// The sectors the organisations of `action` bring, one bit per sector.
@@ -315,7 +434,7 @@ fn first_shared<T: Ord + Copy>(a: &[T], b: &[T]) -> Option<T> {
 mod tests {
     use chrono::Days;
 
-    use super::{OverlapSettings, PARALLEL_FROM, entries, overlaps, sweep};
+    use super::{OverlapSettings, PARALLEL_FROM, Sets, entries, find, sweep};
     use crate::access::OrgId;
     use crate::coordination::tests_support::{action, d, iso};
     use crate::coordination::{PlannedAction, Profiles};
@@ -344,22 +463,31 @@ mod tests {
             })
             .collect();
         let profiles = Profiles::new();
-        let settings = OverlapSettings {
-            window_days: 3,
-            limit: Some(40),
-            involving: None,
-        };
-        let all = entries(&actions, &profiles, None);
-        assert!(all.len() >= PARALLEL_FROM);
-        let one = sweep(&actions, &all, settings).into_overlaps();
-        assert!(one.total > 40, "{}", one.total);
-        assert_eq!(overlaps(&actions, &profiles, settings), one);
-        let involving = OverlapSettings {
-            involving: Some(OrgId(3)),
-            ..settings
-        };
-        let all = entries(&actions, &profiles, Some(OrgId(3)));
-        let one = sweep(&actions, &all, involving).into_overlaps();
-        assert_eq!(overlaps(&actions, &profiles, involving), one);
+        let sets = Sets::new(&actions);
+        for involving in [None, Some(OrgId(3))] {
+            let settings = OverlapSettings {
+                window_days: 3,
+                limit: Some(40),
+                involving,
+            };
+            let (all, classes) = entries(&actions, &profiles, involving, &sets, 0);
+            assert!(all.len() >= PARALLEL_FROM);
+            // Every pair met one by one, in one thread: what the sweep of
+            // old did, the reference for the count and the two halves.
+            let one = sweep(
+                &actions,
+                &all,
+                &classes,
+                OverlapSettings {
+                    limit: None,
+                    ..settings
+                },
+            );
+            let total = one.into_overlaps(0).ranked.len();
+            assert!(total > 40, "{total}");
+            let reference = sweep(&actions, &all, &classes, settings).into_overlaps(total);
+            assert_eq!(find(&actions, &profiles, settings, 64), reference);
+            assert_eq!(find(&actions, &profiles, settings, 0), reference);
+        }
     }
 }

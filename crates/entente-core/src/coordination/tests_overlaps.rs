@@ -323,6 +323,34 @@ proptest! {
     }
 
     #[test]
+    fn the_count_does_not_depend_on_which_pairs_are_met_one_by_one(
+        actions in arb_actions(),
+        profiles in arb_profiles(),
+        window in 0u32..50,
+        most_sets in prop::sample::select(vec![0usize, 1, 3, 8, 64]),
+        involving in proptest::option::of(1i64..6),
+    ) {
+        let in_it = |id: ActionId| match involving {
+            None => true,
+            Some(org) => actions
+                .iter()
+                .any(|a| a.id == id && a.organisations().any(|o| o == OrgId(org))),
+        };
+        let expected: Vec<Overlap> = brute_force(&actions, &profiles, window)
+            .into_iter()
+            .filter(|o| in_it(o.first) || in_it(o.second))
+            .collect();
+        let settings = OverlapSettings {
+            window_days: window,
+            limit: Some(3),
+            involving: involving.map(OrgId),
+        };
+        let found = overlaps::find(&actions, &profiles, settings, most_sets);
+        prop_assert_eq!(found.total, expected.len());
+        prop_assert_eq!(&found.ranked[..], &expected[..3.min(expected.len())]);
+    }
+
+    #[test]
     fn the_overlaps_of_one_organisation_are_those_of_every_pair_it_is_in(
         actions in arb_actions(),
         org in 1i64..6,

@@ -3,13 +3,14 @@
 
 use std::collections::BinaryHeap;
 
-use super::{Overlap, Overlaps};
+use super::{Overlap, Overlaps, Rank};
 
 /// The best overlaps seen so far: all of them, or a bounded heap whose top
 /// is the worst kept, so millions of overlaps never sit in memory at once.
+/// How many there are in all is counted elsewhere (see `count`): the sweep
+/// that fills this does not meet every pair.
 pub(super) struct Best {
     limit: Option<usize>,
-    total: usize,
     kept: BinaryHeap<Ranked>,
 }
 
@@ -17,41 +18,54 @@ impl Best {
     pub(super) fn new(limit: Option<usize>) -> Self {
         Best {
             limit,
-            total: 0,
             kept: BinaryHeap::new(),
         }
     }
 
-    pub(super) fn offer(&mut self, overlap: Overlap) {
-        self.total += 1;
+    /// Whether an overlap of this rank would be kept if it were offered.
+    pub(super) fn would_keep(&self, rank: &Rank) -> bool {
         match self.limit {
-            Some(0) => {}
-            Some(limit) if self.kept.len() >= limit => {
-                if self
-                    .kept
-                    .peek()
-                    .is_some_and(|worst| overlap.rank() < worst.0.rank())
-                {
-                    self.kept.pop();
-                    self.kept.push(Ranked(overlap));
-                }
-            }
-            _ => self.kept.push(Ranked(overlap)),
+            None => true,
+            Some(limit) if self.kept.len() < limit => true,
+            Some(_) => self.kept.peek().is_some_and(|worst| *rank < worst.0.rank()),
         }
     }
 
-    /// Adds what `other` found, as if it had been offered here.
+    /// The days apart and gain of the worst kept once as many are kept as
+    /// asked: what an overlap must at least match to be kept; `None` while
+    /// any overlap would be.
+    pub(super) fn bar(&self) -> Option<(u32, u32)> {
+        match self.limit {
+            Some(limit) if self.kept.len() >= limit => Some(
+                self.kept
+                    .peek()
+                    .map_or((0, u32::MAX), |worst| (worst.0.days_apart, worst.0.gain)),
+            ),
+            _ => None,
+        }
+    }
+
+    pub(super) fn offer(&mut self, overlap: Overlap) {
+        if !self.would_keep(&overlap.rank()) {
+            return;
+        }
+        if self.limit.is_some_and(|limit| self.kept.len() >= limit) {
+            self.kept.pop();
+        }
+        self.kept.push(Ranked(overlap));
+    }
+
+    /// Adds what `other` kept, as if it had been offered here.
     pub(super) fn absorb(&mut self, other: Best) {
-        let total = self.total + other.total;
         for Ranked(overlap) in other.kept {
             self.offer(overlap);
         }
-        self.total = total;
     }
 
-    pub(super) fn into_overlaps(self) -> Overlaps {
+    /// The kept overlaps, best first, with the total counted apart.
+    pub(super) fn into_overlaps(self, total: usize) -> Overlaps {
         Overlaps {
-            total: self.total,
+            total,
             ranked: self
                 .kept
                 .into_sorted_vec()

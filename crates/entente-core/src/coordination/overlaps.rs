@@ -215,10 +215,8 @@ fn sweep(
                         earlier.id.min(later.id),
                         earlier.id.max(later.id),
                     );
-                    if best.would_keep(&rank) {
-                        if let Some(overlap) = overlap(actions, earlier, later) {
-                            best.offer(overlap);
-                        }
+                    if best.would_keep(&rank) && meets(actions, earlier, later) {
+                        best.offer(overlap(earlier, later, gain));
                     }
                     true
                 });
@@ -272,34 +270,33 @@ impl Classes {
 }
 
 /// One (state, audience) of an open, dated action, with what the sweep
-/// compares, so that it rarely has to read the action itself.
+/// compares, so that it rarely has to read the action itself: small,
+/// since a million actions make more than a million of them to sort.
 struct Entry {
     state: Iso3,
     audience: Audience,
     /// Days since the common era.
     start: i32,
     end: i32,
-    index: usize,
+    index: u32,
     id: ActionId,
-    /// Its lead and first partner, and whether it has more partners.
-    orgs: [Option<OrgId>; 2],
+    /// Its lead and first partner (the lead twice without partners).
+    orgs: [OrgId; 2],
+    /// It has more than one partner.
     more_orgs: bool,
     /// It names one state.
     one_state: bool,
-    /// The audiences it names, one bit per audience.
-    audiences: u32,
     /// One of its organisations is the one the overlaps must involve.
     focus: bool,
+    /// Its pairs are met one by one rather than counted through its sets.
+    one_by_one: bool,
+    /// The audiences it names, one bit per audience.
+    audiences: u16,
     /// Its kind of action, as a number.
-    kind: usize,
-    level: Level,
-    /// The sectors its organisations bring, one bit per sector.
-    sectors: u32,
+    kind: u16,
     /// Its class: its level and sectors, numbered, what the gain of a pair
     /// depends on.
     class: u16,
-    /// Its pairs are met one by one rather than counted through its sets.
-    one_by_one: bool,
 }
 
 impl Entry {
@@ -321,14 +318,14 @@ fn entries(
     sets: &Sets,
     most_sets: usize,
 ) -> (Vec<Entry>, Classes) {
-    let mut kinds: HashMap<&str, usize> = HashMap::new();
+    let mut kinds: HashMap<&str, u16> = HashMap::new();
     let mut classes: HashMap<(Level, u32), u16> = HashMap::new();
     let mut entries = Vec::new();
     for (index, action) in actions.iter().enumerate() {
         let Some((start, end)) = action.span().filter(|_| !action.status.is_closed()) else {
             continue;
         };
-        let next_kind = kinds.len();
+        let next_kind = u16::try_from(kinds.len()).expect("fewer kinds of action than 65,536");
         let kind = *kinds
             .entry(action.action_type.as_str())
             .or_insert(next_kind);
@@ -341,7 +338,8 @@ fn entries(
         let audiences = action
             .audiences
             .iter()
-            .fold(0, |mask, audience| mask | 1 << (*audience as u32));
+            .fold(0u16, |mask, audience| mask | 1 << (*audience as u16));
+        let index = u32::try_from(index).expect("fewer actions than 4,294,967,296");
         for state in &action.states {
             for audience in &action.audiences {
                 entries.push(Entry {
@@ -351,14 +349,15 @@ fn entries(
                     end: end.num_days_from_ce(),
                     index,
                     id: action.id,
-                    orgs: [Some(action.lead), action.partners.first().copied()],
+                    orgs: [
+                        action.lead,
+                        *action.partners.first().unwrap_or(&action.lead),
+                    ],
                     more_orgs: action.partners.len() > 1,
                     one_state: action.states.len() == 1,
                     audiences,
                     focus,
                     kind,
-                    level: action.level,
-                    sectors,
                     class,
                     one_by_one,
                 });
@@ -383,34 +382,31 @@ fn sector_mask(action: &PlannedAction, profiles: &Profiles) -> u32 {
         .fold(0, |mask, sector| mask | 1 << (*sector as u32))
 }
 
-/// The overlap of two entries of one group (`earlier` starting first), if
-/// their actions are of different organisations and this is the first
-/// group they share (lowest state, then lowest audience), so that each
-/// pair is reported once.
-fn overlap(actions: &[PlannedAction], earlier: &Entry, later: &Entry) -> Option<Overlap> {
-    let (a, b) = (&actions[earlier.index], &actions[later.index]);
+/// Whether two entries of one group (`earlier` starting first) make an
+/// overlap here: their actions are of different organisations, and this is
+/// the first group they share (lowest state, then lowest audience), so
+/// that each pair is reported once.
+fn meets(actions: &[PlannedAction], earlier: &Entry, later: &Entry) -> bool {
+    let action = |entry: &Entry| &actions[entry.index as usize];
     let shared_org = if earlier.more_orgs || later.more_orgs {
-        a.organisations()
+        let b = action(later);
+        action(earlier)
+            .organisations()
             .any(|org| b.organisations().any(|o| o == org))
     } else {
-        earlier
-            .orgs
-            .iter()
-            .flatten()
-            .any(|org| later.orgs.contains(&Some(*org)))
+        earlier.orgs.iter().any(|org| later.orgs.contains(org))
     };
     let first_audience = (earlier.audiences & later.audiences).trailing_zeros();
-    let first_group = || {
-        first_audience == later.audience as u32
-            && ((earlier.one_state && later.one_state)
-                || first_shared(&a.states, &b.states) == Some(later.state))
-    };
-    if shared_org || !first_group() {
-        return None;
-    }
+    !shared_org
+        && first_audience == later.audience as u32
+        && ((earlier.one_state && later.one_state)
+            || first_shared(&action(earlier).states, &action(later).states) == Some(later.state))
+}
+
+/// The overlap of two entries that meet, `gain` apart (see [`Overlap::gain`]).
+fn overlap(earlier: &Entry, later: &Entry, gain: u32) -> Overlap {
     let apart = (i64::from(later.start) - i64::from(earlier.end)).max(0);
-    let levels = if earlier.level == later.level { 0 } else { 2 };
-    Some(Overlap {
+    Overlap {
         first: earlier.id.min(later.id),
         second: earlier.id.max(later.id),
         state: later.state,
@@ -421,8 +417,8 @@ fn overlap(actions: &[PlannedAction], earlier: &Entry, later: &Entry) -> Option<
             Opportunity::Sequence
         },
         days_apart: u32::try_from(apart).unwrap_or(u32::MAX),
-        gain: levels + (earlier.sectors ^ later.sectors).count_ones(),
-    })
+        gain,
+    }
 }
 
 /// The lowest value both lists hold.

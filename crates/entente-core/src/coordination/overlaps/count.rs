@@ -22,7 +22,7 @@
 //! in too many sets: the pairs it is in are met one by one instead, by a
 //! sweep that only looks at pairs with such an action on one side.
 
-use super::{Entry, overlap};
+use super::{Entry, meets};
 use crate::coordination::PlannedAction;
 use crate::{Iso3, plan::Audience};
 
@@ -70,9 +70,10 @@ impl Sets {
     /// Whether the pairs of `action` are counted through its sets, with at
     /// most `most` of them.
     pub(super) fn counts(&self, action: &PlannedAction, most: usize) -> bool {
-        let states = distinct(&action.states).len();
-        let audiences = distinct(&action.audiences).len();
-        let orgs = distinct(&action.organisations().collect::<Vec<_>>()).len();
+        let states = distinct_count(&action.states);
+        let audiences = distinct_count(&action.audiences);
+        let orgs = 1 + distinct_count(&action.partners)
+            - usize::from(action.partners.contains(&action.lead));
         states <= 2
             && orgs <= MOST_ORGS
             && audiences < 12
@@ -82,27 +83,51 @@ impl Sets {
     }
 
     /// The sets of `action` whose lowest state is `state`, each with the
-    /// parity of its size (true when odd).
-    fn of(&self, action: &PlannedAction, state: Iso3, found: &mut Vec<(u128, bool)>) {
-        let states = distinct(&action.states);
-        let audiences = distinct(&action.audiences);
-        let mut orgs: Vec<u128> = distinct(&action.organisations().collect::<Vec<_>>())
-            .iter()
-            .map(|o| self.orgs.binary_search(&o.0).map_or(NO_ORG, |i| i as u128))
-            .collect();
+    /// parity of its size (true when odd), added to `found`; `scratch`
+    /// holds the action's distinct parts between two calls, so that a
+    /// million actions make no allocation each.
+    fn of(
+        &self,
+        action: &PlannedAction,
+        state: Iso3,
+        scratch: &mut Scratch,
+        found: &mut Vec<(u128, bool)>,
+    ) {
+        let Scratch {
+            others,
+            audiences,
+            orgs,
+        } = scratch;
+        others.clear();
+        others.push(u128::from(u16::MAX));
+        others.extend(
+            action
+                .states
+                .iter()
+                .filter(|s| **s > state)
+                .map(|s| self.states.binary_search(s).map_or(0, |i| i as u128)),
+        );
+        others[1..].sort_unstable();
+        dedup_from(others, 1);
+        audiences.clear();
+        audiences.extend(action.audiences.iter().map(|a| *a as u32));
+        audiences.sort_unstable();
+        audiences.dedup();
+        orgs.clear();
+        orgs.extend(
+            action
+                .organisations()
+                .map(|o| self.orgs.binary_search(&o.0).map_or(NO_ORG, |i| i as u128)),
+        );
         orgs.sort_unstable();
-        let second: Vec<Option<Iso3>> = std::iter::once(None)
-            .chain(states.iter().copied().filter(|s| *s > state).map(Some))
-            .collect();
-        for other in second {
-            let state_bits = other.map_or(u128::from(u16::MAX), |s| {
-                self.states.binary_search(&s).map_or(0, |i| i as u128)
-            }) << STATE_SHIFT;
+        orgs.dedup();
+        for (at, other) in others.iter().enumerate() {
+            let state_bits = other << STATE_SHIFT;
             for audience_set in 1u32..(1 << audiences.len()) {
                 let mut audience_bits = 0u128;
                 for (i, audience) in audiences.iter().enumerate() {
                     if audience_set & (1 << i) != 0 {
-                        audience_bits |= 1 << (*audience as u32);
+                        audience_bits |= 1 << audience;
                     }
                 }
                 for org_set in 0u32..(1 << orgs.len()) {
@@ -117,10 +142,8 @@ impl Sets {
                     for free in slot..MOST_ORGS as u32 {
                         org_bits |= NO_ORG << (ORG_BITS * free);
                     }
-                    let size = 1
-                        + u32::from(other.is_some())
-                        + audience_set.count_ones()
-                        + org_set.count_ones();
+                    let size =
+                        1 + u32::from(at > 0) + audience_set.count_ones() + org_set.count_ones();
                     found.push((
                         state_bits | audience_bits << AUDIENCE_SHIFT | org_bits,
                         size % 2 == 1,
@@ -131,11 +154,35 @@ impl Sets {
     }
 }
 
-fn distinct<T: Ord + Copy>(values: &[T]) -> Vec<T> {
-    let mut values = values.to_vec();
-    values.sort_unstable();
-    values.dedup();
+/// The distinct parts of the action being numbered (see [`Sets::of`]).
+#[derive(Default)]
+pub(super) struct Scratch {
+    /// "No second state", then the numbers of its states after the one counted.
+    others: Vec<u128>,
+    audiences: Vec<u32>,
+    orgs: Vec<u128>,
+}
+
+/// How many distinct values `values` holds, without allocating: actions
+/// name a few states, audiences and partners.
+fn distinct_count<T: PartialEq>(values: &[T]) -> usize {
     values
+        .iter()
+        .enumerate()
+        .filter(|(i, v)| !values[..*i].contains(v))
+        .count()
+}
+
+/// Removes the repeated values of the sorted `values[from..]`.
+fn dedup_from(values: &mut Vec<u128>, from: usize) {
+    let mut kept = from;
+    for i in from..values.len() {
+        if kept == from || values[i] != values[kept - 1] {
+            values[kept] = values[i];
+            kept += 1;
+        }
+    }
+    values.truncate(kept);
 }
 
 /// One action in one set.
@@ -163,6 +210,7 @@ pub(super) fn count(
     let mut found = Vec::new();
     let mut seen: Vec<&Entry> = Vec::new();
     let mut ends = Vec::new();
+    let mut scratch = Scratch::default();
     for state in entries.chunk_by(|a, b| a.state == b.state) {
         // Each action once, with its entry in this state.
         seen.clear();
@@ -172,7 +220,12 @@ pub(super) fn count(
         members.clear();
         for entry in &seen {
             found.clear();
-            sets.of(&actions[entry.index], entry.state, &mut found);
+            sets.of(
+                &actions[entry.index as usize],
+                entry.state,
+                &mut scratch,
+                &mut found,
+            );
             members.extend(found.iter().map(|&(set, odd)| Member {
                 set,
                 start: entry.start,
@@ -242,7 +295,7 @@ fn one_by_one(actions: &[PlannedAction], state: &[Entry], window: i64, focused: 
                     let near = i64::from(later.start) - i64::from(earlier.end) <= window;
                     if near
                         && (!focused || earlier.focus != later.focus)
-                        && overlap(actions, earlier, later).is_some()
+                        && meets(actions, earlier, later)
                     {
                         pairs += 1;
                     }

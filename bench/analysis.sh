@@ -55,10 +55,11 @@ measure() { # out command...
     /Maximum resident set size/ { printf "%.0f\n", $2 / 1024 }' "$out.time"
 }
 
-# The overlap question in SQL: pairs of open actions of different lead
-# organisations that share a state and an audience and whose spans (start
+# The overlap question in SQL: pairs of open actions that share a state and
+# an audience but no organisation (lead or partner), and whose spans (start
 # to end, or the due date alone when there is no start) overlap or lie
-# within 30 days of each other. Each pair counted once.
+# within 30 days of each other. Each pair counted once: the same count as
+# the analysis's total.
 overlap_sql="
 WITH spans AS (
   SELECT id, lead_org,
@@ -77,6 +78,10 @@ SELECT count(*) FROM (
   JOIN action_audiences aa ON aa.action_id = a.id
   JOIN action_audiences ab ON ab.action_id = b.id AND ab.audience = aa.audience
   WHERE b.lead_org <> a.lead_org
+    AND NOT EXISTS (SELECT 1 FROM action_partners p WHERE p.action_id = b.id AND p.org_id = a.lead_org)
+    AND NOT EXISTS (SELECT 1 FROM action_partners p WHERE p.action_id = a.id
+                    AND (p.org_id = b.lead_org
+                         OR p.org_id IN (SELECT q.org_id FROM action_partners q WHERE q.action_id = b.id)))
     AND julianday(b.first_day) - julianday(a.last_day) <= 30
     AND julianday(a.first_day) - julianday(b.last_day) <= 30
 );"

@@ -9,8 +9,8 @@
 //! lacks them its triggers, so a table added later is covered at once. The
 //! tables left out are those no page shows and that change on every
 //! request or job: sessions and sign-in steps, API tokens (their last use),
-//! the audit log (written on some reads too), notifications and the job
-//! queue.
+//! the audit log (written on some reads too), notifications, the marks of
+//! when they were last looked for, and the job queue.
 
 use diesel::QueryableByName;
 use diesel::prelude::*;
@@ -21,7 +21,7 @@ use crate::schema::change_counter;
 use crate::{Store, StoreError};
 
 /// Tables whose changes no page shows.
-const UNCOUNTED: [&str; 13] = [
+const UNCOUNTED: [&str; 14] = [
     "__diesel_schema_migrations",
     "change_counter",
     "sessions",
@@ -33,6 +33,7 @@ const UNCOUNTED: [&str; 13] = [
     "audit_log",
     "notification_preferences",
     "notifications",
+    "notification_refreshes",
     "jobs",
     "import_mappings",
 ];

@@ -657,6 +657,16 @@ diesel::table! {
 diesel::joinable!(notification_preferences -> users (user_id));
 diesel::joinable!(notifications -> users (user_id));
 diesel::joinable!(jobs -> users (user_id));
+diesel::joinable!(notification_refreshes -> users (user_id));
+
+diesel::table! {
+    notification_refreshes (user_id) {
+        user_id -> BigInt,
+        change_count -> BigInt,
+        as_of -> Date,
+        refreshed_at -> Timestamp,
+    }
+}
 
 diesel::table! {
     npm_profiles (id) {
@@ -861,6 +871,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     search_fts,
     notification_preferences,
     notifications,
+    notification_refreshes,
     jobs,
     npm_profiles,
     npm_profile_bodies,

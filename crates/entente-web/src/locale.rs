@@ -111,7 +111,7 @@ impl Locale {
     /// variables are missing does not format.
     #[cfg(test)]
     pub fn has(self, key: &str) -> bool {
-        const VARIABLES: [&str; 21] = [
+        const VARIABLES: [&str; 22] = [
             "subject",
             "date",
             "count",
@@ -133,6 +133,7 @@ impl Locale {
             "minutes",
             "min",
             "max",
+            "time",
         ];
         let args: Vec<_> = VARIABLES
             .iter()

@@ -5,6 +5,7 @@
 //! finding is recorded once per user, which is what makes it "new" once.
 
 pub(crate) mod jobs;
+mod refresh;
 
 use std::collections::{BTreeMap, BTreeSet};
 

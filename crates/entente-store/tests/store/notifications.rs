@@ -71,6 +71,91 @@ fn preferences_are_saved_checked_and_list_the_subscribers() {
 }
 
 #[test]
+fn the_worker_looks_again_once_after_each_change_or_day() {
+    on_each_backend("notification_refreshes", |db| {
+        let store = &db.store;
+        let world = World::build(store);
+        two_briefings(store, &world);
+        let today = day("2027-01-01");
+        let now = at("2027-01-01 06:00:00");
+        let due = store.users_to_refresh(today).unwrap();
+        for member in [world.viewer, world.editor, world.admin, world.outsider] {
+            assert!(due.contains(&member), "{member:?} in {due:?}");
+        }
+        assert!(
+            !due.contains(&world.site_admin),
+            "a member of no organisation"
+        );
+        assert_eq!(
+            store.notifications_refreshed_at(world.outsider).unwrap(),
+            None
+        );
+
+        let new = store.refresh_if_due(world.outsider, today, now).unwrap();
+        assert!(new.is_some_and(|n| n > 0), "{new:?}");
+        assert_eq!(
+            store.refresh_if_due(world.outsider, today, now).unwrap(),
+            None,
+            "the turn is taken until something changes"
+        );
+        assert_eq!(
+            store.notifications_refreshed_at(world.outsider).unwrap(),
+            Some(now)
+        );
+        assert!(
+            !store
+                .users_to_refresh(today)
+                .unwrap()
+                .contains(&world.outsider)
+        );
+        // A new day (deadlines fall due) makes the user due again.
+        assert!(
+            store
+                .users_to_refresh(day("2027-01-02"))
+                .unwrap()
+                .contains(&world.outsider)
+        );
+
+        // What no page shows does not count as a change; what a page shows does.
+        let weekly = NotificationPreferences {
+            digest: Digest::Weekly,
+            language: "en".to_owned(),
+        };
+        store
+            .set_notification_preferences(world.outsider, &weekly, now)
+            .unwrap();
+        assert!(
+            !store
+                .users_to_refresh(today)
+                .unwrap()
+                .contains(&world.outsider)
+        );
+        store
+            .create_organisation(&crate::accounts::organisation(
+                "newcomer",
+                entente_core::access::Visibility::Public,
+            ))
+            .unwrap();
+        assert!(
+            store
+                .users_to_refresh(today)
+                .unwrap()
+                .contains(&world.outsider)
+        );
+        let later = at("2027-01-01 07:00:00");
+        assert_eq!(
+            store.refresh_if_due(world.outsider, today, later).unwrap(),
+            Some(0),
+            "looked again: nothing new"
+        );
+        assert_eq!(
+            store.notifications_refreshed_at(world.outsider).unwrap(),
+            Some(later)
+        );
+    });
+}
+
+#[test]
 fn a_finding_is_new_once_and_only_from_what_the_user_may_read() {
     on_each_backend("notification_findings", |db| {
         let store = &db.store;

@@ -2,6 +2,8 @@ nav-notifications = Notifications
 notifications-title = Notifications
 notifications-intro = What the coordination board found that concerns your organisations: overlaps with your actions, gaps in the states you work in, and the deadlines of those states and of your actions. Each finding is listed once, when it is first found.
 notifications-empty = Nothing yet. New overlaps, gaps and deadlines that concern your organisations will appear here.
+notifications-looked = Last gathered on { $date } at { $time } UTC. The list is brought up to date within a few minutes of each change to the plan, and each day.
+notifications-not-looked = Your findings have not been gathered yet: they will appear here within a few minutes.
 notifications-unread-count = { $count ->
     [one] 1 unread
    *[other] { $count } unread

@@ -2,6 +2,8 @@ nav-notifications = Notificaciones
 notifications-title = Notificaciones
 notifications-intro = Lo que el tablero de coordinación encontró que concierne a sus organizaciones: coincidencias con sus acciones, vacíos en los Estados donde trabajan y los plazos de esos Estados y de sus acciones. Cada hallazgo aparece una sola vez, cuando se detecta.
 notifications-empty = Nada por ahora. Las nuevas coincidencias, vacíos y plazos que conciernan a sus organizaciones aparecerán aquí.
+notifications-looked = Últimos hallazgos reunidos el { $date } a las { $time } UTC. La lista se actualiza pocos minutos después de cada cambio del plan, y cada día.
+notifications-not-looked = Sus hallazgos aún no se han reunido: aparecerán aquí en unos minutos.
 notifications-unread-count = { $count ->
     [one] 1 sin leer
    *[other] { $count } sin leer

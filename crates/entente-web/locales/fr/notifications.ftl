@@ -2,6 +2,8 @@ nav-notifications = Notifications
 notifications-title = Notifications
 notifications-intro = Ce que le tableau de coordination a relevé pour vos organisations : les chevauchements avec vos actions, les lacunes dans les États où vous travaillez, les échéances de ces États et de vos actions. Chaque constat n’apparaît qu’une fois, le jour où il est relevé.
 notifications-empty = Rien pour l’instant. Les nouveaux chevauchements, lacunes et échéances qui concernent vos organisations s’afficheront ici.
+notifications-looked = Derniers constats rassemblés le { $date } à { $time } UTC. La liste est mise à jour quelques minutes après chaque changement du plan, et chaque jour.
+notifications-not-looked = Vos constats n’ont pas encore été rassemblés : ils apparaîtront ici d’ici quelques minutes.
 notifications-unread-count = { $count ->
     [one] 1 non lue
    *[other] { $count } non lues

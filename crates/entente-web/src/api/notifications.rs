@@ -168,6 +168,10 @@ pub struct NotificationView {
 pub struct NotificationPage {
     /// Unread ones in all.
     pub unread: usize,
+    /// When the job worker last gathered the findings (UTC, RFC 3339);
+    /// `null` before the first time. It gathers them again within a few
+    /// minutes of each change to the plan, and each day.
+    pub gathered_at: Option<String>,
     pub items: Vec<NotificationView>,
 }
 
@@ -177,7 +181,9 @@ fn utc(at: chrono::NaiveDateTime) -> String {
 
 /// The overlaps, gaps and deadlines that concern the user's organisations.
 ///
-/// Found with what the user may see and brought up to date on each read:
+/// Found with what the user may see, by the job worker within a few
+/// minutes of each change to the plan and each day (`gathered_at` says
+/// when it last looked):
 /// overlaps with their organisations' actions, gaps in the states they
 /// work in (their directory entries' states and regional groups, and the
 /// states of their actions), deadlines of those states and of their
@@ -199,13 +205,12 @@ pub async fn list_notifications(
     viewer: Viewer,
     Query(query): Query<ListQuery>,
 ) -> Result<Json<NotificationPage>, AppError> {
-    let (_, scope) = signed_in(&viewer)?;
+    let (user, scope) = signed_in(&viewer)?;
     let limit = query.limit.unwrap_or(100).min(MAX_LIMIT);
-    let list = app
+    let (list, gathered) = app
         .read(move |store| {
-            let now = Utc::now().naive_utc();
-            store.refresh_notifications(&scope, now.date(), now)?;
-            store.notifications(&scope, query.unread, limit)
+            let list = store.notifications(&scope, query.unread, limit)?;
+            Ok::<_, entente_store::StoreError>((list, store.notifications_refreshed_at(user)?))
         })
         .await?;
     let items = list
@@ -235,6 +240,7 @@ pub async fn list_notifications(
         .collect();
     Ok(Json(NotificationPage {
         unread: list.unread,
+        gathered_at: gathered.map(utc),
         items,
     }))
 }

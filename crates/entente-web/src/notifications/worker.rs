@@ -1,4 +1,6 @@
-//! The worker of the job queue: it schedules each subscriber's digest for
+//! The worker of the job queue: it looks again for what concerns each
+//! member whose findings are behind the plan or the day (the notification
+//! pages only read what it found), schedules each subscriber's digest for
 //! the current day or week (one job per user and period, whichever server
 //! schedules it first), then claims due jobs one at a time and mails the
 //! digests. A failed send gives the job back with its error, to be tried
@@ -64,6 +66,8 @@ fn fastrand_u32() -> u32 {
 /// What one pass of the worker did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pass {
+    /// Users whose findings were looked for again.
+    pub refreshed: usize,
     /// Digest jobs added by this pass.
     pub scheduled: usize,
     /// Digests and contact requests mailed.
@@ -121,10 +125,12 @@ impl Worker {
         tracing::info!(worker = %self.settings.name, "job worker stopped");
     }
 
-    /// Schedules what is due, then works through the due jobs until none
-    /// is left (without a mailer, schedules only).
+    /// Looks again for what concerns the members due for it, schedules
+    /// what is due, then works through the due jobs until none is left
+    /// (without a mailer, looks and schedules only).
     pub async fn pass(&self) -> Result<Pass, AppError> {
         let mut pass = Pass {
+            refreshed: self.refresh().await?,
             scheduled: self.schedule().await?,
             ..Pass::default()
         };
@@ -143,6 +149,30 @@ impl Worker {
             }
         }
         Ok(pass)
+    }
+
+    /// Looks again for what concerns each member due for it (see
+    /// [`Store::refresh_if_due`]), one after the other; returns how many.
+    async fn refresh(&self) -> Result<usize, AppError> {
+        let due = self
+            .store(|store| store.users_to_refresh(now().date()))
+            .await?;
+        let mut refreshed = 0;
+        for user in due {
+            let looked = self
+                .store(move |store| {
+                    let now = now();
+                    store.refresh_if_due(user, now.date(), now)
+                })
+                .await;
+            match looked {
+                Ok(Some(_)) => refreshed += 1,
+                Ok(None) => {}
+                // One user's failure does not keep the others waiting.
+                Err(e) => tracing::error!(user = user.0, error = %e, "findings not looked for"),
+            }
+        }
+        Ok(refreshed)
     }
 
     async fn schedule(&self) -> Result<usize, AppError> {
@@ -250,9 +280,9 @@ impl Worker {
                 else {
                     return Ok(None);
                 };
-                let scope = store.member_scope(user)?;
                 let now = now();
-                store.refresh_notifications(&scope, now.date(), now)?;
+                store.refresh_if_due(user, now.date(), now)?;
+                let scope = store.member_scope(user)?;
                 let list = store.unmailed_notifications(&scope)?;
                 if list.items.is_empty() {
                     return Ok(None);

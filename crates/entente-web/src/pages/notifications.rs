@@ -1,6 +1,6 @@
 //! `/notifications`: the signed-in user's list of the coordination
-//! findings that concern their organisations (brought up to date when
-//! read, newest first, with read marks), and `/account/notifications`:
+//! findings that concern their organisations (as the job worker last
+//! gathered them, newest first, with read marks), and `/account/notifications`:
 //! the e-mail digest's frequency and language. Both need a session.
 
 use askama::Template;
@@ -35,6 +35,9 @@ pub struct NotificationsPage {
     /// "3 unread".
     pub unread: String,
     pub unread_only: bool,
+    /// When the findings were last gathered, in words; `None` before the
+    /// first time.
+    pub gathered: Option<String>,
     /// The deadline feed's address, without a token.
     pub feed_url: String,
     /// The joint actions proposed to the user's organisations that await
@@ -53,17 +56,28 @@ pub async fn show_notifications(
     };
     let unread_only = request.params.get("show") == Some("unread");
     let scope = viewer.scope.clone();
-    let (list, lookups, proposals) = app
+    let user = me.account.user;
+    // Read only: the job worker gathers the findings (a look at the whole
+    // plan takes seconds at a million actions).
+    let (list, gathered, lookups, proposals) = app
         .read(move |store| {
-            let now = Utc::now().naive_utc();
-            store.refresh_notifications(&scope, now.date(), now)?;
             let list = store.notifications(&scope, unread_only, SHOWN)?;
+            let gathered = store.notifications_refreshed_at(user)?;
             let lookups = Lookups::load(store, &scope)?;
             let proposals = store.joint_proposals(&scope)?;
-            Ok::<_, entente_store::StoreError>((list, lookups, proposals))
+            Ok::<_, entente_store::StoreError>((list, gathered, lookups, proposals))
         })
         .await?;
     let locale = request.locale;
+    let gathered = gathered.map(|at| {
+        locale.t_args(
+            "notifications-looked",
+            &[
+                ("date", locale.date(at.date()).into()),
+                ("time", at.format("%H:%M").to_string().into()),
+            ],
+        )
+    });
     let chrome = frame(
         &app,
         &request,
@@ -75,6 +89,7 @@ pub async fn show_notifications(
         rows: notice_rows(&chrome, &lookups, &list),
         unread: locale.count("notifications-unread-count", list.unread),
         unread_only,
+        gathered,
         feed_url: app.public_link(&format!(
             "/api/v1/calendar/deadlines.ics?lang={}&token=ent_…",
             locale.code()

@@ -82,6 +82,21 @@ fn plant(app: &TestApp) -> Planted {
     }
 }
 
+/// What the job worker does before the lists are read: gathers the
+/// findings of every member due for it.
+fn gather(app: &TestApp) -> usize {
+    let now = chrono::Utc::now().naive_utc();
+    let due = app.store.users_to_refresh(now.date()).unwrap();
+    due.into_iter()
+        .filter(|user| {
+            app.store
+                .refresh_if_due(*user, now.date(), now)
+                .unwrap()
+                .is_some()
+        })
+        .count()
+}
+
 async fn api(
     app: &TestApp,
     method: reqwest::Method,
@@ -118,7 +133,14 @@ fn keys(page: &Value) -> Vec<String> {
 async fn the_list_holds_what_concerns_the_user_once_and_only_what_they_may_read() {
     fixture::on_each_backend(async |app| {
         let planted = plant(app);
+        // Reading gathers nothing: the worker does, and the list says when.
+        let before = list(app, "/api/v1/notifications", &planted.ana).await;
+        assert_eq!(before["items"].as_array().unwrap().len(), 0, "{before}");
+        assert!(before["gathered_at"].is_null(), "{before}");
+        assert_eq!(gather(app), 2, "Ana and Vi are members");
+        assert_eq!(gather(app), 0, "nothing changed since");
         let first = list(app, "/api/v1/notifications", &planted.ana).await;
+        assert!(first["gathered_at"].as_str().is_some(), "{first}");
         let items = first["items"].as_array().unwrap();
         let kinds: Vec<&str> = items.iter().map(|n| n["kind"].as_str().unwrap()).collect();
         assert!(
@@ -149,7 +171,21 @@ async fn the_list_holds_what_concerns_the_user_once_and_only_what_they_may_read(
         );
         assert_eq!(first["unread"], items.len());
 
-        // Read again: the same findings, not new ones.
+        // Gathered again after a change: the same findings, not new ones.
+        let site = AccessScope::SiteAdmin(UserId::NOBODY);
+        let watch = app
+            .store
+            .organisation_by_short_name(&site, "npm-watch")
+            .unwrap()
+            .unwrap();
+        let elsewhere = fixture::letter(
+            watch.id,
+            "Second letter on Mexico",
+            "MEX",
+            Visibility::Public,
+        );
+        app.store.create_action(&site, &elsewhere).unwrap();
+        assert_eq!(gather(app), 2, "a change makes every member due");
         let again = list(app, "/api/v1/notifications", &planted.ana).await;
         assert_eq!(keys(&again), keys(&first));
 
@@ -299,8 +335,22 @@ async fn the_notifications_page_lists_and_marks_read() {
     fixture::on_each_backend(async |app| {
         plant(app);
         let browser = signed_in(app, "ana@example.org").await;
+        let waiting = send(browser.get(app.url("/notifications?lang=fr"))).await;
+        assert!(
+            waiting
+                .body
+                .contains("Vos constats n’ont pas encore été rassemblés\u{a0}:"),
+            "{}",
+            waiting.body
+        );
+        gather(app);
         let page = send(browser.get(app.url("/notifications?lang=fr"))).await;
         assert_eq!(page.status, 200, "{}", page.body);
+        assert!(
+            page.body.contains("Derniers constats rassemblés le "),
+            "{}",
+            page.body
+        );
         assert!(page.body.contains("<h1>Notifications</h1>"));
         assert!(page.body.contains("Chevauchement"), "{}", page.body);
         assert!(page.body.contains("Letter of rights-now"));

@@ -98,7 +98,8 @@ impl ActionForm {
         form
     }
 
-    /// The signal switch the form asks for: `None` for the lead's default.
+    /// The signal switch the form asks for: `None` for the lead's default
+    /// (an unknown value is refused by [`ActionForm::to_draft`]).
     pub fn signal_choice(&self) -> Option<bool> {
         match self.signal.as_str() {
             "on" => Some(true),
@@ -200,6 +201,9 @@ impl ActionForm {
         outcome_event: Option<entente_core::plan::OutcomeEvent>,
     ) -> Result<ActionDraft, Vec<FieldError>> {
         let mut problems = Vec::new();
+        if !matches!(self.signal.as_str(), "" | "on" | "off") {
+            problems.push(problem("signal", "invalid_choice", &self.signal));
+        }
         let lead = lookups
             .org_by_short(self.lead.trim())
             .filter(|o| writes_for(scope, o.id))

@@ -166,6 +166,24 @@ impl Locale {
     pub fn count(self, key: &str, count: usize) -> String {
         self.t_args(key, &[("count", FluentValue::from(count))])
     }
+
+    /// [`Locale::count`] for a total that may have stopped counting
+    /// (`lower_bound`: more than `count` match): then the message `key`
+    /// followed by `-more`, which says "more than".
+    pub fn total(self, key: &str, count: u64, lower_bound: bool) -> String {
+        let count = usize::try_from(count).unwrap_or(usize::MAX);
+        self.count(&total_key(key, lower_bound), count)
+    }
+}
+
+/// The message for a total: `key`, or `key-more` ("more than") when the
+/// total is a lower bound.
+pub fn total_key(key: &str, lower_bound: bool) -> String {
+    if lower_bound {
+        format!("{key}-more")
+    } else {
+        key.to_owned()
+    }
 }
 
 /// Decoded `key=value` pairs of a query string.

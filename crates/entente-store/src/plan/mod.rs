@@ -79,12 +79,44 @@ impl PageRequest {
     pub const MAX_LIMIT: u32 = 500;
     pub const DEFAULT_LIMIT: u32 = 50;
 
+    /// How far a total is counted: past this many matches (or past the
+    /// end of the page asked for, when that is further), a list or a
+    /// search says "more than" instead of counting on. An exact count
+    /// reads every matching entry, which at a million actions is a tenth
+    /// of a second or more; nobody pages through ten thousand actions.
+    pub const COUNTED: u64 = 10_000;
+
     /// Everything, for exports and calendars: they stream what the scope
     /// may see without a page size.
     pub const ALL: PageRequest = PageRequest {
         limit: u32::MAX,
         offset: 0,
     };
+}
+
+impl PageRequest {
+    /// How many matches to count for this page, counting up to `counted`:
+    /// one more than `counted` or than the end of the page, so that the
+    /// count tells "more than" from "exactly", and whether anything
+    /// follows the page.
+    pub(crate) fn count_limit(self, counted: u64) -> i64 {
+        let end = self
+            .offset
+            .saturating_add(u64::from(self.limit.min(Self::MAX_LIMIT)));
+        i64::try_from(end.max(counted).saturating_add(1)).unwrap_or(i64::MAX)
+    }
+
+    /// The total from a count made with [`PageRequest::count_limit`]
+    /// rows at most: the count, or the limit less one and "more than".
+    pub(crate) fn total(self, counted_to: u64, counted: usize) -> (u64, bool) {
+        let counted = u64::try_from(counted).unwrap_or(u64::MAX);
+        let limit = u64::try_from(self.count_limit(counted_to)).unwrap_or(u64::MAX);
+        if counted >= limit {
+            (limit - 1, true)
+        } else {
+            (counted, false)
+        }
+    }
 }
 
 impl Default for PageRequest {
@@ -101,7 +133,11 @@ impl Default for PageRequest {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActionPage {
     pub actions: Vec<Action>,
+    /// How many match; when `total_is_lower_bound`, more than this many
+    /// match and counting stopped there (see [`PageRequest::COUNTED`]).
     pub total: u64,
+    /// More than `total` match; at least one follows the page.
+    pub total_is_lower_bound: bool,
 }
 
 /// A kind of action in the instance's catalogue.

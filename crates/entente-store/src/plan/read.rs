@@ -3,7 +3,10 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+use diesel::dsl::sql;
 use diesel::prelude::*;
+use diesel::sql_types::{Double, Integer, Nullable};
 use entente_core::access::AccessScope;
 use entente_core::plan::ActionId;
 
@@ -74,8 +77,11 @@ impl Store {
     }
 
     /// The actions `scope` may read that `filter` selects: dated ones first,
-    /// by start date (or due date when there is none), then undated ones; `page` of them, and how
-    /// many there are in all.
+    /// by start date (or due date when there is none), then undated ones;
+    /// `page` of them, and how many there are in all, counted up to
+    /// [`PageRequest::COUNTED`] or the end of the page
+    /// ([`ActionPage::total_is_lower_bound`] beyond). [`PageRequest::ALL`]
+    /// is counted exactly: it reads every match anyway.
     pub fn list_actions(
         &self,
         scope: &AccessScope,
@@ -83,34 +89,55 @@ impl Store {
         page: PageRequest,
     ) -> Result<ActionPage, StoreError> {
         let mut conn = self.connection()?;
-        let total = filtered(scope, filter)
-            .count()
-            .get_result::<i64>(&mut *conn)?;
-        let limit = i64::from(page.limit.min(PageRequest::MAX_LIMIT));
-        let limit = if page == PageRequest::ALL {
+        let earliest = earliest_start(&mut conn, filter)?;
+        let all = page == PageRequest::ALL;
+        let limit = if all {
             i64::MAX
         } else {
-            limit
+            i64::from(page.limit.min(PageRequest::MAX_LIMIT))
         };
-        let rows = filtered(scope, filter)
-            .order((
-                coalesce(actions::start_date, actions::due_date).is_null(),
-                coalesce(actions::start_date, actions::due_date),
-                actions::id,
-            ))
+        let start = || coalesce(actions::start_date, actions::due_date);
+        let ordered = filtered(scope, filter, earliest);
+        // With an upper bound every match is dated: SQLite walks the
+        // index in order for (start, id), but sorts every match when the
+        // order also names "undated", fixed by the range.
+        let ordered = if filter.to.is_some() {
+            ordered.order((start(), actions::id))
+        } else {
+            ordered.order((start().is_null(), start(), actions::id))
+        };
+        let rows = ordered
             .limit(limit)
             .offset(i64::try_from(page.offset).unwrap_or(i64::MAX))
             .select(ActionRow::as_select())
             .load(&mut *conn)?;
+        let (total, total_is_lower_bound) = if all {
+            (u64::try_from(rows.len()).unwrap_or(u64::MAX), false)
+        } else {
+            // The matches' ids rather than count(*): diesel has no count
+            // over a limited subquery, and the limit is what bounds the
+            // work; at most some ten thousand small rows.
+            let counted: Vec<i64> = filtered(scope, filter, earliest)
+                .select(actions::id)
+                .limit(page.count_limit(PageRequest::COUNTED))
+                .load(&mut *conn)?;
+            page.total(PageRequest::COUNTED, counted.len())
+        };
         Ok(ActionPage {
             actions: with_parts(&mut conn, rows)?,
-            total: u64::try_from(total).unwrap_or(0),
+            total,
+            total_is_lower_bound,
         })
     }
 }
 
-/// The actions `scope` may read, narrowed by `filter`.
-fn filtered<'a>(scope: &AccessScope, filter: &'a ActionFilter) -> ActionQuery<'a> {
+/// The actions `scope` may read, narrowed by `filter`; `earliest` is
+/// [`earliest_start`]'s bound for the filter's date range.
+fn filtered<'a>(
+    scope: &AccessScope,
+    filter: &'a ActionFilter,
+    earliest: Option<NaiveDate>,
+) -> ActionQuery<'a> {
     let mut query = actions::table.into_boxed();
     if let Some(condition) = visible_actions(scope) {
         query = query.filter(condition);
@@ -178,11 +205,57 @@ fn filtered<'a>(scope: &AccessScope, filter: &'a ActionFilter) -> ActionQuery<'a
         query = query
             .filter(coalesce3(actions::end_date, actions::start_date, actions::due_date).ge(from));
     }
+    let start = || coalesce(actions::start_date, actions::due_date);
     if let Some(to) = filter.to {
-        let start = coalesce(actions::start_date, actions::due_date);
-        query = query.filter(start.is_null().eq(false).and(start.le(to)));
+        query = query.filter(start().is_null().eq(false).and(start().le(to)));
+    }
+    // No action that starts before `earliest` reaches the range's first
+    // day: with the upper bound, this lower bound makes the range a range
+    // of `actions_listed`'s key from both ends, instead of a walk from the
+    // earliest action. (Without an upper bound, undated actions, which
+    // sort last, may match too, and neither backend reads "undated, or
+    // dated from this day" as one range of the index: the bound would not
+    // shorten the walk.)
+    if let (Some(earliest), Some(_)) = (earliest, filter.to) {
+        query = query.filter(start().ge(earliest));
     }
     query
+}
+
+/// For a range with both ends, the earliest start (or else due date) of
+/// an action that may still run on its first day: the first day less the
+/// longest span of any action, from start (or else due date) to end (or
+/// else start, or else due date), read from the `actions_span` index.
+/// Exact whatever the data: a longer action would have made the span
+/// longer. `None` without both ends.
+fn earliest_start(
+    conn: &mut DbConnection,
+    filter: &ActionFilter,
+) -> Result<Option<NaiveDate>, StoreError> {
+    let (Some(from), Some(_)) = (filter.from, filter.to) else {
+        return Ok(None);
+    };
+    // The expressions are those of the index, on each backend.
+    let longest: Option<i64> = match conn {
+        DbConnection::Sqlite(c) => actions::table
+            .select(sql::<Nullable<Double>>(
+                "max(julianday(coalesce(end_date, start_date, due_date)) \
+                 - julianday(coalesce(start_date, due_date)))",
+            ))
+            .get_result::<Option<f64>>(c)?
+            .map(|days| days.ceil() as i64),
+        DbConnection::Postgres(c) => actions::table
+            .select(sql::<Nullable<Integer>>(
+                "max(coalesce(end_date, start_date, due_date) - coalesce(start_date, due_date))",
+            ))
+            .get_result::<Option<i32>>(c)?
+            .map(i64::from),
+    };
+    let days = u64::try_from(longest.unwrap_or(0)).unwrap_or(0);
+    Ok(Some(
+        from.checked_sub_days(chrono::Days::new(days))
+            .unwrap_or(NaiveDate::MIN),
+    ))
 }
 
 /// Loads the parts of all the given actions, a query per table.

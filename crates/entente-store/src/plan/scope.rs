@@ -3,7 +3,9 @@
 //! visibility and the alliances it is shared with, and the joint action
 //! proposed to one of the reader's organisations (pending or accepted).
 
+use diesel::dsl::sql;
 use diesel::prelude::*;
+use diesel::sql_types::BigInt;
 use entente_core::access::{AccessScope, Visibility};
 
 use crate::accounts::{Condition, alliance_ids, org_ids};
@@ -19,12 +21,19 @@ pub(crate) fn visible_actions(scope: &AccessScope) -> Option<Condition<actions::
         AccessScope::SiteAdmin(_) => None,
         AccessScope::Public => Some(Box::new(public)),
         AccessScope::Member(member) => {
-            let shared = action_alliances::table
-                .filter(action_alliances::alliance_id.eq_any(alliance_ids(member)))
-                .select(action_alliances::action_id);
+            // A correlated test of the action's own shares, not `id IN
+            // (the actions shared with the member's alliances)`: that
+            // list, which SQLite builds in full for every statement, is
+            // hundreds of thousands of ids at a million actions, while a
+            // page or a capped count tests a few thousand actions.
+            let shared = diesel::dsl::exists(
+                action_alliances::table
+                    .filter(action_alliances::action_id.eq(sql::<BigInt>("actions.id")))
+                    .filter(action_alliances::alliance_id.eq_any(alliance_ids(member))),
+            );
             let allied = actions::visibility
                 .eq(Visibility::Alliance.code())
-                .and(actions::id.eq_any(shared));
+                .and(shared);
             let invited = joint_proposals::table
                 .filter(joint_proposals::invited_org.eq_any(org_ids(member)))
                 .filter(joint_proposals::status.eq_any(crate::coordination::SHARED_PROPOSALS))

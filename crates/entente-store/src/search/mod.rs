@@ -93,13 +93,29 @@ pub struct SearchHit {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SearchPage {
     pub hits: Vec<SearchHit>,
+    /// How many match; when `total_is_lower_bound`, more than this many
+    /// match and counting stopped there (see [`SearchPage::RANKED`]).
     pub total: u64,
+    /// More than `total` match; at least one follows the page.
+    pub total_is_lower_bound: bool,
+}
+
+impl SearchPage {
+    /// How far a search counts, and among how many of the newest matches (and
+    /// as many of the newest whose title matches) it ranks the best when more
+    /// match: a common word matches a large share of the records, and ranking
+    /// every match reads them all. Lower than a list's
+    /// [`PageRequest::COUNTED`]: each match is ranked and checked against the
+    /// reader's scope, and nobody reads a thousand hits.
+    pub const RANKED: u64 = 1_000;
 }
 
 impl Store {
     /// Finds `query` among the records of `kinds` (all kinds when empty)
     /// that `scope` may read, best first (a word in a title weighs more);
-    /// `page` of them and how many there are. Each word of the query
+    /// `page` of them and how many there are, counted up to [`SearchPage::RANKED`] or
+    /// the end of the page. Past that many, the best are those of the
+    /// newest matches and of the newest matches in titles (see [`SearchPage::RANKED`]). Each word of the query
     /// must match, in any of its English, French or Spanish forms, with
     /// or without accents. A query with no word left once common words
     /// and punctuation are set aside, or longer than 200 characters or 12
@@ -129,6 +145,7 @@ impl Store {
             query: &parsed,
             limit,
             offset,
+            count_limit: page.count_limit(SearchPage::RANKED),
         };
         let (total, entries) = query::find(&mut conn, &search)?;
         let keys: Vec<(SearchKind, i64)> = entries
@@ -141,9 +158,11 @@ impl Store {
             })
             .collect::<Result<_, StoreError>>()?;
         let hits = hits::load(&mut conn, scope, &mut analyser, &parsed, &keys)?;
+        let (total, total_is_lower_bound) = page.total(SearchPage::RANKED, total);
         Ok(SearchPage {
             hits,
-            total: u64::try_from(total).unwrap_or(0),
+            total,
+            total_is_lower_bound,
         })
     }
 

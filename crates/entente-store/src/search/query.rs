@@ -78,6 +78,11 @@ impl ParsedQuery {
         self.join(" | ", " & ", str::to_owned)
     }
 
+    /// The query with every word in the title (weight A): `(a:A | b:A) & (c:A)`.
+    fn title_tsquery(&self) -> String {
+        self.join(" | ", " & ", |stem| format!("{stem}:A"))
+    }
+
     fn join(&self, or: &str, and: &str, term: impl Fn(&str) -> String) -> String {
         self.groups
             .iter()
@@ -99,8 +104,9 @@ fn refused(code: &'static str, message: impl Into<String>) -> StoreError {
 /// One ranked hit of the index: the entry's kind and record.
 pub(crate) type EntryKey = (String, i64);
 
-/// The hits asked for, and how many there are in all.
-type Found = (i64, Vec<EntryKey>);
+/// The hits asked for, and how many there are in all up to
+/// [`Search::count_limit`].
+type Found = (usize, Vec<EntryKey>);
 
 /// What a search asks the index: the words, among which kinds, for whom,
 /// and which slice of the ranked hits.
@@ -110,41 +116,30 @@ pub(crate) struct Search<'a> {
     pub query: &'a ParsedQuery,
     pub limit: i64,
     pub offset: i64,
+    /// Counting stops at this many hits, one more than
+    /// [`super::SearchPage::RANKED`] or the end of the page.
+    pub count_limit: i64,
 }
 
 /// Finds the query among the entries of the kinds the scope may read: how
-/// many there are, and the slice asked for, best first.
+/// many there are (up to the count limit), and the slice asked for, best
+/// first.
+///
+/// The work is bounded for common words: the matches are counted up to
+/// the limit, newest entries first, and ranked, so that below the limit
+/// every match is ranked as the index ranks it. When the count stops
+/// there, the best are looked for among those newest matches and the
+/// newest matches with every word in their title (up to the same limit):
+/// a word in a title weighs most, so the best hits are kept unless more
+/// titles than the limit match.
 pub(crate) fn find(conn: &mut DbConnection, search: &Search<'_>) -> Result<Found, StoreError> {
-    match conn {
-        DbConnection::Sqlite(_) => find_with_fts5(conn, search),
-        DbConnection::Postgres(_) => find_with_tsvector(conn, search),
-    }
-}
-
-/// SQLite: the FTS5 table finds and ranks (bm25, a title word weighing
-/// four body words); each hit's entry is then checked against the scope.
-fn find_with_fts5(conn: &mut DbConnection, search: &Search<'_>) -> Result<Found, StoreError> {
-    let matching = || {
-        let readable = search_entries::table
-            .select(search_entries::id)
-            .filter(search_entries::id.eq(sql::<BigInt>("search_fts.rowid")))
-            .into_boxed()
-            .filter(readable_entries(search.scope, search.kinds))
-            .single_value()
-            .is_not_null();
-        search_fts::table
-            .into_boxed::<Db>()
-            .filter(sql::<Bool>("search_fts MATCH ").bind::<Text, _>(search.query.fts5()))
-            .filter(readable)
+    let (total, ranked) = match conn {
+        DbConnection::Sqlite(_) => candidates_with_fts5(conn, search)?,
+        DbConnection::Postgres(_) => candidates_with_tsvector(conn, search)?,
     };
-    let total = matching().count().get_result::<i64>(conn)?;
-    let ids: Vec<i64> = matching()
-        .order(sql::<Double>("bm25(search_fts, 4.0, 1.0)"))
-        .then_order_by(search_fts::rowid)
-        .limit(search.limit)
-        .offset(search.offset)
-        .select(search_fts::rowid)
-        .load(conn)?;
+    let offset = usize::try_from(search.offset).unwrap_or(usize::MAX);
+    let limit = usize::try_from(search.limit).unwrap_or(usize::MAX);
+    let ids: Vec<i64> = ranked.into_iter().skip(offset).take(limit).collect();
     let mut keys: Vec<(i64, String, i64)> = search_entries::table
         .filter(search_entries::id.eq_any(&ids))
         .select((
@@ -158,32 +153,87 @@ fn find_with_fts5(conn: &mut DbConnection, search: &Search<'_>) -> Result<Found,
     Ok((total, keys.collect()))
 }
 
+/// How many entries match (up to the count limit), and the candidates'
+/// ids, best first: `scored` holds the newest matches with their score
+/// (lower is better) and, when those reached the limit, `titled` the
+/// newest title matches with theirs; an entry in both keeps the first.
+fn best_first(
+    search: &Search<'_>,
+    scored: Vec<(i64, f64)>,
+    titled: impl FnOnce() -> Result<Vec<(i64, f64)>, StoreError>,
+) -> Result<(usize, Vec<i64>), StoreError> {
+    let total = scored.len();
+    let mut all: std::collections::HashMap<i64, f64> = scored.into_iter().collect();
+    if i64::try_from(total).unwrap_or(i64::MAX) >= search.count_limit {
+        for (id, score) in titled()? {
+            all.entry(id).or_insert(score);
+        }
+    }
+    let mut ranked: Vec<(i64, f64)> = all.into_iter().collect();
+    ranked.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    Ok((total, ranked.into_iter().map(|(id, _)| id).collect()))
+}
+
+/// SQLite: the FTS5 table finds and ranks (bm25, a title word weighing
+/// four body words; lower is better); each hit's entry is checked against
+/// the scope. The title matches are scored by their title words.
+fn candidates_with_fts5(
+    conn: &mut DbConnection,
+    search: &Search<'_>,
+) -> Result<(usize, Vec<i64>), StoreError> {
+    let mut newest = |expression: String| -> Result<Vec<(i64, f64)>, StoreError> {
+        let readable = search_entries::table
+            .select(search_entries::id)
+            .filter(search_entries::id.eq(sql::<BigInt>("search_fts.rowid")))
+            .into_boxed()
+            .filter(readable_entries(search.scope, search.kinds))
+            .single_value()
+            .is_not_null();
+        Ok(search_fts::table
+            .into_boxed::<Db>()
+            .filter(sql::<Bool>("search_fts MATCH ").bind::<Text, _>(expression))
+            .filter(readable)
+            .order(search_fts::rowid.desc())
+            .limit(search.count_limit)
+            .select((
+                search_fts::rowid,
+                sql::<Double>("bm25(search_fts, 4.0, 1.0)"),
+            ))
+            .load(&mut *conn)?)
+    };
+    let scored = newest(search.query.fts5())?;
+    best_first(search, scored, || {
+        newest(format!("{{title_terms}} : ({})", search.query.fts5()))
+    })
+}
+
 /// PostgreSQL: the GIN index over the tsvector finds, ts_rank ranks (the
-/// title's weight A above the body's B).
-fn find_with_tsvector(conn: &mut DbConnection, search: &Search<'_>) -> Result<Found, StoreError> {
+/// title's weight A above the body's B; negated, so that lower is better
+/// as with bm25).
+fn candidates_with_tsvector(
+    conn: &mut DbConnection,
+    search: &Search<'_>,
+) -> Result<(usize, Vec<i64>), StoreError> {
     let tsquery = search.query.tsquery();
-    let matching = || {
-        search_entries::table
+    let mut newest = |matched: String| -> Result<Vec<(i64, f64)>, StoreError> {
+        let rank = sql::<Double>("-ts_rank(document, to_tsquery('simple', ")
+            .bind::<Text, _>(tsquery.clone())
+            .sql("))::float8");
+        Ok(search_entries::table
             .into_boxed::<Db>()
             .filter(
                 sql::<Bool>("document @@ to_tsquery('simple', ")
-                    .bind::<Text, _>(tsquery.clone())
+                    .bind::<Text, _>(matched)
                     .sql(")"),
             )
             .filter(readable_entries(search.scope, search.kinds))
+            .order(search_entries::id.desc())
+            .limit(search.count_limit)
+            .select((search_entries::id, rank))
+            .load(&mut *conn)?)
     };
-    let total = matching().count().get_result::<i64>(conn)?;
-    let rank = sql::<Double>("ts_rank(document, to_tsquery('simple', ")
-        .bind::<Text, _>(tsquery.clone())
-        .sql("))");
-    let keys = matching()
-        .order(rank.desc())
-        .then_order_by(search_entries::id)
-        .limit(search.limit)
-        .offset(search.offset)
-        .select((search_entries::kind, search_entries::record_id))
-        .load(conn)?;
-    Ok((total, keys))
+    let scored = newest(tsquery.clone())?;
+    best_first(search, scored, || newest(search.query.title_tsquery()))
 }
 
 /// The entries of `kinds` whose record exists and the scope may read,

@@ -18,7 +18,7 @@ use crate::support::on_each_backend;
 
 const ROOT: AccessScope = AccessScope::SiteAdmin(UserId(0));
 
-fn draft(lead: OrgId, title: &str) -> ActionDraft {
+pub(crate) fn draft(lead: OrgId, title: &str) -> ActionDraft {
     ActionDraft {
         title: title.to_owned(),
         description: "Brief the justice committee on OPCAT.".to_owned(),
@@ -47,7 +47,7 @@ fn draft(lead: OrgId, title: &str) -> ActionDraft {
     }
 }
 
-fn setup(store: &Store) -> World {
+pub(crate) fn setup(store: &Store) -> World {
     store.load_reference(fixture().data()).unwrap();
     World::build(store)
 }
@@ -379,7 +379,7 @@ fn every_filter_selects_its_actions() {
     });
 }
 
-fn record(line: usize, title: &str) -> ActionRecord {
+pub(crate) fn record(line: usize, title: &str) -> ActionRecord {
     let d = draft(OrgId(0), title);
     ActionRecord {
         line,

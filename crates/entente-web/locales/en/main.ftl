@@ -511,6 +511,7 @@ actions-filter-to = To
 actions-found-heading = Actions found
 actions-none = No action that you can see matches.
 actions-range = { $start }–{ $end } of { $total }
+actions-range-more = { $start }–{ $end } of more than { $total }
 actions-pages = Pages of results
 actions-previous = Previous page
 actions-next = Next page
@@ -633,6 +634,7 @@ calendar-empty = No action that you can see falls in this month.
 calendar-due = due
 calendar-week = Week of { $date }
 calendar-capped = The first { $count } of the { $total } actions of this month that you can see; narrow the filters to see the others.
+calendar-capped-more = The first { $count } of more than { $total } actions of this month that you can see; narrow the filters to see the others.
 weekday-1 = Monday
 weekday-2 = Tuesday
 weekday-3 = Wednesday
@@ -653,6 +655,7 @@ state-actions-count = { $count ->
    *[other] { $count } campaign actions on this state that you can see.
 }
 state-actions-none = No campaign action on this state that you can see.
+state-actions-count-more = More than { $count } campaign actions on this state that you can see.
 state-actions-all = All the actions on this state
 state-actions-calendar = Their calendar
 
@@ -742,6 +745,12 @@ search-heading-alliance = { $count ->
 search-all-action = See all { $count } actions
 search-all-organisation = See all { $count } organisations
 search-all-alliance = See all { $count } alliances
+search-heading-action-more = More than { $count } actions
+search-heading-organisation-more = More than { $count } organisations
+search-heading-alliance-more = More than { $count } alliances
+search-all-action-more = See all the actions (more than { $count })
+search-all-organisation-more = See all the organisations (more than { $count })
+search-all-alliance-more = See all the alliances (more than { $count })
 search-problem-no-search-terms = Give at least one word that is not a common word such as “the”, “de” or “y”.
 search-problem-too-long = A search is at most 200 characters.
 search-problem-too-many-words = A search has at most 12 words.

@@ -511,6 +511,7 @@ actions-filter-to = Hasta
 actions-found-heading = Acciones encontradas
 actions-none = Ninguna acción que usted pueda ver coincide.
 actions-range = { $start }–{ $end } de { $total }
+actions-range-more = { $start }–{ $end } de más de { $total }
 actions-pages = Páginas de resultados
 actions-previous = Página anterior
 actions-next = Página siguiente
@@ -633,6 +634,7 @@ calendar-empty = Ninguna acción que usted pueda ver cae en este mes.
 calendar-due = plazo
 calendar-week = Semana del { $date }
 calendar-capped = Las { $count } primeras de las { $total } acciones de este mes que usted puede ver; afine los filtros para ver las demás.
+calendar-capped-more = Las { $count } primeras de las más de { $total } acciones de este mes que usted puede ver; afine los filtros para ver las demás.
 weekday-1 = lunes
 weekday-2 = martes
 weekday-3 = miércoles
@@ -653,6 +655,7 @@ state-actions-count = { $count ->
    *[other] { $count } acciones de campaña que usted puede ver tienen por destinatario este Estado.
 }
 state-actions-none = Ninguna acción de campaña que usted pueda ver tiene por destinatario este Estado.
+state-actions-count-more = Más de { $count } acciones de campaña que usted puede ver tienen por destinatario este Estado.
 state-actions-all = Todas las acciones sobre este Estado
 state-actions-calendar = Su calendario
 
@@ -742,6 +745,12 @@ search-heading-alliance = { $count ->
 search-all-action = Ver las { $count } acciones
 search-all-organisation = Ver las { $count } organizaciones
 search-all-alliance = Ver las { $count } alianzas
+search-heading-action-more = Más de { $count } acciones
+search-heading-organisation-more = Más de { $count } organizaciones
+search-heading-alliance-more = Más de { $count } alianzas
+search-all-action-more = Ver todas las acciones (más de { $count })
+search-all-organisation-more = Ver todas las organizaciones (más de { $count })
+search-all-alliance-more = Ver todas las alianzas (más de { $count })
 search-problem-no-search-terms = Indique al menos una palabra que no sea una palabra común como «the», «de» o «y».
 search-problem-too-long = Una búsqueda tiene como máximo 200 caracteres.
 search-problem-too-many-words = Una búsqueda tiene como máximo 12 palabras.

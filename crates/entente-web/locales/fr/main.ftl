@@ -511,6 +511,7 @@ actions-filter-to = Au
 actions-found-heading = Actions trouvées
 actions-none = Aucune action visible pour vous ne correspond.
 actions-range = { $start }–{ $end } sur { $total }
+actions-range-more = { $start }–{ $end } sur plus de { $total }
 actions-pages = Pages de résultats
 actions-previous = Page précédente
 actions-next = Page suivante
@@ -633,6 +634,7 @@ calendar-empty = Aucune action visible pour vous ce mois-ci.
 calendar-due = échéance
 calendar-week = Semaine du { $date }
 calendar-capped = Les { $count } premières des { $total } actions de ce mois visibles pour vous ; affinez les filtres pour voir les autres.
+calendar-capped-more = Les { $count } premières des plus de { $total } actions de ce mois visibles pour vous ; affinez les filtres pour voir les autres.
 weekday-1 = lundi
 weekday-2 = mardi
 weekday-3 = mercredi
@@ -653,6 +655,7 @@ state-actions-count = { $count ->
    *[other] { $count } actions de campagne visibles pour vous visent cet État.
 }
 state-actions-none = Aucune action de campagne visible pour vous ne vise cet État.
+state-actions-count-more = Plus de { $count } actions de campagne visibles pour vous visent cet État.
 state-actions-all = Toutes les actions sur cet État
 state-actions-calendar = Leur calendrier
 
@@ -742,6 +745,12 @@ search-heading-alliance = { $count ->
 search-all-action = Voir les { $count } actions
 search-all-organisation = Voir les { $count } organisations
 search-all-alliance = Voir les { $count } alliances
+search-heading-action-more = Plus de { $count } actions
+search-heading-organisation-more = Plus de { $count } organisations
+search-heading-alliance-more = Plus de { $count } alliances
+search-all-action-more = Voir toutes les actions (plus de { $count })
+search-all-organisation-more = Voir toutes les organisations (plus de { $count })
+search-all-alliance-more = Voir toutes les alliances (plus de { $count })
 search-problem-no-search-terms = Donnez au moins un mot qui ne soit pas un mot courant comme « le », « de » ou « y ».
 search-problem-too-long = Une recherche compte au plus 200 caractères.
 search-problem-too-many-words = Une recherche compte au plus 12 mots.

@@ -71,8 +71,15 @@ impl From<SearchHit> for SearchHitView {
 pub struct SearchResults {
     /// The query as given.
     pub query: String,
-    /// How many records match that the reader may see.
+    /// How many records match that the reader may see; when
+    /// `total_is_lower_bound`, more than this many.
     pub total: u64,
+    /// Counting stopped at `total` (1,000, or the end of the page when
+    /// that is further): more than `total` records match, and at least one
+    /// follows this page; the hits are then the best of the 1,000 newest
+    /// matches and the 1,000 newest with every word in their title. False
+    /// when `total` is exact and every match was ranked.
+    pub total_is_lower_bound: bool,
     pub limit: u32,
     pub offset: u64,
     pub hits: Vec<SearchHitView>,
@@ -116,6 +123,7 @@ pub fn run(
         Ok(found) => Ok(Ok(SearchResults {
             query: query.to_owned(),
             total: found.total,
+            total_is_lower_bound: found.total_is_lower_bound,
             limit: page.limit,
             offset: page.offset,
             hits: found.hits.into_iter().map(SearchHitView::from).collect(),

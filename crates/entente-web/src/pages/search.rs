@@ -141,10 +141,15 @@ fn fill(page: &mut SearchPage, asked: &Asked, found: Vec<(SearchKind, SearchResu
             continue;
         }
         let shown = results.offset + results.hits.len() as u64;
-        let count = usize::try_from(results.total).unwrap_or(usize::MAX);
-        let heading = locale.count(&format!("search-heading-{}", kind.code()), count);
-        let more = (asked.kind.is_none() && results.total > shown).then(|| {
-            let label = locale.count(&format!("search-all-{}", kind.code()), count);
+        let (total, lower_bound) = (results.total, results.total_is_lower_bound);
+        let heading = locale.total(
+            &format!("search-heading-{}", kind.code()),
+            total,
+            lower_bound,
+        );
+        let follows = lower_bound || total > shown;
+        let more = (asked.kind.is_none() && follows).then(|| {
+            let label = locale.total(&format!("search-all-{}", kind.code()), total, lower_bound);
             (label, asked.link(&page.chrome, Some(kind), 0))
         });
         if asked.kind.is_some() {
@@ -152,8 +157,7 @@ fn fill(page: &mut SearchPage, asked: &Asked, found: Vec<(SearchKind, SearchResu
                 let back = results.offset.saturating_sub(u64::from(PER_PAGE));
                 asked.link(&page.chrome, asked.kind, back)
             });
-            page.next =
-                (results.total > shown).then(|| asked.link(&page.chrome, asked.kind, shown));
+            page.next = follows.then(|| asked.link(&page.chrome, asked.kind, shown));
         }
         page.groups.push(HitGroup {
             heading,

@@ -96,7 +96,7 @@ pub async fn show_state(
         read::provenance(&app)
     )?;
     let locale = request.locale;
-    let (rows, actions_total) = state_actions(&app, &viewer, iso3, locale).await?;
+    let (rows, (actions_total, lower_bound)) = state_actions(&app, &viewer, iso3, locale).await?;
     let name = profile.state.name(locale.code()).to_owned();
     let title = locale.t_args("state-title", &[("name", name.clone().into())]);
     let chrome = Chrome::new(&request, as_of, &provenance, title, "states");
@@ -131,10 +131,7 @@ pub async fn show_state(
         name,
         chrome,
         rows,
-        actions_count: locale.count(
-            "state-actions-count",
-            usize::try_from(actions_total).unwrap_or(usize::MAX),
-        ),
+        actions_count: locale.total("state-actions-count", actions_total, lower_bound),
         actions_total,
         iso3: iso3.to_string(),
         recommendations,
@@ -152,7 +149,7 @@ async fn state_actions(
     viewer: &Viewer,
     iso3: Iso3,
     locale: Locale,
-) -> Result<(Vec<ActionSummary>, u64), AppError> {
+) -> Result<(Vec<ActionSummary>, (u64, bool)), AppError> {
     let scope = viewer.scope.clone();
     app.read(move |store| {
         let filter = entente_store::ActionFilter {
@@ -165,7 +162,7 @@ async fn state_actions(
         };
         let page = store.list_actions(&scope, &filter, first)?;
         if page.total == 0 {
-            return Ok::<_, entente_store::StoreError>((Vec::new(), 0));
+            return Ok::<_, entente_store::StoreError>((Vec::new(), (0, false)));
         }
         let lookups = Lookups::load(store, &scope)?;
         let rows = page
@@ -173,7 +170,7 @@ async fn state_actions(
             .iter()
             .map(|a| ActionSummary::new(a, &lookups, locale))
             .collect();
-        Ok((rows, page.total))
+        Ok((rows, (page.total, page.total_is_lower_bound)))
     })
     .await
 }

@@ -12,6 +12,7 @@ use serde_json::{Value, json};
 
 mod access;
 mod filters;
+mod totals;
 
 use super::app::{Answer, TestApp};
 use super::fixture::{self};

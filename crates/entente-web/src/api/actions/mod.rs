@@ -93,6 +93,7 @@ pub async fn list_actions(
             let found = store.list_actions(&scope, &filter, page)?;
             Ok(Ok(ActionList {
                 total: found.total,
+                total_is_lower_bound: found.total_is_lower_bound,
                 limit: page.limit,
                 offset: page.offset,
                 items: found

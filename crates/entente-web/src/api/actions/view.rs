@@ -224,8 +224,13 @@ impl ActionView {
 /// A page of actions.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ActionList {
-    /// How many actions match the filters in all.
+    /// How many actions match the filters in all; when
+    /// `total_is_lower_bound`, more than this many match.
     pub total: u64,
+    /// Counting stopped at `total` (10,000, or the end of the page when
+    /// that is further): more than `total` actions match, and at least
+    /// one follows this page. False when `total` is exact.
+    pub total_is_lower_bound: bool,
     pub limit: u32,
     pub offset: u64,
     pub items: Vec<ActionView>,

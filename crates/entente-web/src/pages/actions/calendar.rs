@@ -12,7 +12,7 @@ use entente_store::{Action, StoreError};
 use super::filters::{FilterForm, Filters};
 use crate::auth::Viewer;
 use crate::error::AppError;
-use crate::locale::Locale;
+use crate::locale::{Locale, total_key};
 use crate::pages::chrome::{Chrome, PageRequest, encode};
 use crate::pages::{frame, render};
 use crate::state::AppState;
@@ -86,15 +86,16 @@ pub async fn show_calendar(
                 offset: 0,
             };
             let found = store.list_actions(&scope, &filter, first)?;
-            Ok::<_, StoreError>((found.actions, found.total))
+            Ok::<_, StoreError>((found.actions, (found.total, found.total_is_lower_bound)))
         })
         .await?
     } else {
-        (Vec::new(), 0)
+        (Vec::new(), (0, false))
     };
-    let capped = (total > actions.len() as u64).then(|| {
+    let (total, lower_bound) = total;
+    let capped = (lower_bound || total > actions.len() as u64).then(|| {
         locale.t_args(
-            "calendar-capped",
+            &total_key("calendar-capped", lower_bound),
             &[("count", actions.len().into()), ("total", total.into())],
         )
     });

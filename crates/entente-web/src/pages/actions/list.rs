@@ -10,6 +10,7 @@ use super::filters::{FilterForm, Filters};
 use super::{PAGE_SIZE, writes_for};
 use crate::auth::Viewer;
 use crate::error::AppError;
+use crate::locale::total_key;
 use crate::pages::chrome::{Chrome, PageRequest, encode};
 use crate::pages::{frame, render};
 use crate::state::AppState;
@@ -69,7 +70,7 @@ pub async fn list_actions(
         locale.t("actions-none")
     } else {
         locale.t_args(
-            "actions-range",
+            &total_key("actions-range", found.total_is_lower_bound),
             &[
                 ("start", (offset + 1).into()),
                 ("end", (offset + shown).into()),
@@ -82,7 +83,7 @@ pub async fn list_actions(
         pairs.push(("page".to_owned(), to.to_string()));
         format!("/actions?{}", encode(&pairs))
     };
-    let more = offset + shown < found.total;
+    let more = found.total_is_lower_bound || offset + shown < found.total;
     let may_create = lookups.orgs.iter().any(|o| writes_for(&viewer.scope, o.id));
     let page = ActionsPage {
         chrome: frame(&app, &request, locale.t("actions-title"), "actions").await?,

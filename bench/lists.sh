@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The latency of the workspace's list, filters and search over HTTP, with
+# wrk, on an existing data directory (made by bench/plan.sh, or by
+# `entente demo --seed 1` then an import of `entente demo --scale N --csv`):
+#
+#   ENTENTE_DATA_DIR=target/bench/1m bench/lists.sh
+#   ENTENTE=/tmp/entente-before ENTENTE_DATA_DIR=target/bench/1m bench/lists.sh
+#
+# The anonymous reader's answers are not taken from the server's cache of
+# anonymous answers (PAGE_CACHE_MB=0 by default), so that both readers'
+# figures are those of the queries; PAGE_CACHE_MB=64 measures the cache.
+# The member reads with a read-only token of the demo's gdw-demo admin.
+# MORE=1 adds a range with no last day and the search page for a common
+# word. Prints a Markdown table, with the server's CPU time per request.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+: "${ENTENTE_DATA_DIR:?set ENTENTE_DATA_DIR to a data directory with the demo and its actions}"
+export ENTENTE_DATA_DIR
+entente="${ENTENTE:-./target/release/entente}"
+duration="${DURATION:-5s}"
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+work=$(mktemp -d)
+log="$work/serve.log"
+server=""
+trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
+
+token=$("$entente" token create admin.gdw@demo.example.org --name "bench-$$" --read-only 2>/dev/null || true)
+ENTENTE_PAGE_CACHE_MB="${PAGE_CACHE_MB:-0}" "$entente" serve --listen 127.0.0.1:0 --log warn >"$log" 2>&1 &
+server=$!
+for _ in $(seq 1 600); do grep -q 'http://' "$log" && break; sleep 0.1; done
+base=$(grep -o 'http://[^/ ]*' "$log" | head -n 1)
+[ -n "$base" ] || { echo "the server did not start" >&2; cat "$log" >&2; exit 1; }
+
+echo "| request | reader | requests/s | p50 ms | p99 ms | server CPU ms/request |"
+echo "|---|---|---|---|---|---|"
+# The server's CPU time (user + sys) in clock ticks: on a shared machine,
+# what a request costs the server is steadier than its wall time.
+ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+hz=$(getconf CLK_TCK)
+to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) printf "%.1f", v/1000; else if (v ~ /ms$/) printf "%.1f", v+0; else printf "%.1f", v*1000 }'; }
+measure() { # reader path [header]
+  local reader=$1 path=$2 out
+  local args=(-t 1 -c 1 -d "$duration" --latency)
+  [ -n "${3:-}" ] && args+=(-H "$3")
+  curl -fsS -o /dev/null ${3:+-H "$3"} "$base$path" || { echo "| \`$path\` | $reader | failed | | | |"; return; }
+  local before after requests
+  before=$(ticks)
+  out=$(wrk "${args[@]}" --timeout 10s "$base$path")
+  after=$(ticks)
+  requests=$(awk '/requests in/ {print $1}' <<<"$out")
+  echo "| \`$path\` | $reader | $(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out") | $(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")") | $(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")") | $(awk -v t="$((after - before))" -v hz="$hz" -v n="$requests" 'BEGIN { printf "%.1f", t * 1000 / hz / n }') |"
+}
+paths=("/api/v1/actions?limit=50" "/api/v1/actions?state=FRA&limit=50"
+  "/api/v1/actions?status=planned&phase=ratification&level=national&limit=50"
+  "/api/v1/actions?from=2027-01-01&to=2027-01-31&limit=50" "/api/v1/search?q=parliament"
+  "/actions?lang=fr" "/search?q=n%C3%A9gociation&lang=fr")
+[ -n "${MORE:-}" ] && paths+=("/api/v1/actions?from=2027-01-01&limit=50" "/search?q=parliament")
+for path in "${paths[@]}"; do
+  measure anonymous "$path"
+  [ -n "$token" ] && measure "member (token)" "$path" "Authorization: Bearer $token"
+done

@@ -1,0 +1,11 @@
+-- The longest span of an action, for date ranges at scale (issue 7). Keep
+-- in step with ../../sqlite/2026-12-16-000000_action_span/up.sql.
+--
+-- An action runs from its start (or else due date) to its end (or else
+-- start, or else due date). A range's first day is reached only by actions
+-- that start at most the longest span before it, so a list of a range reads
+-- `actions_listed` from that day on rather than from the earliest action;
+-- the longest span is the last entry of this index. The expression is the
+-- one the store's query reads (a difference of dates is a number of days).
+CREATE INDEX actions_span ON actions ((coalesce(end_date, start_date, due_date)
+    - coalesce(start_date, due_date)));

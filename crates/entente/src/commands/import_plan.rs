@@ -77,6 +77,8 @@ pub fn run(settings: &Settings, kind: RecordKind, args: PlanImportArgs) -> anyho
         .organisation_by_short_name(&COMMAND_LINE_SCOPE, &args.org)?
         .with_context(|| format!("no organisation has the short name {:?} (--org)", args.org))?;
     let sheet = read_sheet_showing_progress(&bytes, &label)?;
+    // A large file is held once, as lines, from here on.
+    drop(bytes);
     let remembered = store.import_mapping(&COMMAND_LINE_SCOPE, org.id, kind.code())?;
     let mapping = resolve_headers(kind, &sheet.headers, &remembered, &args.map)
         .map_err(|error| anyhow::anyhow!("{label}: {error}"))?;
@@ -87,7 +89,7 @@ pub fn run(settings: &Settings, kind: RecordKind, args: PlanImportArgs) -> anyho
         org.short_name
     );
     print_mapping(&mapping);
-    let records = match read_records(&sheet, &mapping, &store.states()?) {
+    let records = match read_records(sheet, &mapping, &store.states()?) {
         Ok(records) => records,
         Err(errors) => return refuse(&label, &errors),
     };
@@ -153,7 +155,7 @@ fn refuse(label: &str, errors: &[RowError]) -> anyhow::Result<()> {
 }
 
 fn read_records(
-    sheet: &Sheet,
+    sheet: Sheet,
     mapping: &HeaderMapping,
     states: &[State],
 ) -> Result<Records, Vec<RowError>> {
@@ -162,11 +164,11 @@ fn read_records(
             read_actions_with_progress(sheet, mapping, states).map(Records::Actions)
         }
         RecordKind::Organisations => {
-            read_organisations(sheet, mapping, states).map(Records::Organisations)
+            read_organisations(&sheet, mapping, states).map(Records::Organisations)
         }
-        RecordKind::Contacts => read_contacts(sheet, mapping).map(Records::Contacts),
+        RecordKind::Contacts => read_contacts(&sheet, mapping).map(Records::Contacts),
         RecordKind::Recommendations => {
-            read_recommendations(sheet, mapping, states).map(Records::Recommendations)
+            read_recommendations(&sheet, mapping, states).map(Records::Recommendations)
         }
     }
 }
@@ -203,24 +205,30 @@ fn progress_bar(rows: usize, message: &'static str) -> Option<ProgressBar> {
 /// Actions are read in steps, so a large file shows its progress; each
 /// line is read on its own, so the steps change nothing of the result.
 fn read_actions_with_progress(
-    sheet: &Sheet,
+    sheet: Sheet,
     mapping: &HeaderMapping,
     states: &[State],
 ) -> Result<Vec<ActionRecord>, Vec<RowError>> {
     let bar = progress_bar(sheet.rows.len(), "reading");
     let mut records = Vec::with_capacity(sheet.rows.len());
     let mut errors = Vec::new();
-    for rows in sheet.rows.chunks(ROWS_PER_STEP) {
+    let headers = sheet.headers;
+    let mut lines = sheet.rows.into_iter();
+    loop {
+        // The lines move into each step, and are freed once read.
         let step = Sheet {
-            headers: sheet.headers.clone(),
-            rows: rows.to_vec(),
+            headers: headers.clone(),
+            rows: lines.by_ref().take(ROWS_PER_STEP).collect(),
         };
+        if step.rows.is_empty() {
+            break;
+        }
         match read_actions(&step, mapping, states) {
             Ok(mut read) => records.append(&mut read),
             Err(mut refused) => errors.append(&mut refused),
         }
         if let Some(bar) = &bar {
-            bar.inc(rows.len() as u64);
+            bar.inc(step.rows.len() as u64);
         }
     }
     if let Some(bar) = bar {

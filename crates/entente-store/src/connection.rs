@@ -287,38 +287,3 @@ mod tests {
         );
     }
 }
-
-/// Runs `work` with SQLite's page cache of this connection raised to
-/// `kib` KiB, then puts the previous size back (the connection returns
-/// to the pool), whether `work` succeeded or not. The cache holds pages
-/// only as they are read or written, and is freed when it shrinks back;
-/// it changes no durability setting. PostgreSQL's cache is the server's:
-/// `work` runs as is.
-pub(crate) fn with_cache_size<T>(
-    conn: &mut DbConnection,
-    kib: i64,
-    work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>,
-) -> Result<T, StoreError> {
-    #[derive(diesel::QueryableByName)]
-    struct CacheSize {
-        #[diesel(sql_type = diesel::sql_types::BigInt)]
-        cache_size: i64,
-    }
-    let DbConnection::Sqlite(sqlite) = conn else {
-        return work(conn);
-    };
-    let before = diesel::sql_query("PRAGMA cache_size")
-        .get_result::<CacheSize>(sqlite)?
-        .cache_size;
-    // A negative size is in KiB, a positive one in pages.
-    sqlite.batch_execute(&format!("PRAGMA cache_size = -{}", kib.max(1)))?;
-    let result = work(conn);
-    if let DbConnection::Sqlite(sqlite) = conn
-        && let Err(error) = sqlite.batch_execute(&format!("PRAGMA cache_size = {before}"))
-    {
-        // The work is done (or undone) either way: a connection left
-        // with a larger cache is only larger.
-        tracing::warn!(%error, "the page cache could not be set back after a large write");
-    }
-    result
-}

@@ -17,7 +17,7 @@ use crate::accounts::scope::visible_organisations;
 use crate::accounts::{ImportError, ImportSummary};
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::batch::{ROWS_PER_STATEMENT, insert_batches};
-use crate::connection::{DbConnection, with_cache_size};
+use crate::connection::DbConnection;
 use crate::schema::{action_status_changes, actions, alliance_members, alliances, organisations};
 use crate::search::Analyser;
 use crate::{Store, StoreError, transaction};
@@ -50,62 +50,48 @@ impl Store {
             self.check_writes_for(scope, &probe)?;
         }
         let now = Utc::now().naive_utc();
-        let cache = import_cache_kib(drafts.len());
-        with_cache_size(&mut conn, cache, |conn| {
-            transaction::write(conn, |conn| {
-                let first: i64 = actions::table
-                    .select(diesel::dsl::max(actions::id))
-                    .first::<Option<i64>>(conn)?
-                    .unwrap_or(0)
-                    + 1;
-                let mut written = 0_usize;
-                let signals: Vec<Option<bool>> = records.iter().map(|r| r.signal).collect();
-                let size = ROWS_PER_STATEMENT * 4;
-                let mut analyser = Analyser::new();
-                for (chunk_index, chunk) in drafts.chunks(size).enumerate() {
-                    let base = first + i64::try_from(chunk_index * size).unwrap_or(0);
-                    let numbered: Vec<(i64, &ActionDraft)> = (base..).zip(chunk.iter()).collect();
-                    insert_numbered(conn, scope, &mut analyser, &numbered, now)?;
-                    let switches = &signals[chunk_index * size..chunk_index * size + chunk.len()];
-                    crate::coordination::emit_imported(conn, &numbered, switches)?;
-                    written += chunk.len();
-                    progress(written);
-                }
-                if let DbConnection::Postgres(pg) = conn {
-                    diesel::sql_query(
-                        "SELECT setval(pg_get_serial_sequence('actions', 'id'), \
+        transaction::write(&mut conn, |conn| {
+            let first: i64 = actions::table
+                .select(diesel::dsl::max(actions::id))
+                .first::<Option<i64>>(conn)?
+                .unwrap_or(0)
+                + 1;
+            let mut written = 0_usize;
+            let signals: Vec<Option<bool>> = records.iter().map(|r| r.signal).collect();
+            let size = ROWS_PER_STATEMENT * 4;
+            let mut analyser = Analyser::new();
+            for (chunk_index, chunk) in drafts.chunks(size).enumerate() {
+                let base = first + i64::try_from(chunk_index * size).unwrap_or(0);
+                let numbered: Vec<(i64, &ActionDraft)> = (base..).zip(chunk.iter()).collect();
+                insert_numbered(conn, scope, &mut analyser, &numbered, now)?;
+                let switches = &signals[chunk_index * size..chunk_index * size + chunk.len()];
+                crate::coordination::emit_imported(conn, &numbered, switches)?;
+                written += chunk.len();
+                progress(written);
+            }
+            if let DbConnection::Postgres(pg) = conn {
+                diesel::sql_query(
+                    "SELECT setval(pg_get_serial_sequence('actions', 'id'), \
                      (SELECT max(id) FROM actions))",
-                    )
-                    .execute(pg)?;
-                }
-                let entry = AuditEntry {
-                    actor_user: scope.user(),
-                    actor_org: Some(org),
-                    org: Some(org),
-                    record_kind: Some("action".to_owned()),
-                    detail: format!("{} actions imported", drafts.len()),
-                    ..AuditEntry::new(now, AuditAction::Import)
-                };
-                audit::append(conn, &entry)?;
-                Ok(ImportSummary {
-                    inserted: written,
-                    updated: 0,
-                })
+                )
+                .execute(pg)?;
+            }
+            let entry = AuditEntry {
+                actor_user: scope.user(),
+                actor_org: Some(org),
+                org: Some(org),
+                record_kind: Some("action".to_owned()),
+                detail: format!("{} actions imported", drafts.len()),
+                ..AuditEntry::new(now, AuditAction::Import)
+            };
+            audit::append(conn, &entry)?;
+            Ok(ImportSummary {
+                inserted: written,
+                updated: 0,
             })
         })
         .map_err(ImportError::Store)
     }
-}
-
-/// SQLite's page cache for an import of `rows` actions, in KiB: about
-/// what the rows and their indexes add to the file, up to 1 GiB. With
-/// the default 2 MiB, a large import overflows the cache into the WAL
-/// and reads its pages back from there, over and over, as every index
-/// grows: that was three quarters of a million-row import's time.
-fn import_cache_kib(rows: usize) -> i64 {
-    i64::try_from(rows)
-        .unwrap_or(i64::MAX)
-        .clamp(2_000, 1 << 20)
 }
 
 fn insert_numbered(

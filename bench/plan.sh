@@ -8,6 +8,7 @@
 #   bench/plan.sh                      # 1,000,000 actions on SQLite
 #   ACTIONS=100000 bench/plan.sh       # a smaller run
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench bench/plan.sh
+#   IMPORT_ONLY=1 bench/plan.sh        # the import and its floor, no lists
 #
 # Prints Markdown; paste it into bench/RESULTS.md with the date and machine.
 set -euo pipefail
@@ -52,6 +53,7 @@ echo "|---|---|---|"
 echo "| \`entente import actions\` (read, map, check every row, write all in one transaction, index for search) | $import_s | $(awk -v n="$actions" -v s="$import_s" 'BEGIN { printf "%d", n / s }') |"
 echo "| \`sqlite3 .import\` into a bare table (the floor) | $floor_s | $(awk -v n="$actions" -v s="$floor_s" 'BEGIN { printf "%d", n / s }') |"
 echo
+[ -n "${IMPORT_ONLY:-}" ] && exit 0
 
 echo "### Lists, filters and search at $actions actions, $backend (1 connection, $duration each)"
 echo

@@ -1,7 +1,8 @@
 //! Importing actions from a file: every row checked against every rule
 //! first, then all of them written in one transaction, or none.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::Utc;
 use diesel::prelude::*;
@@ -18,6 +19,7 @@ use crate::audit::{self, AuditAction, AuditEntry};
 use crate::batch::{ROWS_PER_STATEMENT, insert_batches};
 use crate::connection::DbConnection;
 use crate::schema::{action_status_changes, actions, alliance_members, alliances, organisations};
+use crate::search::Analyser;
 use crate::{Store, StoreError, transaction};
 
 impl Store {
@@ -57,10 +59,11 @@ impl Store {
             let mut written = 0_usize;
             let signals: Vec<Option<bool>> = records.iter().map(|r| r.signal).collect();
             let size = ROWS_PER_STATEMENT * 4;
+            let mut analyser = Analyser::new();
             for (chunk_index, chunk) in drafts.chunks(size).enumerate() {
                 let base = first + i64::try_from(chunk_index * size).unwrap_or(0);
                 let numbered: Vec<(i64, &ActionDraft)> = (base..).zip(chunk.iter()).collect();
-                insert_numbered(conn, scope, &numbered, now)?;
+                insert_numbered(conn, scope, &mut analyser, &numbered, now)?;
                 let switches = &signals[chunk_index * size..chunk_index * size + chunk.len()];
                 crate::coordination::emit_imported(conn, &numbered, switches)?;
                 written += chunk.len();
@@ -94,6 +97,7 @@ impl Store {
 fn insert_numbered(
     conn: &mut DbConnection,
     scope: &AccessScope,
+    analyser: &mut Analyser,
     numbered: &[(i64, &ActionDraft)],
     now: chrono::NaiveDateTime,
 ) -> Result<(), StoreError> {
@@ -116,8 +120,7 @@ fn insert_numbered(
         })
         .collect();
     insert_batches!(conn, action_status_changes::table, history);
-    let ids: Vec<i64> = numbered.iter().map(|(id, _)| *id).collect();
-    crate::search::index_actions(conn, &ids)
+    crate::search::index_new_actions(conn, analyser, &rows)
 }
 
 /// The drafts the records describe, with organisations and alliances
@@ -214,6 +217,9 @@ fn resolve(
     }
 }
 
+/// A treaty event as a draft names it: state, treaty, kind and date.
+type EventKey = (String, String, &'static str, chrono::NaiveDate);
+
 /// Every rule of every draft; the problems as row errors.
 fn check_all(
     conn: &mut DbConnection,
@@ -224,11 +230,29 @@ fn check_all(
     let catalogues = Catalogues::load(conn)?;
     let links = Links::load(conn, scope, drafts.iter())?;
     let mut errors = Vec::new();
+    let mut events_checked: HashMap<EventKey, Vec<FieldError>> = HashMap::new();
     for (record, draft) in records.iter().zip(drafts) {
         let mut found: Vec<FieldError> = draft.validate().err().unwrap_or_default();
         catalogues.check(draft, &mut found);
         links.check(draft, &mut found);
-        check_outcome_event(conn, draft, &mut found)?;
+        if let Some(event) = &draft.outcome_event {
+            // One query per distinct event named, not per row.
+            let key = (
+                event.state.as_str().to_owned(),
+                event.treaty.as_str().to_owned(),
+                event.kind.code(),
+                event.date,
+            );
+            let problems = match events_checked.entry(key) {
+                Entry::Occupied(known) => known.into_mut(),
+                Entry::Vacant(new) => {
+                    let mut problems = Vec::new();
+                    check_outcome_event(conn, draft, &mut problems)?;
+                    new.insert(problems)
+                }
+            };
+            found.extend(problems.iter().cloned());
+        }
         if record.signal == Some(true) && draft.visibility == Visibility::Public {
             found.push(FieldError::new(
                 "signal",

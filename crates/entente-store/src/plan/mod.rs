@@ -12,7 +12,7 @@ mod import;
 mod mappings;
 mod read;
 mod references;
-mod rows;
+pub(crate) mod rows;
 pub(crate) mod scope;
 pub(crate) mod write;
 

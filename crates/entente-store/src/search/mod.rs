@@ -17,12 +17,14 @@ use std::str::FromStr;
 
 use entente_core::access::AccessScope;
 
-pub(crate) use index::{index_actions, index_alliances, index_organisations, rebuild};
+pub(crate) use index::{
+    index_actions, index_alliances, index_new_actions, index_organisations, rebuild,
+};
+pub(crate) use text::Analyser;
 
 use crate::plan::PageRequest;
 use crate::{Store, StoreError};
 use query::ParsedQuery;
-use text::Analyser;
 
 /// The migration that creates the index: when it has just run, the
 /// records already stored are indexed.

@@ -3,6 +3,7 @@
 //! `ENTENTE_TEST_POSTGRES_URL` names a database the tests may use.
 
 mod accounts;
+mod action_imports;
 mod action_lists;
 mod actions;
 mod audit;

@@ -28,6 +28,30 @@ impl TestDb {
             .unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 
+    /// The single text column `line` of each row `sql` selects, read behind
+    /// the store's back: to compare stored rows that no public read shows.
+    pub fn text_rows(&self, sql: &str) -> Vec<String> {
+        #[derive(diesel::QueryableByName)]
+        struct Line {
+            #[diesel(sql_type = diesel::sql_types::Text)]
+            line: String,
+        }
+        let rows: Vec<Line> = match self.backend() {
+            Backend::Sqlite => {
+                let path = self
+                    .url
+                    .strip_prefix("sqlite://")
+                    .expect("an sqlite:// URL");
+                diesel::sql_query(sql).load(&mut SqliteConnection::establish(path).unwrap())
+            }
+            Backend::Postgres => {
+                diesel::sql_query(sql).load(&mut PgConnection::establish(&self.url).unwrap())
+            }
+        }
+        .unwrap_or_else(|e| panic!("{sql}: {e}"));
+        rows.into_iter().map(|row| row.line).collect()
+    }
+
     /// Like [`TestDb::execute_raw`], for SQL the database should refuse.
     pub fn try_execute_raw(&self, sql: &str) -> Result<usize, String> {
         match self.backend() {

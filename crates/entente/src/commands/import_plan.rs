@@ -14,8 +14,8 @@ use clap::Args;
 use entente_core::State;
 use entente_io::plan::{
     ActionRecord, HeaderMapping, MappingSource, RecommendationRecord, RecordKind, RowError, Sheet,
-    parse_map_pair, read_actions, read_contacts, read_organisations, read_recommendations,
-    read_sheet, resolve_headers,
+    SheetRow, parse_map_pair, read_actions, read_contacts, read_organisations,
+    read_recommendations, read_sheet, resolve_headers,
 };
 use entente_store::{ImportError, ImportSummary, Organisation, Store};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -29,6 +29,8 @@ const LARGE_FILE_ROWS: usize = 2_000;
 const LARGE_FILE_BYTES: usize = 4 << 20;
 /// Rows read between two updates of the progress bar.
 const ROWS_PER_STEP: usize = 5_000;
+/// Threads that read the lines of a large file into actions.
+const MAX_READING_THREADS: usize = 4;
 
 /// The arguments of the plan imports.
 #[derive(Args)]
@@ -77,6 +79,8 @@ pub fn run(settings: &Settings, kind: RecordKind, args: PlanImportArgs) -> anyho
         .organisation_by_short_name(&COMMAND_LINE_SCOPE, &args.org)?
         .with_context(|| format!("no organisation has the short name {:?} (--org)", args.org))?;
     let sheet = read_sheet_showing_progress(&bytes, &label)?;
+    // A large file is held once, as lines, from here on.
+    drop(bytes);
     let remembered = store.import_mapping(&COMMAND_LINE_SCOPE, org.id, kind.code())?;
     let mapping = resolve_headers(kind, &sheet.headers, &remembered, &args.map)
         .map_err(|error| anyhow::anyhow!("{label}: {error}"))?;
@@ -87,7 +91,7 @@ pub fn run(settings: &Settings, kind: RecordKind, args: PlanImportArgs) -> anyho
         org.short_name
     );
     print_mapping(&mapping);
-    let records = match read_records(&sheet, &mapping, &store.states()?) {
+    let records = match read_records(sheet, &mapping, &store.states()?) {
         Ok(records) => records,
         Err(errors) => return refuse(&label, &errors),
     };
@@ -153,7 +157,7 @@ fn refuse(label: &str, errors: &[RowError]) -> anyhow::Result<()> {
 }
 
 fn read_records(
-    sheet: &Sheet,
+    sheet: Sheet,
     mapping: &HeaderMapping,
     states: &[State],
 ) -> Result<Records, Vec<RowError>> {
@@ -162,11 +166,11 @@ fn read_records(
             read_actions_with_progress(sheet, mapping, states).map(Records::Actions)
         }
         RecordKind::Organisations => {
-            read_organisations(sheet, mapping, states).map(Records::Organisations)
+            read_organisations(&sheet, mapping, states).map(Records::Organisations)
         }
-        RecordKind::Contacts => read_contacts(sheet, mapping).map(Records::Contacts),
+        RecordKind::Contacts => read_contacts(&sheet, mapping).map(Records::Contacts),
         RecordKind::Recommendations => {
-            read_recommendations(sheet, mapping, states).map(Records::Recommendations)
+            read_recommendations(&sheet, mapping, states).map(Records::Recommendations)
         }
     }
 }
@@ -200,37 +204,87 @@ fn progress_bar(rows: usize, message: &'static str) -> Option<ProgressBar> {
     Some(bar)
 }
 
-/// Actions are read in steps, so a large file shows its progress; each
-/// line is read on its own, so the steps change nothing of the result.
+/// Actions are read in steps, so a large file shows its progress, and in
+/// one part of the file per core (a million lines take seconds to read);
+/// each line is read on its own, so neither changes anything of the
+/// result: the records and the refused values come in file order.
 fn read_actions_with_progress(
-    sheet: &Sheet,
+    sheet: Sheet,
     mapping: &HeaderMapping,
     states: &[State],
 ) -> Result<Vec<ActionRecord>, Vec<RowError>> {
     let bar = progress_bar(sheet.rows.len(), "reading");
-    let mut records = Vec::with_capacity(sheet.rows.len());
-    let mut errors = Vec::new();
-    for rows in sheet.rows.chunks(ROWS_PER_STEP) {
-        let step = Sheet {
-            headers: sheet.headers.clone(),
-            rows: rows.to_vec(),
-        };
-        match read_actions(&step, mapping, states) {
-            Ok(mut read) => records.append(&mut read),
-            Err(mut refused) => errors.append(&mut refused),
-        }
-        if let Some(bar) = &bar {
-            bar.inc(rows.len() as u64);
-        }
-    }
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(MAX_READING_THREADS);
+    let per_thread = sheet.rows.len().div_ceil(threads).max(ROWS_PER_STEP);
+    let headers = sheet.headers;
+    let mut lines = sheet.rows.into_iter();
+    let parts: Vec<Vec<SheetRow>> = std::iter::from_fn(|| {
+        let part: Vec<SheetRow> = lines.by_ref().take(per_thread).collect();
+        (!part.is_empty()).then_some(part)
+    })
+    .collect();
+    let read: Vec<(Vec<ActionRecord>, Vec<RowError>)> = std::thread::scope(|scope| {
+        let (headers, bar) = (&headers, bar.as_ref());
+        let workers: Vec<_> = parts
+            .into_iter()
+            .map(|part| scope.spawn(move || read_part(headers, part, mapping, states, bar)))
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| {
+                worker
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    });
     if let Some(bar) = bar {
         bar.finish_and_clear();
+    }
+    let mut records = Vec::new();
+    let mut errors = Vec::new();
+    for (mut part_records, mut part_errors) in read {
+        records.append(&mut part_records);
+        errors.append(&mut part_errors);
     }
     if errors.is_empty() {
         Ok(records)
     } else {
         Err(errors)
     }
+}
+
+/// The records and refused values of consecutive lines, read in steps.
+fn read_part(
+    headers: &[String],
+    lines: Vec<SheetRow>,
+    mapping: &HeaderMapping,
+    states: &[State],
+    bar: Option<&ProgressBar>,
+) -> (Vec<ActionRecord>, Vec<RowError>) {
+    let mut records = Vec::with_capacity(lines.len());
+    let mut errors = Vec::new();
+    let mut lines = lines.into_iter();
+    loop {
+        // The lines move into each step, and are freed once read.
+        let step = Sheet {
+            headers: headers.to_vec(),
+            rows: lines.by_ref().take(ROWS_PER_STEP).collect(),
+        };
+        if step.rows.is_empty() {
+            break;
+        }
+        match read_actions(&step, mapping, states) {
+            Ok(mut read) => records.append(&mut read),
+            Err(mut refused) => errors.append(&mut refused),
+        }
+        if let Some(bar) = bar {
+            bar.inc(step.rows.len() as u64);
+        }
+    }
+    (records, errors)
 }
 
 fn write(

@@ -10,6 +10,7 @@ use entente_core::plan::{ActionDraft, ActionId, ActionStatus, Budget, DocumentLi
 mod calendar;
 mod forms;
 mod reading;
+mod signal_switch;
 
 use super::app::{Answer, TestApp};
 use super::fixture::{self, day};

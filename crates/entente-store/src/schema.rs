@@ -302,6 +302,9 @@ diesel::table! {
         created_by -> Nullable<BigInt>,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        state_codes -> Text,
+        audience_codes -> Text,
+        partner_ids -> Text,
     }
 }
 

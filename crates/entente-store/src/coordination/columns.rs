@@ -72,6 +72,65 @@ where
     }
 }
 
+/// A list of stored codes separated by one space (see `plan::part_codes`),
+/// each parsed into `T` as it is read; empty text is an empty list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Codes<T>(pub Vec<T>);
+
+fn parse_list<T>(text: &str) -> deserialize::Result<Codes<T>>
+where
+    T: FromStr,
+    T::Err: Display,
+{
+    text.split_ascii_whitespace()
+        .map(|word| parse(word).map(|Code(value)| value))
+        .collect::<deserialize::Result<Vec<T>>>()
+        .map(Codes)
+}
+
+impl<T> FromSql<Text, Sqlite> for Codes<T>
+where
+    T: FromStr,
+    T::Err: Display,
+{
+    fn from_sql(mut value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
+        parse_list(value.read_text())
+    }
+}
+
+impl<T> FromSql<Text, Pg> for Codes<T>
+where
+    T: FromStr,
+    T::Err: Display,
+{
+    fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
+        parse_list(std::str::from_utf8(value.as_bytes())?)
+    }
+}
+
+impl<T> FromSql<Text, Db> for Codes<T>
+where
+    T: FromStr,
+    T::Err: Display,
+{
+    fn from_sql(value: <Db as Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+        value.from_sql::<Self, Text>()
+    }
+}
+
+impl<T, ST, DB> Queryable<ST, DB> for Codes<T>
+where
+    DB: Backend,
+    ST: SingleValue,
+    Self: FromSql<ST, DB>,
+{
+    type Row = Self;
+
+    fn build(row: Self) -> deserialize::Result<Self> {
+        Ok(row)
+    }
+}
+
 /// A stored date: SQLite's `YYYY-MM-DD` text read by hand, PostgreSQL's
 /// binary date as diesel reads it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +191,15 @@ where
 mod tests {
     use super::iso_date;
     use chrono::NaiveDate;
+
+    #[test]
+    fn lists_of_codes_are_read_word_by_word() {
+        use super::{Codes, parse_list};
+        let read = |text| parse_list::<i64>(text).map_err(|e| e.to_string());
+        assert_eq!(read("3 12 45"), Ok(Codes(vec![3, 12, 45])));
+        assert_eq!(read(""), Ok(Codes(Vec::new())));
+        assert!(read("3 x").unwrap_err().contains("\"x\""));
+    }
 
     #[test]
     fn dates_are_read_as_chrono_reads_them() {

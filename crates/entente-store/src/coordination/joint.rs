@@ -532,6 +532,7 @@ fn accept_action(
                 action_partners::org_id.eq(invited.0),
             ))
             .execute(conn)?;
+        crate::plan::part_codes::rewrite_partners(conn, action)?;
     }
     let (lead, visibility): (i64, String) = actions::table
         .find(action)

@@ -1,43 +1,30 @@
 //! Loading what the coordination rules read, as a scope may see it: open
-//! actions (only the columns the rules need, then their states, audiences
-//! and partners in one query per table, merged by id), the
+//! actions (only the columns the rules need, their states, audiences and
+//! partners as written on their rows, from one index), the
 //! visible directory's profiles, the visible alliances' members, and each
 //! state's standing from its CAT and OPCAT events.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::NaiveDate;
+use diesel::connection::DefaultLoadingMode;
+use diesel::dsl::{max, min};
 use diesel::prelude::*;
 use entente_core::access::{AccessScope, AllianceId, OrgId};
 use entente_core::coordination::{OrgProfile, PlannedAction, Profiles, StateAtStage};
 use entente_core::plan::{ActionId, ActionStatus, Audience, Level, Phase};
 use entente_core::{Iso3, RegionalGroup, TreatyEvent, TreatyId};
 
-use super::columns::{Code, Day};
+use super::columns::{Code, Codes, Day};
 use super::{ActionLabel, CoordinationFilter};
 use crate::accounts::rows::stored_code;
 use crate::connection::DbConnection;
 use crate::plan::scope::visible_actions;
-use crate::schema::{
-    action_audiences, action_partners, action_states, actions, alliance_members, states,
-};
+use crate::schema::{action_partners, action_states, actions, alliance_members, states};
 use crate::{EventFilter, Store, StoreError};
 
 /// The open actions the scope may read that the filter keeps.
 type IdQuery<'a> = crate::recommendations::ActionIdQuery<'a>;
-
-/// The columns of an action the rules read, codes and dates parsed as read.
-type ActionRow = (
-    i64,
-    i64,
-    String,
-    Code<Phase>,
-    Code<Level>,
-    Option<Day>,
-    Option<Day>,
-    Option<Day>,
-    Code<ActionStatus>,
-);
 
 /// Each state's UN regional group, and the states the filter keeps (all
 /// when it names neither states nor a region).
@@ -80,12 +67,11 @@ impl Places {
     }
 }
 
-/// The open actions `scope` may read that `filter` keeps, each with only
-/// the states among `places.wanted` when the filter names states or a
-/// region: one query for the actions and one per table of their parts
-/// (states, audiences, partners), joined to the actions by a merge on the
-/// ids. With a second connection, the states and partners are read on it
-/// while the actions and their audiences are read on the first.
+/// The open actions `scope` may read that `filter` keeps, in id order,
+/// each with only the states among `places.wanted` when the filter names
+/// states or a region: one query of the actions with their parts as
+/// written on their rows (see `plan::part_codes`). With a second
+/// connection, each reads half of the ids.
 pub(super) fn planned_actions(
     store: &Store,
     conn: &mut DbConnection,
@@ -93,61 +79,76 @@ pub(super) fn planned_actions(
     filter: &CoordinationFilter,
     places: &Places,
 ) -> Result<Vec<PlannedAction>, StoreError> {
-    let (actions, audiences, (states, partners)) = match store.spare_connection() {
-        Some(mut spare) => std::thread::scope(|threads| {
-            let other = threads.spawn(|| states_and_partners(&mut spare, scope, filter, places));
-            let first = actions_and_audiences(conn, scope, filter, places);
-            let other = other
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            let (actions, audiences) = first?;
-            Ok::<_, StoreError>((actions, audiences, other?))
-        })?,
-        None => {
-            let (actions, audiences) = actions_and_audiences(conn, scope, filter, places)?;
-            (
-                actions,
-                audiences,
-                states_and_partners(conn, scope, filter, places)?,
-            )
-        }
-    };
-    let mut found: Vec<PlannedAction> = actions.into_iter().map(planned_action).collect();
     let wanted: Option<Vec<Iso3>> = Places::narrowed(filter).then(|| {
         let mut wanted = places.wanted.clone();
         wanted.sort_unstable();
         wanted
     });
-    merge(&mut found, states, |action, Code(state)| {
-        if wanted
-            .as_ref()
-            .is_none_or(|w| w.binary_search(&state).is_ok())
-        {
-            action.states.push(state);
-        }
-    });
-    merge(&mut found, audiences, |action, Code(audience)| {
-        action.audiences.push(audience);
-    });
-    merge(&mut found, partners, |action, org| {
-        action.partners.push(OrgId(org));
-    });
-    Ok(found)
+    let read = |conn: &mut DbConnection, ids: Ids| {
+        open_actions(conn, scope, filter, places, ids, |row| {
+            planned_action(row, wanted.as_deref())
+        })
+    };
+    // Apart: together, min and max would scan the table.
+    let first: Option<i64> = actions::table.select(min(actions::id)).first(conn)?;
+    let last: Option<i64> = actions::table.select(max(actions::id)).first(conn)?;
+    let (Some(first), Some(last)) = (first, last) else {
+        return Ok(Vec::new());
+    };
+    let middle = first + (last - first) / 2;
+    match store.spare_connection() {
+        Some(mut spare) => std::thread::scope(|threads| {
+            let upper = threads.spawn(|| read(&mut spare, Ids::From(middle)));
+            let mut found = read(conn, Ids::Below(middle))?;
+            found.extend(
+                upper
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
+            );
+            Ok(found)
+        }),
+        _ => read(conn, Ids::All),
+    }
 }
 
-/// The columns of the open actions the rules read, by id, and their
-/// audiences.
-#[expect(clippy::type_complexity)]
-fn actions_and_audiences(
+/// Which ids one read of the open actions covers.
+#[derive(Clone, Copy)]
+enum Ids {
+    All,
+    Below(i64),
+    From(i64),
+}
+
+/// The columns of an open action the rules read, codes, dates and lists of
+/// parts parsed as read.
+type OpenRow = (
+    i64,
+    i64,
+    String,
+    Code<Phase>,
+    Code<Level>,
+    Option<Day>,
+    Option<Day>,
+    Option<Day>,
+    Code<ActionStatus>,
+    Codes<Iso3>,
+    Codes<Audience>,
+    Codes<i64>,
+);
+
+/// The open actions of [`open_ids`] among `ids`, with the columns of
+/// [`OpenRow`], each made into what `make` makes of it as it is read, in
+/// id order: read from the index `actions_open`, which holds all of them
+/// and only open actions.
+fn open_actions<T>(
     conn: &mut DbConnection,
     scope: &AccessScope,
     filter: &CoordinationFilter,
     places: &Places,
-) -> Result<(Vec<ActionRow>, Vec<(i64, Code<Audience>)>), StoreError> {
-    // No order asked of the database: read this way, SQLite scans the
-    // index of the workspace's list, which holds every column read here,
-    // instead of the table with its titles and descriptions.
-    let mut rows: Vec<ActionRow> = open_ids(scope, filter, places)
+    ids: Ids,
+    make: impl Fn(OpenRow) -> T,
+) -> Result<Vec<T>, StoreError> {
+    let query = open_ids(scope, filter, places)
         .select((
             actions::id,
             actions::lead_org,
@@ -158,116 +159,36 @@ fn actions_and_audiences(
             actions::end_date,
             actions::due_date,
             actions::status,
+            actions::state_codes,
+            actions::audience_codes,
+            actions::partner_ids,
         ))
-        .load(conn)?;
-    rows.sort_unstable_by_key(|row| row.0);
-    let ids: Vec<i64> = rows.iter().map(|row| row.0).collect();
-    let audiences = parts_of(conn, &ids, audiences)?;
-    Ok((rows, audiences))
-}
-
-/// The states and the partners of the open actions.
-#[expect(clippy::type_complexity)]
-fn states_and_partners(
-    conn: &mut DbConnection,
-    scope: &AccessScope,
-    filter: &CoordinationFilter,
-    places: &Places,
-) -> Result<(Vec<(i64, Code<Iso3>)>, Vec<(i64, i64)>), StoreError> {
-    let ids: Vec<i64> = open_ids(scope, filter, places)
-        .order(actions::id)
-        .load(conn)?;
-    Ok((
-        parts_of(conn, &ids, states)?,
-        parts_of(conn, &ids, partners)?,
-    ))
-}
-
-/// One table's (action id, part) pairs of the actions `ids` (in order),
-/// in the order of the ids: when they are at least half of the ids from
-/// their first to their last (the whole plan, or most of it), one query
-/// over that range, the merge leaving out the others; otherwise one query
-/// for each ten thousand ids.
-fn parts_of<T>(
-    conn: &mut DbConnection,
-    ids: &[i64],
-    read: impl Fn(&mut DbConnection, Among<'_>) -> Result<Vec<(i64, T)>, StoreError>,
-) -> Result<Vec<(i64, T)>, StoreError> {
-    let (Some(&first), Some(&last)) = (ids.first(), ids.last()) else {
-        return Ok(Vec::new());
+        .order(actions::id);
+    let query = match ids {
+        Ids::All => query,
+        Ids::Below(id) => query.filter(actions::id.lt(id)),
+        Ids::From(id) => query.filter(actions::id.ge(id)),
     };
-    if i64::try_from(ids.len()).unwrap_or(i64::MAX) >= (last - first + 1) / 2 {
-        return read(conn, Among::Range(first, last));
-    }
     let mut found = Vec::new();
-    for chunk in ids.chunks(IDS_PER_QUERY) {
-        found.extend(read(conn, Among::Ids(chunk))?);
+    for row in query.load_iter::<OpenRow, DefaultLoadingMode>(conn)? {
+        found.push(make(row?));
     }
     Ok(found)
 }
 
-/// Which actions' parts to read.
-#[derive(Clone, Copy)]
-enum Among<'a> {
-    /// Those whose ids are between these two, both included.
-    Range(i64, i64),
-    Ids(&'a [i64]),
-}
-
-/// A function reading one table's (action id, part) pairs, in order, of
-/// the actions [`Among`] names.
-macro_rules! pairs {
-    ($name:ident, $table:ident, $part:ident, $type:ty) => {
-        fn $name(
-            conn: &mut DbConnection,
-            among: Among<'_>,
-        ) -> Result<Vec<(i64, $type)>, StoreError> {
-            let query = $table::table
-                .select(($table::action_id, $table::$part))
-                .order(($table::action_id, $table::$part))
-                .into_boxed();
-            Ok(match among {
-                Among::Range(first, last) => query.filter($table::action_id.between(first, last)),
-                Among::Ids(ids) => query.filter($table::action_id.eq_any(ids)),
-            }
-            .load(conn)?)
-        }
-    };
-}
-
-pairs!(states, action_states, state, Code<Iso3>);
-pairs!(audiences, action_audiences, audience, Code<Audience>);
-pairs!(partners, action_partners, org_id, i64);
-
-/// Adds each `(id, part)` of `parts` to the action of that id with `add`:
-/// both are in id order, so one pass over each. A part whose action is not
-/// among `actions` (written between the two reads) is left out.
-fn merge<T>(
-    actions: &mut [PlannedAction],
-    parts: Vec<(i64, T)>,
-    mut add: impl FnMut(&mut PlannedAction, T),
-) {
-    let mut at = 0;
-    for (id, part) in parts {
-        while at < actions.len() && actions[at].id.0 < id {
-            at += 1;
-        }
-        match actions.get_mut(at) {
-            Some(action) if action.id.0 == id => add(action, part),
-            Some(_) => {}
-            None => break,
-        }
+fn planned_action(row: OpenRow, wanted: Option<&[Iso3]>) -> PlannedAction {
+    let (id, lead, action_type, phase, level, start, end, due, status, states, audiences, partners) =
+        row;
+    let mut states = states.0;
+    if let Some(wanted) = wanted {
+        states.retain(|state| wanted.binary_search(state).is_ok());
     }
-}
-
-fn planned_action(row: ActionRow) -> PlannedAction {
-    let (id, lead, action_type, phase, level, start, end, due, status) = row;
     PlannedAction {
         id: ActionId(id),
         lead: OrgId(lead),
-        partners: Vec::new(),
-        states: Vec::new(),
-        audiences: Vec::new(),
+        partners: partners.0.into_iter().map(OrgId).collect(),
+        states,
+        audiences: audiences.0,
         action_type,
         level: level.0,
         phase: phase.0,
@@ -278,13 +199,23 @@ fn planned_action(row: ActionRow) -> PlannedAction {
     }
 }
 
+/// Not done or cancelled, written as the condition of the index
+/// `actions_open` is (as text, not bound values), so that SQLite reads
+/// that index.
+fn open() -> diesel::expression::SqlLiteral<diesel::sql_types::Bool> {
+    diesel::dsl::sql(&format!(
+        "actions.status NOT IN ('{}', '{}')",
+        ActionStatus::Done.code(),
+        ActionStatus::Cancelled.code()
+    ))
+}
+
 /// The ids of the actions `scope` may read, not done or cancelled, that
 /// `filter` keeps: on one of the wanted states, and as [`narrowed_to`]
 /// keeps them.
 fn open_ids<'a>(scope: &AccessScope, filter: &CoordinationFilter, places: &Places) -> IdQuery<'a> {
-    let closed = [ActionStatus::Done.code(), ActionStatus::Cancelled.code()];
     let mut query = actions::table
-        .filter(actions::status.ne_all(closed))
+        .filter(open())
         .select(actions::id)
         .into_boxed();
     if let Some(condition) = visible_actions(scope) {

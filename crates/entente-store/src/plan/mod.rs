@@ -10,6 +10,7 @@
 mod catalogue;
 mod import;
 mod mappings;
+pub(crate) mod part_codes;
 mod read;
 mod references;
 pub(crate) mod rows;

@@ -5,6 +5,7 @@ use diesel::prelude::*;
 use entente_core::access::{AllianceId, OrgId, UserId};
 use entente_core::plan::{ActionDraft, ActionId, Budget, DocumentLink, OutcomeEvent, currency};
 
+use super::part_codes::PartCodes;
 use super::{Action, ActionType};
 use crate::accounts::rows::stored_code;
 use crate::error::StoreError;
@@ -37,6 +38,10 @@ pub(crate) struct ActionRow {
     pub created_by: Option<i64>,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The parts again, as [`PartCodes`] writes them.
+    pub state_codes: String,
+    pub audience_codes: String,
+    pub partner_ids: String,
 }
 
 /// An action's content columns: what a creation inserts and a change
@@ -65,6 +70,9 @@ pub(crate) struct ActionContentRow {
     pub outcome_date: Option<NaiveDate>,
     pub visibility: String,
     pub updated_at: NaiveDateTime,
+    pub state_codes: String,
+    pub audience_codes: String,
+    pub partner_ids: String,
 }
 
 impl ActionRow {
@@ -92,6 +100,9 @@ impl ActionRow {
             outcome_date: self.outcome_date,
             visibility: self.visibility,
             updated_at: self.updated_at,
+            state_codes: self.state_codes,
+            audience_codes: self.audience_codes,
+            partner_ids: self.partner_ids,
         }
     }
 }
@@ -128,6 +139,7 @@ impl ActionRow {
         updated_at: NaiveDateTime,
     ) -> ActionRow {
         let outcome = draft.outcome_event.as_ref();
+        let parts = PartCodes::of(draft);
         ActionRow {
             id,
             lead_org: draft.lead.0,
@@ -153,6 +165,9 @@ impl ActionRow {
             created_by: created_by.map(|u| u.0),
             created_at,
             updated_at,
+            state_codes: parts.states,
+            audience_codes: parts.audiences,
+            partner_ids: parts.partners,
         }
     }
 

@@ -86,6 +86,14 @@ fn more_actions(store: &Store, world: &World) -> Vec<ActionId> {
         ..done
     };
     ids.push(store.create_action(&outsider, &hearing).unwrap());
+    // Parts changed after creation: the read sees the new ones.
+    let changed = ActionDraft {
+        states: vec![iso3("TUR"), iso3("CIV")],
+        audiences: vec![Audience::Legislature],
+        partners: Vec::new(),
+        ..base.clone()
+    };
+    store.update_action(&editor, ids[0], &changed).unwrap();
     ids
 }
 

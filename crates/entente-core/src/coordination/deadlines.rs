@@ -3,8 +3,6 @@
 //! due dates of actions not yet closed, as one timeline. The law's dates
 //! come from [`crate::opcat::derive`]; nothing here computes them again.
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -79,17 +77,20 @@ pub fn deadlines(
         let Some(due) = action.due else {
             continue;
         };
-        for state in action.states.iter().collect::<BTreeSet<_>>() {
+        // Each state once, without a set per action: an action names a few.
+        let states = &action.states;
+        let firsts = (0..states.len()).filter(|&i| !states[..i].contains(&states[i]));
+        for state in firsts.map(|i| states[i]) {
             found.push(Deadline {
                 date: due,
                 kind: DeadlineKind::ActionDue,
-                state: *state,
+                state,
                 action: Some(action.id),
                 overdue: due < as_of,
             });
         }
     }
-    found.sort_by_key(|d| (d.date, d.kind, d.state, d.action));
+    found.sort_unstable_by_key(|d| (d.date, d.kind, d.state, d.action));
     found
 }
 

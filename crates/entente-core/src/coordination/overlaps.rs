@@ -16,9 +16,9 @@
 //! them.
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
 
 use chrono::Datelike;
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use super::{PlannedAction, Profiles};
@@ -127,27 +127,27 @@ pub(super) fn find(
     most_sets: usize,
 ) -> Overlaps {
     let sets = Sets::new(actions);
-    let (entries, classes) = entries(actions, profiles, settings.involving, &sets, most_sets);
-    // Two halves of the states counted and swept side by side when there
-    // are enough entries to pay for a thread.
-    let half = entries.len() / 2;
-    let split = if entries.len() >= PARALLEL_FROM {
-        (half..entries.len())
-            .find(|&i| entries[i].state != entries[i - 1].state)
-            .unwrap_or(entries.len())
-    } else {
-        entries.len()
-    };
-    let (left, right) = entries.split_at(split);
-    let part = |entries: &[Entry]| {
+    // Two halves of the states sorted, counted and swept side by side when
+    // there are enough entries to pay for a thread.
+    let middle = middle_state(actions, &sets);
+    let ([left, right], classes) = entries(
+        actions,
+        profiles,
+        settings.involving,
+        &sets,
+        most_sets,
+        middle,
+    );
+    let part = |mut entries: Vec<Entry>| {
+        sort(&mut entries);
         let total = count::count(
             actions,
-            entries,
+            &entries,
             &sets,
             settings.window_days,
             settings.involving.is_some(),
         );
-        (total, sweep(actions, entries, &classes, settings))
+        (total, sweep(actions, &entries, &classes, settings))
     };
     let (total, best) = if right.is_empty() {
         part(left)
@@ -305,8 +305,9 @@ impl Entry {
     }
 }
 
-/// Every (state, audience) of every open, dated action, grouped and sorted
-/// by start, each once even when an action names a state twice.
+/// Every (state, audience) of every open, dated action, in no order (see
+/// [`sort`]): those of states before `middle` (all without one), and the
+/// others.
 ///
 /// Also the classes of the actions (level and sectors), and with each
 /// entry whether its pairs are met one by one: when its action takes part
@@ -317,10 +318,12 @@ fn entries(
     involving: Option<OrgId>,
     sets: &Sets,
     most_sets: usize,
-) -> (Vec<Entry>, Classes) {
-    let mut kinds: HashMap<&str, u16> = HashMap::new();
-    let mut classes: HashMap<(Level, u32), u16> = HashMap::new();
-    let mut entries = Vec::new();
+    middle: Option<Iso3>,
+) -> ([Vec<Entry>; 2], Classes) {
+    let mut kinds: FxHashMap<&str, u16> = FxHashMap::default();
+    let mut classes: FxHashMap<(Level, u32), u16> = FxHashMap::default();
+    let mut masks = OrgMasks::new(profiles);
+    let mut halves = [Vec::new(), Vec::new()];
     for (index, action) in actions.iter().enumerate() {
         let Some((start, end)) = action.span().filter(|_| !action.status.is_closed()) else {
             continue;
@@ -329,7 +332,9 @@ fn entries(
         let kind = *kinds
             .entry(action.action_type.as_str())
             .or_insert(next_kind);
-        let sectors = sector_mask(action, profiles);
+        let sectors = action
+            .organisations()
+            .fold(0, |mask, org| mask | masks.of(org));
         let next_class =
             u16::try_from(classes.len()).expect("fewer classes than levels times sector sets");
         let class = *classes.entry((action.level, sectors)).or_insert(next_class);
@@ -341,8 +346,9 @@ fn entries(
             .fold(0u16, |mask, audience| mask | 1 << (*audience as u16));
         let index = u32::try_from(index).expect("fewer actions than 4,294,967,296");
         for state in &action.states {
+            let half = usize::from(middle.is_some_and(|m| *state >= m));
             for audience in &action.audiences {
-                entries.push(Entry {
+                halves[half].push(Entry {
                     state: *state,
                     audience: *audience,
                     start: start.num_days_from_ce(),
@@ -364,22 +370,74 @@ fn entries(
             }
         }
     }
-    entries.sort_unstable_by_key(|e| (e.state, e.audience, e.start, e.index));
-    entries.dedup_by_key(|e| (e.state, e.audience, e.index));
     let mut by_number = vec![(Level::National, 0); classes.len()];
     for (class, number) in classes {
         by_number[usize::from(number)] = class;
     }
-    (entries, Classes::new(&by_number))
+    (halves, Classes::new(&by_number))
 }
 
-/// The sectors the organisations of `action` bring, one bit per sector.
-fn sector_mask(action: &PlannedAction, profiles: &Profiles) -> u32 {
-    action
-        .organisations()
-        .filter_map(|org| profiles.get(&org))
-        .flat_map(|profile| &profile.sectors)
-        .fold(0, |mask, sector| mask | 1 << (*sector as u32))
+/// Grouped by (state, audience) and sorted by start, each once even when an
+/// action names a state twice.
+fn sort(entries: &mut Vec<Entry>) {
+    entries.sort_unstable_by_key(|e| (e.state, e.audience, e.start, e.index));
+    entries.dedup_by_key(|e| (e.state, e.audience, e.index));
+}
+
+/// The state that parts the entries of `actions` into two halves of about
+/// the same size, those before it and the others; `None` when there are
+/// too few entries to pay for a second thread.
+fn middle_state(actions: &[PlannedAction], sets: &Sets) -> Option<Iso3> {
+    let states = sets.states();
+    let mut entries = vec![0usize; states.len()];
+    for action in actions.iter().filter(|a| !a.status.is_closed()) {
+        if action.span().is_none() {
+            continue;
+        }
+        for state in &action.states {
+            if let Ok(at) = states.binary_search(state) {
+                entries[at] += action.audiences.len();
+            }
+        }
+    }
+    let total: usize = entries.iter().sum();
+    if total < PARALLEL_FROM {
+        return None;
+    }
+    let mut before = 0;
+    let at = entries.iter().position(|&n| {
+        before += n;
+        before > total / 2
+    })?;
+    states.get(at).copied()
+}
+
+/// The sectors each organisation brings, one bit per sector (none without
+/// a profile), worked out once per organisation.
+struct OrgMasks<'a> {
+    profiles: &'a Profiles,
+    known: FxHashMap<OrgId, u32>,
+}
+
+impl<'a> OrgMasks<'a> {
+    fn new(profiles: &'a Profiles) -> Self {
+        OrgMasks {
+            profiles,
+            known: FxHashMap::default(),
+        }
+    }
+
+    fn of(&mut self, org: OrgId) -> u32 {
+        let profiles = self.profiles;
+        *self.known.entry(org).or_insert_with(|| {
+            profiles.get(&org).map_or(0, |profile| {
+                profile
+                    .sectors
+                    .iter()
+                    .fold(0, |mask, sector| mask | 1 << (*sector as u32))
+            })
+        })
+    }
 }
 
 /// Whether two entries of one group (`earlier` starting first) make an
@@ -430,7 +488,7 @@ fn first_shared<T: Ord + Copy>(a: &[T], b: &[T]) -> Option<T> {
 mod tests {
     use chrono::Days;
 
-    use super::{OverlapSettings, PARALLEL_FROM, Sets, entries, find, sweep};
+    use super::{OverlapSettings, PARALLEL_FROM, Sets, entries, find, sort, sweep};
     use crate::access::OrgId;
     use crate::coordination::tests_support::{action, d, iso};
     use crate::coordination::{PlannedAction, Profiles};
@@ -466,7 +524,10 @@ mod tests {
                 limit: Some(40),
                 involving,
             };
-            let (all, classes) = entries(&actions, &profiles, involving, &sets, 0);
+            let ([mut all, none], classes) =
+                entries(&actions, &profiles, involving, &sets, 0, None);
+            assert!(none.is_empty());
+            sort(&mut all);
             assert!(all.len() >= PARALLEL_FROM);
             // Every pair met one by one, in one thread: what the sweep of
             // old did, the reference for the count and the two halves.

@@ -66,6 +66,30 @@ pub struct Analysis {
     pub partners: Option<Option<Vec<PartnerSuggestion>>>,
 }
 
+/// Frees a large plan on a thread of its own rather than while the caller
+/// waits for the findings: a million actions hold millions of small
+/// allocations. A small plan, or one no thread could be started for, is
+/// freed here.
+fn free_aside(inputs: CoordinationInputs) {
+    if inputs.actions.len() < FREE_ASIDE_FROM {
+        return;
+    }
+    // On failure the closure, and the plan with it, is dropped here.
+    let _ = std::thread::Builder::new()
+        .name("free plan".to_owned())
+        .spawn(move || drop(inputs));
+}
+
+/// Actions from which [`free_aside`] starts a thread.
+const FREE_ASIDE_FROM: usize = 100_000;
+
+/// The findings of an analysis beside its overlaps.
+type GapsDeadlinesPartners = (
+    Vec<Gap>,
+    Vec<Deadline>,
+    Option<Option<Vec<PartnerSuggestion>>>,
+);
+
 /// Everything the rules read, as one scope may see it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct CoordinationInputs {
@@ -223,7 +247,37 @@ impl Store {
         partners_of: Option<(OrgId, Place)>,
     ) -> Result<Analysis, StoreError> {
         let inputs = self.coordination_inputs(scope, filter, as_of)?;
-        let overlaps = coordination::overlaps(&inputs.actions, &inputs.profiles, overlap_settings);
+        // The overlaps on a thread of their own, the rest beside them.
+        let (overlaps, rest) = std::thread::scope(|threads| {
+            let overlaps = threads.spawn(|| {
+                coordination::overlaps(&inputs.actions, &inputs.profiles, overlap_settings)
+            });
+            let rest = self.gaps_deadlines_partners(scope, filter, as_of, &inputs, partners_of);
+            let overlaps = overlaps
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (overlaps, rest)
+        });
+        let (gaps, deadlines, partners) = rest?;
+        free_aside(inputs);
+        Ok(Analysis {
+            overlaps,
+            gaps,
+            deadlines,
+            partners,
+        })
+    }
+
+    /// The gaps, the deadlines and, when asked, the partners of
+    /// [`Store::analysis`], from its read of the plan.
+    fn gaps_deadlines_partners(
+        &self,
+        scope: &AccessScope,
+        filter: &CoordinationFilter,
+        as_of: NaiveDate,
+        inputs: &CoordinationInputs,
+        partners_of: Option<(OrgId, Place)>,
+    ) -> Result<GapsDeadlinesPartners, StoreError> {
         let gaps = coordination::gaps(
             &inputs.states,
             &inputs.actions,
@@ -252,12 +306,7 @@ impl Store {
             }
             Some((org, place)) => Some(self.partners(scope, org, place)?),
         };
-        Ok(Analysis {
-            overlaps,
-            gaps,
-            deadlines,
-            partners,
-        })
+        Ok((gaps, deadlines, partners))
     }
 
     /// The deadlines of `states` and `actions`, and the SPT's follow-up of

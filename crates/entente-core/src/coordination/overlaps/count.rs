@@ -67,6 +67,11 @@ impl Sets {
         Sets { states, orgs }
     }
 
+    /// Every state the actions name, in order.
+    pub(super) fn states(&self) -> &[Iso3] {
+        &self.states
+    }
+
     /// Whether the pairs of `action` are counted through its sets, with at
     /// most `most` of them.
     pub(super) fn counts(&self, action: &PlannedAction, most: usize) -> bool {

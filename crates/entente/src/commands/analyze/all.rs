@@ -33,13 +33,18 @@ pub(super) fn run(
         (Some(short_name), Some(at)) => Some((names.org_id(short_name)?, place(names, at)?)),
         _ => None,
     };
-    let found = store.analysis(
+    let mut found = store.analysis(
         &COMMAND_LINE_SCOPE,
         filter,
         as_of,
         overlap_settings(org, args),
         partners_of,
     )?;
+    // Cut before writing: a million actions have as many due dates.
+    if let Some(limit) = args.limit {
+        found.gaps.truncate(limit);
+        found.deadlines.truncate(limit);
+    }
     let mut sections: Vec<(&str, Report)> = vec![
         ("overlaps", overlaps_report(store, names, &found.overlaps)?),
         ("gaps", gaps_report(names, &found.gaps)),

@@ -11,7 +11,9 @@
 # figures are those of the queries; PAGE_CACHE_MB=64 measures the cache.
 # The member reads with a read-only token of the demo's gdw-demo admin.
 # MORE=1 adds a range with no last day and the search page for a common
-# word. Prints a Markdown table, with the server's CPU time per request.
+# word. Prints a Markdown table, with the server's CPU time per request,
+# then the server's start-up time to its first answer and its peak resident
+# memory after all the rows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,11 +29,14 @@ server=""
 trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 
 token=$("$entente" token create admin.gdw@demo.example.org --name "bench-$$" --read-only 2>/dev/null || true)
+started=$(date +%s%N)
 ENTENTE_PAGE_CACHE_MB="${PAGE_CACHE_MB:-0}" "$entente" serve --listen 127.0.0.1:0 --log warn >"$log" 2>&1 &
 server=$!
-for _ in $(seq 1 600); do grep -q 'http://' "$log" && break; sleep 0.1; done
+for _ in $(seq 1 6000); do grep -q 'http://' "$log" && break; sleep 0.01; done
 base=$(grep -o 'http://[^/ ]*' "$log" | head -n 1)
 [ -n "$base" ] || { echo "the server did not start" >&2; cat "$log" >&2; exit 1; }
+until curl -fsS -o /dev/null "$base/api/v1/states/FRA"; do sleep 0.01; done
+answered=$(date +%s%N)
 
 echo "| request | reader | requests/s | p50 ms | p99 ms | server CPU ms/request |"
 echo "|---|---|---|---|---|---|"
@@ -61,3 +66,7 @@ for path in "${paths[@]}"; do
   measure anonymous "$path"
   [ -n "$token" ] && measure "member (token)" "$path" "Authorization: Bearer $token"
 done
+echo
+awk -v s="$started" -v a="$answered" 'BEGIN { printf "Start-up to the first answer: %.0f ms. ", (a - s) / 1e6 }'
+awk '/VmHWM/ { printf "Peak resident memory of the server after the rows: %.0f MB.\n", $2 / 1024 }' \
+  "/proc/$server/status"

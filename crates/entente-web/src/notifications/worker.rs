@@ -281,8 +281,14 @@ impl Worker {
                     return Ok(None);
                 };
                 let now = now();
-                store.refresh_if_due(user, now.date(), now)?;
                 let scope = store.member_scope(user)?;
+                // When it is not this worker's turn, another may be looking
+                // with nothing recorded yet: look here too rather than send
+                // (or skip) the digest without what it finds. Two looks
+                // record each finding once (see `record_findings`).
+                if store.refresh_if_due(user, now.date(), now)?.is_none() {
+                    store.refresh_notifications(&scope, now.date(), now)?;
+                }
                 let list = store.unmailed_notifications(&scope)?;
                 if list.items.is_empty() {
                     return Ok(None);

@@ -29,49 +29,6 @@ where
         .map_err(|e| format!("stored code {text:?}: {e}").into())
 }
 
-impl<T> FromSql<Text, Sqlite> for Code<T>
-where
-    T: FromStr,
-    T::Err: Display,
-{
-    fn from_sql(mut value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
-        parse(value.read_text())
-    }
-}
-
-impl<T> FromSql<Text, Pg> for Code<T>
-where
-    T: FromStr,
-    T::Err: Display,
-{
-    fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
-        parse(std::str::from_utf8(value.as_bytes())?)
-    }
-}
-
-impl<T> FromSql<Text, Db> for Code<T>
-where
-    T: FromStr,
-    T::Err: Display,
-{
-    fn from_sql(value: <Db as Backend>::RawValue<'_>) -> deserialize::Result<Self> {
-        value.from_sql::<Self, Text>()
-    }
-}
-
-impl<T, ST, DB> Queryable<ST, DB> for Code<T>
-where
-    DB: Backend,
-    ST: SingleValue,
-    Self: FromSql<ST, DB>,
-{
-    type Row = Self;
-
-    fn build(row: Self) -> deserialize::Result<Self> {
-        Ok(row)
-    }
-}
-
 /// A list of stored codes separated by one space (see `plan::part_codes`),
 /// each parsed into `T` as it is read; empty text is an empty list.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,48 +45,57 @@ where
         .map(Codes)
 }
 
-impl<T> FromSql<Text, Sqlite> for Codes<T>
-where
-    T: FromStr,
-    T::Err: Display,
-{
-    fn from_sql(mut value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
-        parse_list(value.read_text())
-    }
+/// The impls that read a column of text into `$column<T>` with `$parse`,
+/// on each backend, written once for [`Code`] and [`Codes`].
+macro_rules! text_column {
+    ($column:ident, $parse:ident) => {
+        impl<T> FromSql<Text, Sqlite> for $column<T>
+        where
+            T: FromStr,
+            T::Err: Display,
+        {
+            fn from_sql(mut value: SqliteValue<'_, '_, '_>) -> deserialize::Result<Self> {
+                $parse(value.read_text())
+            }
+        }
+
+        impl<T> FromSql<Text, Pg> for $column<T>
+        where
+            T: FromStr,
+            T::Err: Display,
+        {
+            fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
+                $parse(std::str::from_utf8(value.as_bytes())?)
+            }
+        }
+
+        impl<T> FromSql<Text, Db> for $column<T>
+        where
+            T: FromStr,
+            T::Err: Display,
+        {
+            fn from_sql(value: <Db as Backend>::RawValue<'_>) -> deserialize::Result<Self> {
+                value.from_sql::<Self, Text>()
+            }
+        }
+
+        impl<T, ST, DB> Queryable<ST, DB> for $column<T>
+        where
+            DB: Backend,
+            ST: SingleValue,
+            Self: FromSql<ST, DB>,
+        {
+            type Row = Self;
+
+            fn build(row: Self) -> deserialize::Result<Self> {
+                Ok(row)
+            }
+        }
+    };
 }
 
-impl<T> FromSql<Text, Pg> for Codes<T>
-where
-    T: FromStr,
-    T::Err: Display,
-{
-    fn from_sql(value: PgValue<'_>) -> deserialize::Result<Self> {
-        parse_list(std::str::from_utf8(value.as_bytes())?)
-    }
-}
-
-impl<T> FromSql<Text, Db> for Codes<T>
-where
-    T: FromStr,
-    T::Err: Display,
-{
-    fn from_sql(value: <Db as Backend>::RawValue<'_>) -> deserialize::Result<Self> {
-        value.from_sql::<Self, Text>()
-    }
-}
-
-impl<T, ST, DB> Queryable<ST, DB> for Codes<T>
-where
-    DB: Backend,
-    ST: SingleValue,
-    Self: FromSql<ST, DB>,
-{
-    type Row = Self;
-
-    fn build(row: Self) -> deserialize::Result<Self> {
-        Ok(row)
-    }
-}
+text_column!(Code, parse);
+text_column!(Codes, parse_list);
 
 /// A stored date: SQLite's `YYYY-MM-DD` text read by hand, PostgreSQL's
 /// binary date as diesel reads it.

@@ -1,6 +1,8 @@
 //! The catalogue of kinds of action: the built-in ones, written at
 //! start-up so their labels follow the release, and the instance's own.
 
+use std::collections::BTreeMap;
+
 use diesel::prelude::*;
 use entente_core::access::AccessScope;
 use entente_core::plan::{BUILTIN_ACTION_TYPES, check_action_type_code};
@@ -71,10 +73,31 @@ impl Store {
 }
 
 /// Writes the built-in kinds of action: inserts the missing ones, updates
-/// the labels and order of the others. Run after the migrations.
+/// the labels and order of those that differ, and leaves the others
+/// untouched, so that a start with nothing new raises no change count
+/// (every server's cached pages, and every member's notifications, would
+/// otherwise be taken as stale). Run after the migrations.
 pub(crate) fn sync_builtin_action_types(conn: &mut DbConnection) -> Result<(), StoreError> {
     transaction::write(conn, |conn| {
+        let stored: BTreeMap<String, ActionTypeRow> = action_types::table
+            .filter(action_types::builtin.eq(true))
+            .select(ActionTypeRow::as_select())
+            .load(conn)?
+            .into_iter()
+            .map(|row| (row.code.clone(), row))
+            .collect();
         for (position, kind) in (0..).zip(BUILTIN_ACTION_TYPES) {
+            let wanted = ActionTypeRow {
+                code: kind.code.to_owned(),
+                label_en: kind.en.to_owned(),
+                label_fr: kind.fr.to_owned(),
+                label_es: kind.es.to_owned(),
+                builtin: true,
+                position,
+            };
+            if stored.get(kind.code) == Some(&wanted) {
+                continue;
+            }
             let updated = diesel::update(action_types::table.find(kind.code))
                 .set((
                     action_types::label_en.eq(kind.en),
@@ -86,14 +109,7 @@ pub(crate) fn sync_builtin_action_types(conn: &mut DbConnection) -> Result<(), S
                 .execute(conn)?;
             if updated == 0 {
                 diesel::insert_into(action_types::table)
-                    .values(&ActionTypeRow {
-                        code: kind.code.to_owned(),
-                        label_en: kind.en.to_owned(),
-                        label_fr: kind.fr.to_owned(),
-                        label_es: kind.es.to_owned(),
-                        builtin: true,
-                        position,
-                    })
+                    .values(&wanted)
                     .execute(conn)?;
             }
         }

@@ -107,7 +107,7 @@ impl ActionRow {
     }
 }
 
-#[derive(Debug, Clone, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
 #[diesel(table_name = action_types)]
 pub(crate) struct ActionTypeRow {
     pub code: String,

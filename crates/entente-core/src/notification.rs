@@ -139,12 +139,22 @@ fn involves(action: &PlannedAction, orgs: &BTreeSet<OrgId>) -> bool {
     action.organisations().any(|org| orgs.contains(&org))
 }
 
+/// How many overlaps of each organisation, and how many deadlines of the
+/// member's own actions, one look keeps: the best ranked and the nearest.
+/// A coalition of a million actions has millions of overlaps and a
+/// deadline a day for each member; nobody reads past the first screens,
+/// and what is left out comes up in a later look once it ranks or falls
+/// due among the first.
+pub const KEPT_PER_LOOK: usize = 200;
+
 /// Everything that concerns a member of `orgs` as of `as_of`: the
 /// overlaps of their organisations' actions with others' (within
-/// `window_days`), the gaps of the states they work in against
-/// `playbook`, the deadlines of those states and of their own open
-/// actions. Overlaps first (best ranked first), then gaps (most urgent
-/// first), then deadlines (by date).
+/// `window_days`; the [`KEPT_PER_LOOK`] best ranked of each
+/// organisation), the gaps of the states they work in against
+/// `playbook`, the deadlines of those states and those of their own open
+/// actions that fall within `window_days` before or after `as_of` (the
+/// [`KEPT_PER_LOOK`] nearest). Overlaps first (best ranked first), then
+/// gaps (most urgent first), then deadlines (by date).
 pub fn concerning(
     orgs: &BTreeSet<OrgId>,
     plan: Plan<'_>,
@@ -157,7 +167,7 @@ pub fn concerning(
     for org in orgs {
         let settings = OverlapSettings {
             window_days,
-            limit: None,
+            limit: Some(KEPT_PER_LOOK),
             involving: Some(*org),
         };
         for overlap in coordination::overlaps(plan.actions, plan.profiles, settings).ranked {
@@ -185,12 +195,18 @@ pub fn concerning(
         .into_iter()
         .map(Finding::Gap),
     );
-    let own: Vec<PlannedAction> = plan
+    let window = chrono::Days::new(u64::from(window_days));
+    let from = as_of.checked_sub_days(window).unwrap_or(NaiveDate::MIN);
+    let to = as_of.checked_add_days(window).unwrap_or(NaiveDate::MAX);
+    let mut own: Vec<PlannedAction> = plan
         .actions
         .iter()
-        .filter(|a| involves(a, orgs))
+        .filter(|a| a.due.is_some_and(|due| from <= due && due <= to) && involves(a, orgs))
         .cloned()
         .collect();
+    // The nearest to `as_of` are kept; `deadlines` orders them by date.
+    own.sort_unstable_by_key(|a| (a.due.map(|due| due.abs_diff(as_of)), a.id));
+    own.truncate(KEPT_PER_LOOK);
     found.extend(
         coordination::deadlines(&states, &own, as_of)
             .into_iter()

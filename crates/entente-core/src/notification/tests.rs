@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 
-use super::{Finding, FindingKind, Plan, concerning, states_of};
+use super::{Finding, FindingKind, KEPT_PER_LOOK, Plan, concerning, states_of};
 use crate::access::{OrgId, OrgKind};
 use crate::coordination::{OrgProfile, PlannedAction, Playbook, StateAtStage};
 use crate::plan::{ActionId, ActionStatus, Audience, Level, Phase};
@@ -146,4 +146,94 @@ fn a_finding_survives_being_stored_as_json() {
     });
     let json = serde_json::to_string(&found).unwrap();
     assert_eq!(serde_json::from_str::<Finding>(&json).unwrap(), found);
+}
+
+#[test]
+fn a_look_keeps_the_best_overlaps_and_the_nearest_deadlines() {
+    let as_of = d("2027-01-10");
+    let count = i64::try_from(KEPT_PER_LOOK).unwrap() + 50;
+    let day =
+        |offset: i64| (d("2027-01-10") + chrono::Days::new(offset.unsigned_abs())).to_string();
+    // Organisation 1's actions fall due one a day from today; each
+    // overlaps organisation 2's action on the same day.
+    let mut actions = Vec::new();
+    for i in 0..count {
+        let date = day(i % 25);
+        actions.push(action(i + 1, 1, "FRA", &date, Some(&date)));
+        actions.push(action(count + i + 1, 2, "FRA", &date, None));
+    }
+    // Due 31 days ago and 31 days ahead: outside the window of 30.
+    actions.push(action(9001, 1, "FRA", "2026-12-01", Some("2026-12-10")));
+    actions.push(action(9002, 1, "FRA", "2027-02-10", Some("2027-02-10")));
+    let profiles = BTreeMap::from([
+        (OrgId(1), profile(1, &["FRA"], &[])),
+        (OrgId(2), profile(2, &[], &[])),
+    ]);
+    let states = vec![signatory("FRA", "2027-01-10")];
+    let groups = BTreeMap::from([(iso("FRA"), RegionalGroup::Weog)]);
+    let plan = Plan {
+        actions: &actions,
+        profiles: &profiles,
+        states: &states,
+        groups: &groups,
+    };
+    let found = concerning(
+        &BTreeSet::from([OrgId(1)]),
+        plan,
+        &Playbook::default(),
+        as_of,
+        30,
+    );
+
+    let overlaps = found
+        .iter()
+        .filter(|f| f.kind() == FindingKind::Overlap)
+        .count();
+    assert_eq!(overlaps, KEPT_PER_LOOK);
+    let due: Vec<NaiveDate> = found
+        .iter()
+        .filter_map(|f| match f {
+            Finding::Deadline(deadline) if deadline.action.is_some() => Some(deadline.date),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(due.len(), KEPT_PER_LOOK);
+    assert!(due.is_sorted(), "by date");
+    assert!(
+        due.iter()
+            .all(|date| *date >= as_of && *date <= d("2027-02-09"))
+    );
+    // The nearest kept: every action due within the first days is there.
+    let today = due.iter().filter(|date| **date == as_of).count();
+    assert_eq!(
+        today,
+        actions
+            .iter()
+            .filter(|a| a.lead == OrgId(1) && a.due == Some(as_of))
+            .count()
+    );
+
+    // Outside the window, however few.
+    let few = [
+        actions[0].clone(),
+        actions[actions.len() - 2].clone(),
+        actions[actions.len() - 1].clone(),
+    ];
+    let plan = Plan {
+        actions: &few,
+        ..plan
+    };
+    let found = concerning(
+        &BTreeSet::from([OrgId(1)]),
+        plan,
+        &Playbook::default(),
+        as_of,
+        30,
+    );
+    let due: Vec<String> = found
+        .iter()
+        .filter(|f| f.kind() == FindingKind::Deadline)
+        .map(Finding::key)
+        .collect();
+    assert_eq!(due, ["deadline:FRA:action_due:1:2027-01-10"]);
 }

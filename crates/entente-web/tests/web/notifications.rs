@@ -3,7 +3,7 @@
 //! read marks), the digest preferences in the API and on the account page,
 //! and the iCalendar feed of deadlines with the deadlines API's filters.
 
-use chrono::Utc;
+use chrono::{Days, NaiveDate, Utc};
 use entente_auth::Secret;
 use entente_core::access::{AccessScope, Role, TokenScope, UserId, Visibility};
 use entente_core::plan::ActionDraft;
@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 
 use super::account::send;
 use super::app::{Answer, TestApp};
-use super::fixture::{self, day};
+use super::fixture;
 use super::orgs::{organisation, person};
 use super::signin::{csrf_field, sign_in};
 
@@ -30,6 +30,9 @@ struct Planted {
     ana_read: String,
     /// Vi, viewer of the private quiet.
     vi: String,
+    /// When the report on Mexico falls due: in 16 days, within the
+    /// window a look tells of.
+    report_due: NaiveDate,
 }
 
 fn token(app: &TestApp, user: UserId, scope: TokenScope) -> String {
@@ -42,7 +45,7 @@ fn token(app: &TestApp, user: UserId, scope: TokenScope) -> String {
 }
 
 /// npm-watch and rights-now (public) and quiet (private), with letters on
-/// France that overlap, and reports on Mexico due in December.
+/// France that overlap, and reports on Mexico due in 16 and 21 days.
 fn plant(app: &TestApp) -> Planted {
     let watch = organisation(app, "npm-watch", Visibility::Public);
     let rights = organisation(app, "rights-now", Visibility::Public);
@@ -70,15 +73,18 @@ fn plant(app: &TestApp) -> Planted {
         Visibility::Private,
     ));
     let mut due = fixture::letter(watch, "Report on Mexico", "MEX", Visibility::Public);
-    due.due = Some(day("2026-12-15"));
+    let today = Utc::now().date_naive();
+    let report_due = today + Days::new(16);
+    due.due = Some(report_due);
     store(due);
     let mut hidden = fixture::letter(quiet, "Secret report on Mexico", "MEX", Visibility::Private);
-    hidden.due = Some(day("2026-12-20"));
+    hidden.due = Some(today + Days::new(21));
     store(hidden);
     Planted {
         ana: token(app, ana, TokenScope::ReadWrite),
         ana_read: token(app, ana, TokenScope::Read),
         vi: token(app, vi, TokenScope::Read),
+        report_due,
     }
 }
 
@@ -406,7 +412,8 @@ async fn the_deadline_feed_takes_the_filters_and_the_readers_token() {
         assert!(public.body.starts_with("BEGIN:VCALENDAR"));
         assert!(public.body.contains("Report on Mexico"), "{}", public.body);
         assert!(!public.body.contains("Secret"), "{}", public.body);
-        assert!(public.body.contains("DTSTART;VALUE=DATE:20261215"));
+        let report_start = format!("DTSTART;VALUE=DATE:{}", planted.report_due.format("%Y%m%d"));
+        assert!(public.body.contains(&report_start), "{}", public.body);
         let mexico_npm = events(&public.body)
             .into_iter()
             .filter(|e| e.contains("UID:deadline-MEX-npm-due"))

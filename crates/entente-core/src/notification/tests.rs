@@ -177,13 +177,16 @@ fn a_look_keeps_the_best_overlaps_and_the_nearest_deadlines() {
         states: &states,
         groups: &groups,
     };
-    let found = concerning(
-        &BTreeSet::from([OrgId(1)]),
-        plan,
-        &Playbook::default(),
-        as_of,
-        30,
-    );
+    let look = |plan| {
+        concerning(
+            &BTreeSet::from([OrgId(1)]),
+            plan,
+            &Playbook::default(),
+            as_of,
+            30,
+        )
+    };
+    let found = look(plan);
 
     let overlaps = found
         .iter()
@@ -223,13 +226,7 @@ fn a_look_keeps_the_best_overlaps_and_the_nearest_deadlines() {
         actions: &few,
         ..plan
     };
-    let found = concerning(
-        &BTreeSet::from([OrgId(1)]),
-        plan,
-        &Playbook::default(),
-        as_of,
-        30,
-    );
+    let found = look(plan);
     let due: Vec<String> = found
         .iter()
         .filter(|f| f.kind() == FindingKind::Deadline)

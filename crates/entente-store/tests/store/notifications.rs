@@ -161,8 +161,10 @@ fn a_finding_is_new_once_and_only_from_what_the_user_may_read() {
         let store = &db.store;
         let world = World::build(store);
         let (public, private) = two_briefings(store, &world);
-        let today = day("2027-01-01");
-        let now = at("2027-01-01 06:00:00");
+        // 26 days before the public action falls due: within the window
+        // a look tells of.
+        let today = day("2027-01-20");
+        let now = at("2027-01-20 06:00:00");
         let outsider = store.member_scope(world.outsider).unwrap();
         let editor = store.member_scope(world.editor).unwrap();
 

@@ -242,7 +242,7 @@ impl Store {
         b: &Action,
     ) -> Result<bool, StoreError> {
         let profiles = load::profiles(self, scope)?;
-        let planned = [planned(a), planned(b)];
+        let planned = [a, b].map(|action| PlannedAction::from_draft(action.id, &action.content));
         let found = coordination::overlaps(&planned, &profiles, OverlapSettings::default());
         Ok(found.total > 0)
     }
@@ -566,24 +566,6 @@ fn readable_titles(
         .load::<(i64, String)>(conn)?
         .into_iter()
         .collect())
-}
-
-fn planned(action: &Action) -> PlannedAction {
-    let c = &action.content;
-    PlannedAction {
-        id: action.id,
-        lead: c.lead,
-        partners: c.partners.clone(),
-        states: c.states.clone(),
-        audiences: c.audiences.clone(),
-        action_type: c.action_type.clone(),
-        level: c.level,
-        phase: c.phase,
-        start: c.start,
-        end: c.end,
-        due: c.due,
-        status: c.status,
-    }
 }
 
 /// The draft joining `a` and `b`: led by `proposer`, `invited` as partner,

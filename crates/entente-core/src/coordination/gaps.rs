@@ -158,7 +158,7 @@ fn missing(
     let uncovered: Vec<&String> = play
         .action_types
         .iter()
-        .filter(|code| !planned.iter().any(|a| &a.action_type == *code))
+        .filter(|code| !planned.iter().any(|a| &*a.action_type == code.as_str()))
         .collect();
     let severity = play_severity(
         overdue,

@@ -129,14 +129,14 @@ pub(super) fn find(
     let sets = Sets::new(actions);
     // Two halves of the states sorted, counted and swept side by side when
     // there are enough entries to pay for a thread.
-    let middle = middle_state(actions, &sets);
+    let (middle, sizes) = halves(actions, &sets);
     let ([left, right], classes) = entries(
         actions,
         profiles,
         settings.involving,
         &sets,
         most_sets,
-        middle,
+        (middle, sizes),
     );
     let part = |mut entries: Vec<Entry>| {
         sort(&mut entries);
@@ -307,7 +307,8 @@ impl Entry {
 
 /// Every (state, audience) of every open, dated action, in no order (see
 /// [`sort`]): those of states before `middle` (all without one), and the
-/// others.
+/// others, each half made room for at once from the `sizes` of
+/// [`halves`].
 ///
 /// Also the classes of the actions (level and sectors), and with each
 /// entry whether its pairs are met one by one: when its action takes part
@@ -318,20 +319,18 @@ fn entries(
     involving: Option<OrgId>,
     sets: &Sets,
     most_sets: usize,
-    middle: Option<Iso3>,
+    (middle, sizes): (Option<Iso3>, [usize; 2]),
 ) -> ([Vec<Entry>; 2], Classes) {
     let mut kinds: FxHashMap<&str, u16> = FxHashMap::default();
     let mut classes: FxHashMap<(Level, u32), u16> = FxHashMap::default();
     let mut masks = OrgMasks::new(profiles);
-    let mut halves = [Vec::new(), Vec::new()];
+    let mut parts = sizes.map(Vec::with_capacity);
     for (index, action) in actions.iter().enumerate() {
         let Some((start, end)) = action.span().filter(|_| !action.status.is_closed()) else {
             continue;
         };
         let next_kind = u16::try_from(kinds.len()).expect("fewer kinds of action than 65,536");
-        let kind = *kinds
-            .entry(action.action_type.as_str())
-            .or_insert(next_kind);
+        let kind = *kinds.entry(&*action.action_type).or_insert(next_kind);
         let sectors = action
             .organisations()
             .fold(0, |mask, org| mask | masks.of(org));
@@ -348,7 +347,7 @@ fn entries(
         for state in &action.states {
             let half = usize::from(middle.is_some_and(|m| *state >= m));
             for audience in &action.audiences {
-                halves[half].push(Entry {
+                parts[half].push(Entry {
                     state: *state,
                     audience: *audience,
                     start: start.num_days_from_ce(),
@@ -374,7 +373,7 @@ fn entries(
     for (class, number) in classes {
         by_number[usize::from(number)] = class;
     }
-    (halves, Classes::new(&by_number))
+    (parts, Classes::new(&by_number))
 }
 
 /// Grouped by (state, audience) and sorted by start, each once even when an
@@ -384,10 +383,11 @@ fn sort(entries: &mut Vec<Entry>) {
     entries.dedup_by_key(|e| (e.state, e.audience, e.index));
 }
 
-/// The state that parts the entries of `actions` into two halves of about
-/// the same size, those before it and the others; `None` when there are
-/// too few entries to pay for a second thread.
-fn middle_state(actions: &[PlannedAction], sets: &Sets) -> Option<Iso3> {
+/// How the entries of `actions` part into two halves of about the same
+/// size: the state that starts the second half (`None` when there are too
+/// few entries to pay for a second thread, and all are in the first), and
+/// about how many entries each half holds.
+fn halves(actions: &[PlannedAction], sets: &Sets) -> (Option<Iso3>, [usize; 2]) {
     let states = sets.states();
     let mut entries = vec![0usize; states.len()];
     for action in actions.iter().filter(|a| !a.status.is_closed()) {
@@ -402,14 +402,17 @@ fn middle_state(actions: &[PlannedAction], sets: &Sets) -> Option<Iso3> {
     }
     let total: usize = entries.iter().sum();
     if total < PARALLEL_FROM {
-        return None;
+        return (None, [total, 0]);
     }
     let mut before = 0;
-    let at = entries.iter().position(|&n| {
+    let Some(at) = entries.iter().position(|&n| {
         before += n;
         before > total / 2
-    })?;
-    states.get(at).copied()
+    }) else {
+        return (None, [total, 0]);
+    };
+    let first = before - entries[at];
+    (Some(states[at]), [first, total - first])
 }
 
 /// The sectors each organisation brings, one bit per sector (none without
@@ -488,7 +491,7 @@ fn first_shared<T: Ord + Copy>(a: &[T], b: &[T]) -> Option<T> {
 mod tests {
     use chrono::Days;
 
-    use super::{OverlapSettings, PARALLEL_FROM, Sets, entries, find, sort, sweep};
+    use super::{OverlapSettings, PARALLEL_FROM, Sets, entries, find, halves, sort, sweep};
     use crate::access::OrgId;
     use crate::coordination::tests_support::{action, d, iso};
     use crate::coordination::{PlannedAction, Profiles};
@@ -503,12 +506,12 @@ mod tests {
             .map(|i| {
                 let mut a = action(i, i % 7);
                 let at = usize::try_from(i).unwrap();
-                a.states = vec![states[at % states.len()]];
+                a.states = vec![states[at % states.len()]].into();
                 if i % 5 == 0 {
                     a.states.push(states[(at / 3) % states.len()]);
                 }
                 if i % 11 == 0 {
-                    a.partners = vec![OrgId(i % 5 + 1)];
+                    a.partners = vec![OrgId(i % 5 + 1)].into();
                 }
                 let start = d("2026-01-01") + Days::new(u64::try_from((i * 37) % 4_000).unwrap());
                 a.start = Some(start);
@@ -524,8 +527,16 @@ mod tests {
                 limit: Some(40),
                 involving,
             };
+            let (middle, sizes) = halves(&actions, &sets);
+            assert!(middle.is_some());
+            let (parts, _) = entries(&actions, &profiles, involving, &sets, 0, (middle, sizes));
+            assert_eq!(
+                parts.map(|part| part.len()),
+                sizes,
+                "the room made is the room used"
+            );
             let ([mut all, none], classes) =
-                entries(&actions, &profiles, involving, &sets, 0, None);
+                entries(&actions, &profiles, involving, &sets, 0, (None, [0, 0]));
             assert!(none.is_empty());
             sort(&mut all);
             assert!(all.len() >= PARALLEL_FROM);

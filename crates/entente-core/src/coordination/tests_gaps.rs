@@ -48,9 +48,9 @@ pub(super) fn on(
     kind: &str,
     audiences: &[Audience],
 ) -> PlannedAction {
-    a.states = vec![iso(state)];
+    a.states = vec![iso(state)].into();
     a.action_type = kind.into();
-    a.audiences = audiences.to_vec();
+    a.audiences = audiences.into();
     a
 }
 
@@ -135,7 +135,7 @@ fn international_pressure_alone_in_one_sector_is_lopsided() {
 
     // A national partner with another sector, known only by the action's level.
     let mut joint = letter;
-    joint.partners = vec![OrgId(8)];
+    joint.partners = vec![OrgId(8)].into();
     let result = found(std::slice::from_ref(&not_signed), &[joint], &profiles);
     let found_kinds = kinds(&result, "BBB");
     assert!(
@@ -197,7 +197,7 @@ fn only_planned_or_under_way_work_in_the_horizon_covers() {
         assert!(!covers(a), "{status}");
     }
     let mut elsewhere = dated(action(1, 1), "2026-07-01", "");
-    elsewhere.states = vec![iso("ZZZ")];
+    elsewhere.states = vec![iso("ZZZ")].into();
     let result = found(
         std::slice::from_ref(&not_signed),
         &[elsewhere],

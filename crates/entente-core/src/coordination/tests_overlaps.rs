@@ -57,7 +57,7 @@ fn the_same_organisation_on_both_sides_is_no_overlap() {
     let a = dated(action(1, 10), "2026-03-01", "");
     let mut b = dated(action(2, 20), "2026-03-01", "");
     assert_eq!(found(&[a.clone(), b.clone()]).len(), 1);
-    b.partners = vec![OrgId(10)];
+    b.partners = vec![OrgId(10)].into();
     assert!(
         found(&[a.clone(), b.clone()]).is_empty(),
         "lead of one, partner of the other"
@@ -70,9 +70,9 @@ fn the_same_organisation_on_both_sides_is_no_overlap() {
 fn another_state_or_audience_is_no_overlap() {
     let a = dated(action(1, 10), "2026-03-01", "");
     let mut elsewhere = dated(action(2, 20), "2026-03-01", "");
-    elsewhere.states = vec![iso("ESP")];
+    elsewhere.states = vec![iso("ESP")].into();
     let mut other_audience = dated(action(3, 30), "2026-03-01", "");
-    other_audience.audiences = vec![Audience::Executive, Audience::Public];
+    other_audience.audiences = vec![Audience::Executive, Audience::Public].into();
     assert!(found(&[a.clone(), elsewhere, other_audience]).is_empty());
 }
 
@@ -98,11 +98,11 @@ fn closed_and_undated_actions_take_no_part() {
 #[test]
 fn a_pair_sharing_several_states_and_audiences_is_reported_once() {
     let mut a = dated(action(1, 10), "2026-03-01", "");
-    a.states = vec![iso("FRA"), iso("ESP"), iso("ITA"), iso("FRA")];
-    a.audiences = vec![Audience::Public, Audience::Legislature];
+    a.states = vec![iso("FRA"), iso("ESP"), iso("ITA"), iso("FRA")].into();
+    a.audiences = vec![Audience::Public, Audience::Legislature].into();
     let mut b = dated(action(2, 20), "2026-03-10", "");
-    b.states = vec![iso("ITA"), iso("ESP")];
-    b.audiences = vec![Audience::Legislature, Audience::Public, Audience::Npm];
+    b.states = vec![iso("ITA"), iso("ESP")].into();
+    b.audiences = vec![Audience::Legislature, Audience::Public, Audience::Npm].into();
     let result = found(&[a, b]);
     assert_eq!(result.len(), 1);
     assert_eq!(
@@ -271,7 +271,7 @@ fn arb_action(id: i64) -> impl Strategy<Value = PlannedAction> {
                     .map(OrgId)
                     .collect();
                 a.states = states.into_iter().map(iso).collect();
-                a.audiences = audiences;
+                a.audiences = audiences.into();
                 a.status = status;
                 a.action_type = kind.into();
                 a.level = level;
@@ -408,10 +408,10 @@ fn a_stored_action_s_content_gives_what_the_rules_need() {
         vec![OrgId(1), OrgId(2)]
     );
     assert_eq!(
-        (planned.states.clone(), planned.audiences.clone()),
-        (draft.states, draft.audiences)
+        (&planned.states[..], &planned.audiences[..]),
+        (&draft.states[..], &draft.audiences[..])
     );
-    assert_eq!(planned.action_type, "parliamentary_briefing");
+    assert_eq!(&*planned.action_type, "parliamentary_briefing");
     assert_eq!(
         (planned.level, planned.phase, planned.status),
         (Level::Regional, Phase::Ratification, ActionStatus::UnderWay)

@@ -16,7 +16,7 @@ struct World {
 
 fn on(id: i64, lead: i64, state: &str) -> PlannedAction {
     let mut a = action(id, lead);
-    a.states = vec![iso(state)];
+    a.states = vec![iso(state)].into();
     a
 }
 
@@ -67,7 +67,7 @@ fn world() -> World {
     let mut cancelled = on(16, 8, "KEN");
     cancelled.status = ActionStatus::Cancelled;
     let mut with_partner = on(11, 2, "KEN");
-    with_partner.partners = vec![OrgId(1)];
+    with_partner.partners = vec![OrgId(1)].into();
     let actions = vec![
         on(10, 2, "KEN"),
         with_partner,

@@ -16,8 +16,8 @@ fn signal(key: &str, state: &str, audience: Audience, month: Option<&str>) -> Si
 
 fn own(state: &str, start: &str, end: &str) -> PlannedAction {
     let mut a = dated(action(1, 1), start, end);
-    a.states = vec![iso(state)];
-    a.audiences = vec![Audience::Legislature];
+    a.states = vec![iso(state)].into();
+    a.audiences = vec![Audience::Legislature].into();
     a
 }
 

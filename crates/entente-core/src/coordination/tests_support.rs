@@ -21,9 +21,9 @@ pub fn action(id: i64, lead: i64) -> PlannedAction {
     PlannedAction {
         id: ActionId(id),
         lead: OrgId(lead),
-        partners: Vec::new(),
-        states: vec![iso("FRA")],
-        audiences: vec![Audience::Legislature],
+        partners: Vec::new().into(),
+        states: vec![iso("FRA")].into(),
+        audiences: vec![Audience::Legislature].into(),
         action_type: "letter".into(),
         level: Level::National,
         phase: Phase::Ratification,

@@ -23,9 +23,9 @@ fn action(id: i64, lead: i64, state: &str, start: &str, due: Option<&str>) -> Pl
     PlannedAction {
         id: ActionId(id),
         lead: OrgId(lead),
-        partners: Vec::new(),
-        states: vec![iso(state)],
-        audiences: vec![Audience::Legislature],
+        partners: Vec::new().into(),
+        states: vec![iso(state)].into(),
+        audiences: vec![Audience::Legislature].into(),
         action_type: "letter".into(),
         level: Level::National,
         phase: Phase::Ratification,

@@ -4,7 +4,8 @@
 //! visible directory's profiles, the visible alliances' members, and each
 //! state's standing from its CAT and OPCAT events.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use diesel::connection::DefaultLoadingMode;
@@ -85,8 +86,9 @@ pub(super) fn planned_actions(
         wanted
     });
     let read = |conn: &mut DbConnection, ids: Ids| {
+        let mut kinds = HashSet::new();
         open_actions(conn, scope, filter, places, ids, |row| {
-            planned_action(row, wanted.as_deref())
+            planned_action(row, wanted.as_deref(), &mut kinds)
         })
     };
     // Apart: together, min and max would scan the table.
@@ -100,11 +102,11 @@ pub(super) fn planned_actions(
         Some(mut spare) => std::thread::scope(|threads| {
             let upper = threads.spawn(|| read(&mut spare, Ids::From(middle)));
             let mut found = read(conn, Ids::Below(middle))?;
-            found.extend(
-                upper
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?,
-            );
+            let upper = upper
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            found.reserve_exact(upper.len());
+            found.extend(upper);
             Ok(found)
         }),
         _ => read(conn, Ids::All),
@@ -146,7 +148,7 @@ fn open_actions<T>(
     filter: &CoordinationFilter,
     places: &Places,
     ids: Ids,
-    make: impl Fn(OpenRow) -> T,
+    mut make: impl FnMut(OpenRow) -> T,
 ) -> Result<Vec<T>, StoreError> {
     let query = open_ids(scope, filter, places)
         .select((
@@ -173,22 +175,37 @@ fn open_actions<T>(
     for row in query.load_iter::<OpenRow, DefaultLoadingMode>(conn)? {
         found.push(make(row?));
     }
+    found.shrink_to_fit();
     Ok(found)
 }
 
-fn planned_action(row: OpenRow, wanted: Option<&[Iso3]>) -> PlannedAction {
+/// The planned action of `row`, with only the `wanted` states when given,
+/// its kind shared with the others of `kinds`.
+fn planned_action(
+    row: OpenRow,
+    wanted: Option<&[Iso3]>,
+    kinds: &mut HashSet<Arc<str>>,
+) -> PlannedAction {
     let (id, lead, action_type, phase, level, start, end, due, status, states, audiences, partners) =
         row;
     let mut states = states.0;
     if let Some(wanted) = wanted {
         states.retain(|state| wanted.binary_search(state).is_ok());
     }
+    let action_type = match kinds.get(action_type.as_str()) {
+        Some(kind) => Arc::clone(kind),
+        None => {
+            let kind: Arc<str> = action_type.into();
+            kinds.insert(Arc::clone(&kind));
+            kind
+        }
+    };
     PlannedAction {
         id: ActionId(id),
         lead: OrgId(lead),
         partners: partners.0.into_iter().map(OrgId).collect(),
-        states,
-        audiences: audiences.0,
+        states: states.into_iter().collect(),
+        audiences: audiences.0.into_iter().collect(),
         action_type,
         level: level.0,
         phase: phase.0,

@@ -66,23 +66,6 @@ pub struct Analysis {
     pub partners: Option<Option<Vec<PartnerSuggestion>>>,
 }
 
-/// Frees a large plan on a thread of its own rather than while the caller
-/// waits for the findings: a million actions hold millions of small
-/// allocations. A small plan, or one no thread could be started for, is
-/// freed here.
-fn free_aside(inputs: CoordinationInputs) {
-    if inputs.actions.len() < FREE_ASIDE_FROM {
-        return;
-    }
-    // On failure the closure, and the plan with it, is dropped here.
-    let _ = std::thread::Builder::new()
-        .name("free plan".to_owned())
-        .spawn(move || drop(inputs));
-}
-
-/// Actions from which [`free_aside`] starts a thread.
-const FREE_ASIDE_FROM: usize = 100_000;
-
 /// The findings of an analysis beside its overlaps.
 type GapsDeadlinesPartners = (
     Vec<Gap>,
@@ -259,7 +242,6 @@ impl Store {
             (overlaps, rest)
         });
         let (gaps, deadlines, partners) = rest?;
-        free_aside(inputs);
         Ok(Analysis {
             overlaps,
             gaps,

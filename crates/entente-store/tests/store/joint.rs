@@ -170,8 +170,8 @@ fn a_proposal_is_drafted_sent_and_accepted_with_both_organisations() {
             .unwrap();
         let planned = board.actions.iter().find(|a| a.id == action).unwrap();
         assert_eq!(
-            (planned.lead, planned.partners.clone(), planned.status),
-            (world.owner, vec![world.ally], ActionStatus::Planned)
+            (planned.lead, &planned.partners[..], planned.status),
+            (world.owner, &[world.ally][..], ActionStatus::Planned)
         );
         let inputs = store
             .coordination_inputs(&outsider, &CoordinationFilter::default(), day("2027-01-01"))

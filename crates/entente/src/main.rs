@@ -1,5 +1,6 @@
 //! The `entente` command: a thin layer over the library crates.
 
+mod allocator;
 mod commands;
 mod config;
 
@@ -57,6 +58,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    allocator::tune();
     let cli = Cli::parse();
     commands::init_logging(&cli.settings.log);
     let result = match cli.command {

@@ -99,6 +99,14 @@ fn words_meet_across_inflections_and_accents_in_each_language() {
         let orgs = search(store, &ROOT, "apt full name");
         assert_eq!(orgs.hits[0].kind, SearchKind::Organisation);
         assert_eq!(orgs.hits[0].short_name.as_deref(), Some("apt"));
+        // An action with the word too: a search of alliances alone still
+        // finds only them (they are looked for among their own entries).
+        store
+            .create_action(
+                &editor,
+                &draft(world.owner, "Coordinate", "Coordinate the visits.", public),
+            )
+            .unwrap();
         let alliances = store
             .search(
                 &ROOT,

@@ -91,37 +91,60 @@ impl Store {
         let mut conn = self.connection()?;
         let earliest = earliest_start(&mut conn, filter)?;
         let all = page == PageRequest::ALL;
-        let limit = if all {
+        let count_limit = if all {
+            i64::MAX
+        } else {
+            page.count_limit(PageRequest::COUNTED)
+        };
+        // Each part in its order, the page taken across them: the matches
+        // skipped in one part are counted off the offset of the next.
+        let mut rows = Vec::new();
+        let mut wanted = if all {
             i64::MAX
         } else {
             i64::from(page.limit.min(PageRequest::MAX_LIMIT))
         };
-        let start = || coalesce(actions::start_date, actions::due_date);
-        let ordered = filtered(scope, filter, earliest);
-        // With an upper bound every match is dated: SQLite walks the
-        // index in order for (start, id), but sorts every match when the
-        // order also names "undated", fixed by the range.
-        let ordered = if filter.to.is_some() {
-            ordered.order((start(), actions::id))
-        } else {
-            ordered.order((start().is_null(), start(), actions::id))
-        };
-        let rows = ordered
-            .limit(limit)
-            .offset(i64::try_from(page.offset).unwrap_or(i64::MAX))
-            .select(ActionRow::as_select())
-            .load(&mut *conn)?;
-        let (total, total_is_lower_bound) = if all {
-            (u64::try_from(rows.len()).unwrap_or(u64::MAX), false)
-        } else {
+        let mut skip = i64::try_from(page.offset).unwrap_or(i64::MAX);
+        let mut counted: i64 = 0;
+        for &part in Part::of(filter) {
+            let query = || part.ordered(filtered(scope, filter, earliest, part));
+            if all {
+                rows.extend(query().select(ActionRow::as_select()).load(&mut *conn)?);
+                continue;
+            }
             // The matches' ids rather than count(*): diesel has no count
             // over a limited subquery, and the limit is what bounds the
             // work; at most some ten thousand small rows.
-            let counted: Vec<i64> = filtered(scope, filter, earliest)
-                .select(actions::id)
-                .limit(page.count_limit(PageRequest::COUNTED))
-                .load(&mut *conn)?;
-            page.total(PageRequest::COUNTED, counted.len())
+            let here = i64::try_from(
+                filtered(scope, filter, earliest, part)
+                    .select(actions::id)
+                    .limit(count_limit - counted)
+                    .load::<i64>(&mut *conn)?
+                    .len(),
+            )
+            .unwrap_or(i64::MAX);
+            if wanted > 0 && skip < here {
+                let found: Vec<ActionRow> = query()
+                    .limit(wanted)
+                    .offset(skip)
+                    .select(ActionRow::as_select())
+                    .load(&mut *conn)?;
+                wanted -= i64::try_from(found.len()).unwrap_or(i64::MAX);
+                rows.extend(found);
+            }
+            skip = (skip - here).max(0);
+            counted += here;
+            if counted >= count_limit {
+                break;
+            }
+        }
+        let (total, total_is_lower_bound) = if all {
+            (u64::try_from(rows.len()).unwrap_or(u64::MAX), false)
+        } else {
+            page.total(
+                PageRequest::COUNTED,
+                usize::try_from(counted).unwrap_or(usize::MAX),
+            )
         };
         Ok(ActionPage {
             actions: with_parts(&mut conn, rows)?,
@@ -131,12 +154,51 @@ impl Store {
     }
 }
 
-/// The actions `scope` may read, narrowed by `filter`; `earliest` is
-/// [`earliest_start`]'s bound for the filter's date range.
+/// Which of a list's matches one query reads, in the list's order: the
+/// dated ones (by start date, or due date when there is none), then the
+/// undated ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    /// Dated and undated, in one query.
+    Both,
+    Dated,
+    Undated,
+}
+
+impl Part {
+    /// The parts `filter` is read in. A filter with a date range is read
+    /// dated part first: each part is then one range of the
+    /// `actions_listed` index walked in its order, which a query of both
+    /// is not (SQLite would sort every match). With an upper bound every
+    /// match is dated; with only a first day, an action with no start nor
+    /// due date still matches when it ends on that day or later.
+    fn of(filter: &ActionFilter) -> &'static [Part] {
+        match (filter.from, filter.to) {
+            (None, None) => &[Part::Both],
+            (_, Some(_)) => &[Part::Dated],
+            (Some(_), None) => &[Part::Dated, Part::Undated],
+        }
+    }
+
+    /// `query` in the list's order for this part.
+    fn ordered(self, query: ActionQuery<'_>) -> ActionQuery<'_> {
+        let start = || coalesce(actions::start_date, actions::due_date);
+        match self {
+            Part::Both => query.order((start().is_null(), start(), actions::id)),
+            Part::Dated => query.order((start(), actions::id)),
+            Part::Undated => query.order(actions::id),
+        }
+    }
+}
+
+/// The actions `scope` may read, narrowed by `filter`, of one `part` of
+/// the list; `earliest` is [`earliest_start`]'s bound for the filter's
+/// first day.
 fn filtered<'a>(
     scope: &AccessScope,
     filter: &'a ActionFilter,
     earliest: Option<NaiveDate>,
+    part: Part,
 ) -> ActionQuery<'a> {
     let mut query = actions::table.into_boxed();
     if let Some(condition) = visible_actions(scope) {
@@ -197,42 +259,44 @@ fn filtered<'a>(
         query = query.filter(actions::id.eq_any(shared));
     }
     // An action lasts from its start (or else its due date) to its end (or
-    // else its start, or else its due date); undated ones match no range.
-    // As one expression per bound, the upper bound is a range on the
-    // `actions_listed` index's key (its first column, implied by the bound,
-    // is stated so that the index can serve it) rather than ORed columns.
+    // else its start, or else its due date). As one expression per bound,
+    // the bounds of the dated part are a range on the `actions_listed`
+    // index's key rather than ORed columns. Its first column, whether the
+    // action is undated, is compared to a value in each part (as the
+    // index holds it) so that the index serves that part.
     if let Some(from) = filter.from {
         query = query
             .filter(coalesce3(actions::end_date, actions::start_date, actions::due_date).ge(from));
     }
     let start = || coalesce(actions::start_date, actions::due_date);
-    if let Some(to) = filter.to {
-        query = query.filter(start().is_null().eq(false).and(start().le(to)));
+    match part {
+        Part::Both => {}
+        Part::Dated => query = query.filter(start().is_null().eq(false)),
+        Part::Undated => query = query.filter(start().is_null().eq(true)),
     }
-    // No action that starts before `earliest` reaches the range's first
-    // day: with the upper bound, this lower bound makes the range a range
-    // of `actions_listed`'s key from both ends, instead of a walk from the
-    // earliest action. (Without an upper bound, undated actions, which
-    // sort last, may match too, and neither backend reads "undated, or
-    // dated from this day" as one range of the index: the bound would not
-    // shorten the walk.)
-    if let (Some(earliest), Some(_)) = (earliest, filter.to) {
+    if let Some(to) = filter.to {
+        query = query.filter(start().le(to));
+    }
+    // No action that starts before `earliest` reaches the first day: this
+    // lower bound makes the dated part a range of `actions_listed`'s key
+    // instead of a walk from the earliest action.
+    if let (Some(earliest), Part::Dated) = (earliest, part) {
         query = query.filter(start().ge(earliest));
     }
     query
 }
 
-/// For a range with both ends, the earliest start (or else due date) of
-/// an action that may still run on its first day: the first day less the
+/// For a range with a first day, the earliest start (or else due date) of
+/// an action that may still run on that day: the first day less the
 /// longest span of any action, from start (or else due date) to end (or
 /// else start, or else due date), read from the `actions_span` index.
 /// Exact whatever the data: a longer action would have made the span
-/// longer. `None` without both ends.
+/// longer. `None` without a first day.
 fn earliest_start(
     conn: &mut DbConnection,
     filter: &ActionFilter,
 ) -> Result<Option<NaiveDate>, StoreError> {
-    let (Some(from), Some(_)) = (filter.from, filter.to) else {
+    let Some(from) = filter.from else {
         return Ok(None);
     };
     // The expressions are those of the index, on each backend.

@@ -376,6 +376,44 @@ fn every_filter_selects_its_actions() {
             (page.total, page.actions.len(), page.actions[0].id),
             (3, 1, b)
         );
+
+        // An action with only an end reaches a first day (after the dated
+        // ones), but no range with a last day; a page runs across both.
+        let d = store
+            .create_action(
+                &editor,
+                &ActionDraft {
+                    start: None,
+                    end: Some(day("2027-05-01")),
+                    due: None,
+                    ..draft(world.owner, "d: ends in May")
+                },
+            )
+            .unwrap();
+        let from = |from: &str| ActionFilter {
+            from: Some(day(from)),
+            ..f()
+        };
+        assert_eq!(ids(from("2027-04-01")), [b, d]);
+        assert_eq!(ids(from("2027-05-02")), [b]);
+        assert_eq!(
+            ids(ActionFilter {
+                to: Some(day("2027-12-31")),
+                ..from("2027-04-01")
+            }),
+            [b]
+        );
+        for (limit, offset, expected) in [(1, 0, vec![a]), (2, 1, vec![b, d]), (1, 2, vec![d])] {
+            let page = store
+                .list_actions(&ROOT, &from("2027-03-02"), PageRequest { limit, offset })
+                .unwrap();
+            let found: Vec<ActionId> = page.actions.iter().map(|x| x.id).collect();
+            assert_eq!(
+                (page.total, page.total_is_lower_bound, found),
+                (3, false, expected),
+                "limit {limit}, offset {offset}"
+            );
+        }
     });
 }
 

@@ -7,6 +7,7 @@ use axum::routing::{delete, get, post, put};
 use tower_http::compression::CompressionLayer;
 use tower_http::trace::TraceLayer;
 
+use crate::pages::npm::form::{self as npm_form, Assessment, Profile};
 use crate::state::AppState;
 use crate::{api, auth, page_cache, pages, security};
 
@@ -57,27 +58,27 @@ pub fn router(state: AppState) -> Router {
         .route("/states/{iso3}/brief", get(pages::brief::show_brief))
         .route(
             "/states/{iso3}/npm/profiles/new",
-            get(pages::npm::form::show_new_profile).post(pages::npm::form::create_profile),
+            get(npm_form::show_new::<Profile>).post(npm_form::create::<Profile>),
         )
         .route(
             "/npm-profiles/{id}/edit",
-            get(pages::npm::form::show_edit_profile).post(pages::npm::form::update_profile),
+            get(npm_form::show_edit::<Profile>).post(npm_form::update::<Profile>),
         )
         .route(
             "/npm-profiles/{id}/delete",
-            get(pages::npm::form::show_delete_profile).post(pages::npm::form::delete_profile),
+            get(npm_form::show_delete::<Profile>).post(npm_form::delete::<Profile>),
         )
         .route(
             "/states/{iso3}/npm/assessments/new",
-            get(pages::npm::form::show_new_assessment).post(pages::npm::form::create_assessment),
+            get(npm_form::show_new::<Assessment>).post(npm_form::create::<Assessment>),
         )
         .route(
             "/npm-assessments/{id}/edit",
-            get(pages::npm::form::show_edit_assessment).post(pages::npm::form::update_assessment),
+            get(npm_form::show_edit::<Assessment>).post(npm_form::update::<Assessment>),
         )
         .route(
             "/npm-assessments/{id}/delete",
-            get(pages::npm::form::show_delete_assessment).post(pages::npm::form::delete_assessment),
+            get(npm_form::show_delete::<Assessment>).post(npm_form::delete::<Assessment>),
         )
         .route(
             "/spt-visits/new",

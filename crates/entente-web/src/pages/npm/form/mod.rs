@@ -20,6 +20,7 @@ use super::label;
 
 mod assessment;
 mod profile;
+mod record;
 use crate::api::actions::view::Names;
 use crate::auth::Viewer;
 use crate::error::AppError;
@@ -30,14 +31,9 @@ use crate::pages::frame;
 use crate::pages::orgs::checked_session;
 use crate::state::AppState;
 use crate::views::actions::Lookups;
-pub use assessment::{
-    create_assessment, delete_assessment, show_delete_assessment, show_edit_assessment,
-    show_new_assessment, update_assessment,
-};
-pub use profile::{
-    create_profile, delete_profile, show_delete_profile, show_edit_profile, show_new_profile,
-    update_profile,
-};
+pub use assessment::Assessment;
+pub use profile::Profile;
+pub use record::{NpmRecord, create, delete, show_delete, show_edit, show_new, update};
 
 /// Blank rows offered under the filled ones.
 const SPARE_ROWS: usize = 2;
@@ -133,7 +129,7 @@ fn coded(locale: Locale, prefix: &str, codes: impl Iterator<Item = &'static str>
 }
 
 /// What the forms need of the directory, for a signed-in writer.
-struct Writer {
+pub struct Writer {
     lookups: Lookups,
     names: Names,
 }

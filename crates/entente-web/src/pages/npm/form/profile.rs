@@ -3,29 +3,20 @@
 //! deletion.
 
 use askama::Template;
-use axum::Form;
-use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
 use entente_core::Iso3;
-use entente_core::access::{Visibility, can_write};
+use entente_core::access::{AccessScope, RecordAccess, Visibility};
 use entente_core::monitoring::{NpmModel, ProfileDraft, ProfileId};
 use entente_core::plan::FieldError;
-use entente_store::StoreError;
+use entente_store::{Store, StoreError};
 
-use super::{
-    FormHead, Offer, SPARE_ROWS, Writer, coded, day_text, head, pairs_of, record_id,
-    refused_fields, to_npm, writer,
-};
+use super::record::NpmRecord;
+use super::{FormHead, Offer, SPARE_ROWS, Writer, coded, day_text, head};
+use crate::api::actions::view::Names;
 use crate::api::npm::input::{BodyInput, Count, ProfileInput, ReportInput};
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::locale::Locale;
 use crate::pages::chrome::{Chrome, PageRequest};
-use crate::pages::confirm::{DeleteQuestion, confirm_delete};
-use crate::pages::npm::{known_state, state_name};
-use crate::pages::render;
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -135,253 +126,136 @@ fn profile_input(draft: &ProfileDraft, writer: &Writer, locale: Locale) -> Profi
     }
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "a form page is built from the request, the writer and the form's parts"
-)]
-async fn profile_page(
-    app: &AppState,
-    request: &PageRequest,
-    viewer: &Viewer,
-    writer: &Writer,
-    heading: String,
-    target: String,
-    form: ProfileInput,
-    errors: &[FieldError],
-) -> Result<ProfileFormPage, AppError> {
-    let locale = request.locale;
-    let iso3: Iso3 = form
-        .state
-        .parse()
-        .map_err(|_| AppError::StateNotFound(form.state.clone()))?;
-    let (chrome, head) = head(
-        app,
-        request,
-        viewer,
-        writer,
-        heading,
-        target,
-        iso3,
-        &form.shared_with,
-        errors,
-    )
-    .await?;
-    let mut bodies = form.bodies.clone();
-    bodies.extend((0..SPARE_ROWS).map(|_| BodyInput::default()));
-    let mut reports: Vec<(String, String, String, String)> = form
-        .annual_reports
-        .iter()
-        .map(|r| {
-            (
-                r.year.text(),
-                r.url.clone(),
-                r.title.clone(),
-                r.published.clone().unwrap_or_default(),
-            )
-        })
-        .collect();
-    reports.extend((0..SPARE_ROWS).map(|_| Default::default()));
-    Ok(ProfileFormPage {
-        chrome,
-        models: coded(locale, "npm-model", NpmModel::ALL.iter().map(|m| m.code())),
-        staff: form.staff.as_ref().map(Count::text).unwrap_or_default(),
-        dates: vec![
-            ("law_date", form.law_date.clone().unwrap_or_default()),
-            (
-                "designation_date",
-                form.designation_date.clone().unwrap_or_default(),
-            ),
-            (
-                "operation_start",
-                form.operation_start.clone().unwrap_or_default(),
-            ),
-        ],
-        bodies,
-        reports,
-        form,
-        head,
-    })
-}
+/// The profile's forms (see [`NpmRecord`]).
+pub enum Profile {}
 
-/// `GET /states/{iso3}/npm/profiles/new`
-pub async fn show_new_profile(
-    State(app): State<AppState>,
-    Path(code): Path<String>,
-    request: PageRequest,
-    viewer: Viewer,
-) -> Result<Response, AppError> {
-    let state = known_state(&app, &code).await?;
-    let writer = writer(&app, &viewer).await?;
-    let form = ProfileInput {
-        state: state.0.to_string(),
-        owner: writer
-            .owners(&viewer.scope)
-            .first()
-            .map(|o| o.0.clone())
-            .unwrap_or_default(),
-        visibility: Visibility::Private.code().to_owned(),
-        ..ProfileInput::default()
-    };
-    let locale = request.locale;
-    let heading = locale.t_args(
-        "npm-profile-new-title",
-        &[("name", state_name(locale, &state).into())],
-    );
-    let target = format!("/states/{}/npm/profiles/new", state.0);
-    let page = profile_page(&app, &request, &viewer, &writer, heading, target, form, &[]).await?;
-    Ok(render(&page)?.into_response())
-}
+impl NpmRecord for Profile {
+    const NAME: &'static str = "profile";
+    const LABEL: &'static str = "NPM profile";
+    type Id = ProfileId;
+    type Draft = ProfileDraft;
+    type Input = ProfileInput;
+    type Page = ProfileFormPage;
 
-/// `POST /states/{iso3}/npm/profiles/new`
-pub async fn create_profile(
-    State(app): State<AppState>,
-    Path(code): Path<String>,
-    request: PageRequest,
-    viewer: Viewer,
-    body: Result<Form<Vec<(String, String)>>, FormRejection>,
-) -> Result<Response, AppError> {
-    let pairs = pairs_of(&viewer, body)?;
-    let state = known_state(&app, &code).await?;
-    let writer = writer(&app, &viewer).await?;
-    let form = profile_from_pairs(state.0, pairs);
-    let errors = match form.to_draft(&writer.names) {
-        Err(errors) => errors,
-        Ok(draft) => {
-            let scope = viewer.scope.clone();
-            let created = app
-                .read(move |store| Ok::<_, StoreError>(store.create_npm_profile(&scope, &draft)))
-                .await?;
-            match created {
-                Ok(_) => return Ok(to_npm(&request, state.0)),
-                Err(e) => refused_fields(e)?,
-            }
-        }
-    };
-    let locale = request.locale;
-    let heading = locale.t_args(
-        "npm-profile-new-title",
-        &[("name", state_name(locale, &state).into())],
-    );
-    let target = format!("/states/{}/npm/profiles/new", state.0);
-    let page = profile_page(
-        &app, &request, &viewer, &writer, heading, target, form, &errors,
-    )
-    .await?;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
-}
-
-/// The profile, if the reader sees it (else a missing page) and may
-/// change it (else forbidden).
-async fn writable_profile(
-    app: &AppState,
-    viewer: &Viewer,
-    raw: &str,
-) -> Result<(ProfileId, ProfileDraft), AppError> {
-    if viewer.session().is_none() {
-        return Err(AppError::Unauthenticated);
+    fn id(number: i64) -> ProfileId {
+        ProfileId(number)
     }
-    let missing = || AppError::NotFound(format!("/npm-profiles/{raw}"));
-    let id = ProfileId(record_id(raw).ok_or_else(missing)?);
-    let scope = viewer.scope.clone();
-    let found = app
-        .read(move |store| store.npm_profile(&scope, id))
-        .await?
-        .ok_or_else(missing)?;
-    if !can_write(&viewer.scope, &found.content.access()) {
-        return Err(AppError::Forbidden(format!(
-            "only editors of its organisation may change NPM profile {id}"
-        )));
+
+    fn state(draft: &ProfileDraft) -> Iso3 {
+        draft.state
     }
-    Ok((id, found.content))
-}
 
-/// `GET /npm-profiles/{id}/edit`
-pub async fn show_edit_profile(
-    State(app): State<AppState>,
-    Path(raw): Path<String>,
-    request: PageRequest,
-    viewer: Viewer,
-) -> Result<Response, AppError> {
-    let (id, draft) = writable_profile(&app, &viewer, &raw).await?;
-    let writer = writer(&app, &viewer).await?;
-    let locale = request.locale;
-    let form = profile_input(&draft, &writer, locale);
-    let heading = locale.t("npm-profile-edit-title");
-    let target = format!("/npm-profiles/{id}/edit");
-    let page = profile_page(&app, &request, &viewer, &writer, heading, target, form, &[]).await?;
-    Ok(render(&page)?.into_response())
-}
+    fn access(draft: &ProfileDraft) -> RecordAccess {
+        draft.access()
+    }
 
-/// `POST /npm-profiles/{id}/edit`
-pub async fn update_profile(
-    State(app): State<AppState>,
-    Path(raw): Path<String>,
-    request: PageRequest,
-    viewer: Viewer,
-    body: Result<Form<Vec<(String, String)>>, FormRejection>,
-) -> Result<Response, AppError> {
-    let pairs = pairs_of(&viewer, body)?;
-    let (id, before) = writable_profile(&app, &viewer, &raw).await?;
-    let writer = writer(&app, &viewer).await?;
-    let form = profile_from_pairs(before.state, pairs);
-    let errors = match form.to_draft(&writer.names) {
-        Err(errors) => errors,
-        Ok(draft) => {
-            let scope = viewer.scope.clone();
-            let updated = app
-                .read(move |store| {
-                    Ok::<_, StoreError>(store.update_npm_profile(&scope, id, &draft))
-                })
-                .await?;
-            match updated {
-                Ok(()) => return Ok(to_npm(&request, before.state)),
-                Err(e) => refused_fields(e)?,
-            }
+    fn blank(state: Iso3, owner: String) -> ProfileInput {
+        ProfileInput {
+            state: state.to_string(),
+            owner,
+            visibility: Visibility::Private.code().to_owned(),
+            ..ProfileInput::default()
         }
-    };
-    let heading = request.locale.t("npm-profile-edit-title");
-    let target = format!("/npm-profiles/{id}/edit");
-    let page = profile_page(
-        &app, &request, &viewer, &writer, heading, target, form, &errors,
-    )
-    .await?;
-    Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
-}
+    }
 
-/// `GET /npm-profiles/{id}/delete`: asks before deleting.
-pub async fn show_delete_profile(
-    State(app): State<AppState>,
-    Path(raw): Path<String>,
-    request: PageRequest,
-    viewer: Viewer,
-) -> Result<Response, AppError> {
-    let (id, profile) = writable_profile(&app, &viewer, &raw).await?;
-    let question = DeleteQuestion {
-        heading: request.locale.t_args(
-            "npm-profile-delete-title",
-            &[("state", profile.state.to_string().into())],
-        ),
-        explain: "npm-profile-delete-explain",
-        confirm: "npm-profile-delete-confirm",
-        target: format!("/npm-profiles/{id}/delete"),
-        back: format!("/states/{}/npm", profile.state),
-        section: "states",
-    };
-    confirm_delete(&app, &request, &viewer, question).await
-}
+    fn posted(state: Iso3, pairs: Vec<(String, String)>) -> ProfileInput {
+        profile_from_pairs(state, pairs)
+    }
 
-/// `POST /npm-profiles/{id}/delete`
-pub async fn delete_profile(
-    State(app): State<AppState>,
-    Path(raw): Path<String>,
-    request: PageRequest,
-    viewer: Viewer,
-    body: Result<Form<Vec<(String, String)>>, FormRejection>,
-) -> Result<Response, AppError> {
-    pairs_of(&viewer, body)?;
-    let (id, before) = writable_profile(&app, &viewer, &raw).await?;
-    let scope = viewer.scope.clone();
-    app.read(move |store| store.delete_npm_profile(&scope, id))
+    fn shown(draft: &ProfileDraft, writer: &Writer, locale: Locale) -> ProfileInput {
+        profile_input(draft, writer, locale)
+    }
+
+    fn to_draft(form: &ProfileInput, names: &Names) -> Result<ProfileDraft, Vec<FieldError>> {
+        form.to_draft(names)
+    }
+
+    async fn page(
+        app: &AppState,
+        request: &PageRequest,
+        viewer: &Viewer,
+        writer: &Writer,
+        heading: String,
+        target: String,
+        form: ProfileInput,
+        errors: &[FieldError],
+    ) -> Result<ProfileFormPage, AppError> {
+        let locale = request.locale;
+        let iso3: Iso3 = form
+            .state
+            .parse()
+            .map_err(|_| AppError::StateNotFound(form.state.clone()))?;
+        let (chrome, head) = head(
+            app,
+            request,
+            viewer,
+            writer,
+            heading,
+            target,
+            iso3,
+            &form.shared_with,
+            errors,
+        )
         .await?;
-    Ok(to_npm(&request, before.state))
+        let mut bodies = form.bodies.clone();
+        bodies.extend((0..SPARE_ROWS).map(|_| BodyInput::default()));
+        let mut reports: Vec<(String, String, String, String)> = form
+            .annual_reports
+            .iter()
+            .map(|r| {
+                (
+                    r.year.text(),
+                    r.url.clone(),
+                    r.title.clone(),
+                    r.published.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
+        reports.extend((0..SPARE_ROWS).map(|_| Default::default()));
+        Ok(ProfileFormPage {
+            chrome,
+            models: coded(locale, "npm-model", NpmModel::ALL.iter().map(|m| m.code())),
+            staff: form.staff.as_ref().map(Count::text).unwrap_or_default(),
+            dates: vec![
+                ("law_date", form.law_date.clone().unwrap_or_default()),
+                (
+                    "designation_date",
+                    form.designation_date.clone().unwrap_or_default(),
+                ),
+                (
+                    "operation_start",
+                    form.operation_start.clone().unwrap_or_default(),
+                ),
+            ],
+            bodies,
+            reports,
+            form,
+            head,
+        })
+    }
+
+    fn read(
+        store: &Store,
+        scope: &AccessScope,
+        id: ProfileId,
+    ) -> Result<Option<ProfileDraft>, StoreError> {
+        Ok(store.npm_profile(scope, id)?.map(|found| found.content))
+    }
+
+    fn create(store: &Store, scope: &AccessScope, draft: &ProfileDraft) -> Result<(), StoreError> {
+        store.create_npm_profile(scope, draft).map(|_| ())
+    }
+
+    fn update(
+        store: &Store,
+        scope: &AccessScope,
+        id: ProfileId,
+        draft: &ProfileDraft,
+    ) -> Result<(), StoreError> {
+        store.update_npm_profile(scope, id, draft)
+    }
+
+    fn delete(store: &Store, scope: &AccessScope, id: ProfileId) -> Result<(), StoreError> {
+        store.delete_npm_profile(scope, id)
+    }
 }

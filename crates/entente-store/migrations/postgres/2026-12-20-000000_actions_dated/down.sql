@@ -1,0 +1,2 @@
+-- Undoes up.sql.
+DROP INDEX actions_dated;

@@ -10,13 +10,13 @@ use entente_core::plan::FieldError;
 use entente_store::{Store, StoreError};
 
 use super::record::NpmRecord;
-use super::{FormHead, Offer, Writer, coded, day_text, head};
+use super::{FormHead, Offer, Writer, coded, day_text};
 use crate::api::actions::view::Names;
 use crate::api::npm::input::{AssessmentInput, RatingInput};
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::locale::Locale;
-use crate::pages::chrome::{Chrome, PageRequest};
+use crate::pages::chrome::Chrome;
 use crate::pages::npm::label;
 use crate::state::AppState;
 
@@ -169,33 +169,18 @@ impl NpmRecord for Assessment {
         form.to_draft(names)
     }
 
+    fn state_and_shares(form: &AssessmentInput) -> (&str, &[i64]) {
+        (&form.state, &form.shared_with)
+    }
+
     async fn page(
         app: &AppState,
-        request: &PageRequest,
         viewer: &Viewer,
-        writer: &Writer,
-        heading: String,
-        target: String,
+        locale: Locale,
+        iso3: Iso3,
+        (chrome, head): (Chrome, FormHead),
         form: AssessmentInput,
-        errors: &[FieldError],
     ) -> Result<AssessmentFormPage, AppError> {
-        let locale = request.locale;
-        let iso3: Iso3 = form
-            .state
-            .parse()
-            .map_err(|_| AppError::StateNotFound(form.state.clone()))?;
-        let (chrome, head) = head(
-            app,
-            request,
-            viewer,
-            writer,
-            heading,
-            target,
-            iso3,
-            &form.shared_with,
-            errors,
-        )
-        .await?;
         let scope = viewer.scope.clone();
         let profiles = app
             .read(move |store| profile_offers(store, &scope, iso3))

@@ -10,13 +10,13 @@ use entente_core::plan::FieldError;
 use entente_store::{Store, StoreError};
 
 use super::record::NpmRecord;
-use super::{FormHead, Offer, SPARE_ROWS, Writer, coded, day_text, head};
+use super::{FormHead, Offer, SPARE_ROWS, Writer, coded, day_text};
 use crate::api::actions::view::Names;
 use crate::api::npm::input::{BodyInput, Count, ProfileInput, ReportInput};
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::locale::Locale;
-use crate::pages::chrome::{Chrome, PageRequest};
+use crate::pages::chrome::Chrome;
 use crate::state::AppState;
 
 #[derive(Template)]
@@ -170,33 +170,18 @@ impl NpmRecord for Profile {
         form.to_draft(names)
     }
 
+    fn state_and_shares(form: &ProfileInput) -> (&str, &[i64]) {
+        (&form.state, &form.shared_with)
+    }
+
     async fn page(
-        app: &AppState,
-        request: &PageRequest,
-        viewer: &Viewer,
-        writer: &Writer,
-        heading: String,
-        target: String,
+        _app: &AppState,
+        _viewer: &Viewer,
+        locale: Locale,
+        _state: Iso3,
+        (chrome, head): (Chrome, FormHead),
         form: ProfileInput,
-        errors: &[FieldError],
     ) -> Result<ProfileFormPage, AppError> {
-        let locale = request.locale;
-        let iso3: Iso3 = form
-            .state
-            .parse()
-            .map_err(|_| AppError::StateNotFound(form.state.clone()))?;
-        let (chrome, head) = head(
-            app,
-            request,
-            viewer,
-            writer,
-            heading,
-            target,
-            iso3,
-            &form.shared_with,
-            errors,
-        )
-        .await?;
         let mut bodies = form.bodies.clone();
         bodies.extend((0..SPARE_ROWS).map(|_| BodyInput::default()));
         let mut reports: Vec<(String, String, String, String)> = form

@@ -17,12 +17,12 @@ use entente_core::access::{AccessScope, RecordAccess, can_write};
 use entente_core::plan::FieldError;
 use entente_store::{Store, StoreError};
 
-use super::{Writer, pairs_of, record_id, refused_fields, to_npm, writer};
+use super::{FormHead, Writer, head, pairs_of, record_id, refused_fields, to_npm, writer};
 use crate::api::actions::view::Names;
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::locale::Locale;
-use crate::pages::chrome::PageRequest;
+use crate::pages::chrome::{Chrome, PageRequest};
 use crate::pages::confirm::{DeleteQuestion, confirm_delete};
 use crate::pages::npm::{known_state, state_name};
 use crate::pages::render;
@@ -52,19 +52,16 @@ pub trait NpmRecord: 'static {
     /// The form showing `draft`.
     fn shown(draft: &Self::Draft, writer: &Writer, locale: Locale) -> Self::Input;
     fn to_draft(form: &Self::Input, names: &Names) -> Result<Self::Draft, Vec<FieldError>>;
-    #[expect(
-        clippy::too_many_arguments,
-        reason = "a form page is built from the request, the writer and the form's parts"
-    )]
+    /// The state the form is for, as typed, and the alliances it ticks.
+    fn state_and_shares(form: &Self::Input) -> (&str, &[i64]);
+    /// The page of `form` for `state`, under its `head`.
     fn page(
         app: &AppState,
-        request: &PageRequest,
         viewer: &Viewer,
-        writer: &Writer,
-        heading: String,
-        target: String,
+        locale: Locale,
+        state: Iso3,
+        head: (Chrome, FormHead),
         form: Self::Input,
-        errors: &[FieldError],
     ) -> impl Future<Output = Result<Self::Page, AppError>> + Send;
     fn read(
         store: &Store,
@@ -79,6 +76,33 @@ pub trait NpmRecord: 'static {
         draft: &Self::Draft,
     ) -> Result<(), StoreError>;
     fn delete(store: &Store, scope: &AccessScope, id: Self::Id) -> Result<(), StoreError>;
+}
+
+/// The page of `form`, headed `heading`, posting to `target`, with the
+/// problems of `errors`.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "a form page is built from the request, the writer and the form's parts"
+)]
+async fn form_page<R: NpmRecord>(
+    app: &AppState,
+    request: &PageRequest,
+    viewer: &Viewer,
+    writer: &Writer,
+    heading: String,
+    target: String,
+    form: R::Input,
+    errors: &[FieldError],
+) -> Result<R::Page, AppError> {
+    let (state, shared) = R::state_and_shares(&form);
+    let iso3: Iso3 = state
+        .parse()
+        .map_err(|_| AppError::StateNotFound(state.to_owned()))?;
+    let head = head(
+        app, request, viewer, writer, heading, target, iso3, shared, errors,
+    )
+    .await?;
+    R::page(app, viewer, request.locale, iso3, head, form).await
 }
 
 /// The heading and address of the form that records a new one for `state`.
@@ -132,7 +156,7 @@ async fn refused<R: NpmRecord>(
     form: R::Input,
     errors: &[FieldError],
 ) -> Result<Response, AppError> {
-    let page = R::page(app, request, viewer, writer, heading, target, form, errors).await?;
+    let page = form_page::<R>(app, request, viewer, writer, heading, target, form, errors).await?;
     Ok((StatusCode::UNPROCESSABLE_ENTITY, render(&page)?).into_response())
 }
 
@@ -152,7 +176,7 @@ pub async fn show_new<R: NpmRecord>(
         .unwrap_or_default();
     let form = R::blank(state.0, owner);
     let (heading, target) = new_form::<R>(request.locale, &state);
-    let page = R::page(&app, &request, &viewer, &writer, heading, target, form, &[]).await?;
+    let page = form_page::<R>(&app, &request, &viewer, &writer, heading, target, form, &[]).await?;
     Ok(render(&page)?.into_response())
 }
 
@@ -212,7 +236,7 @@ pub async fn show_edit<R: NpmRecord>(
     let writer = writer(&app, &viewer).await?;
     let form = R::shown(&draft, &writer, request.locale);
     let (heading, target) = edit_form::<R>(request.locale, id);
-    let page = R::page(&app, &request, &viewer, &writer, heading, target, form, &[]).await?;
+    let page = form_page::<R>(&app, &request, &viewer, &writer, heading, target, form, &[]).await?;
     Ok(render(&page)?.into_response())
 }
 

@@ -167,9 +167,10 @@ enum Part {
 
 impl Part {
     /// The parts `filter` is read in. A filter with a date range is read
-    /// dated part first: each part is then one range of the
-    /// `actions_listed` index walked in its order, which a query of both
-    /// is not (SQLite would sort every match). With an upper bound every
+    /// dated part first: each part is then one range of an index walked
+    /// in its order (`actions_listed`, or on PostgreSQL `actions_dated` for
+    /// the dated part), which a query of both is not (SQLite would sort
+    /// every match). With an upper bound every
     /// match is dated; with only a first day, an action with no start nor
     /// due date still matches when it ends on that day or later.
     fn of(filter: &ActionFilter) -> &'static [Part] {

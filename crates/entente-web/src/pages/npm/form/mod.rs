@@ -12,7 +12,7 @@ use axum::extract::rejection::FormRejection;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::NaiveDate;
 use entente_core::Iso3;
-use entente_core::access::{AccessScope, RecordAccess, Visibility, can_write};
+use entente_core::access::{AccessScope, RecordAccess, can_write};
 use entente_core::plan::FieldError;
 use entente_store::StoreError;
 
@@ -25,9 +25,7 @@ use crate::api::actions::view::Names;
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::locale::Locale;
-use crate::pages::actions::session_csrf;
-use crate::pages::chrome::{Chrome, PageRequest};
-use crate::pages::frame;
+use crate::pages::chrome::PageRequest;
 use crate::pages::orgs::checked_session;
 use crate::state::AppState;
 use crate::views::actions::Lookups;
@@ -231,49 +229,6 @@ pub struct FormHead {
     /// Each alliance offered: its number, name and whether it is ticked.
     pub alliances: Vec<(String, String, bool)>,
     pub date_hint: String,
-}
-
-#[expect(
-    clippy::too_many_arguments,
-    reason = "a form page is built from the request, the writer and the form's parts"
-)]
-async fn head(
-    app: &AppState,
-    request: &PageRequest,
-    viewer: &Viewer,
-    writer: &Writer,
-    heading: String,
-    target: String,
-    iso3: Iso3,
-    shared: &[i64],
-    errors: &[FieldError],
-) -> Result<(Chrome, FormHead), AppError> {
-    let locale = request.locale;
-    let chrome = frame(app, request, heading.clone(), "states").await?;
-    let head = FormHead {
-        heading,
-        target: format!("{target}?lang={}", locale.code()),
-        cancel_href: chrome.href(&format!("/states/{iso3}/npm")),
-        csrf: session_csrf(viewer),
-        submit: locale.t("npm-form-save"),
-        problems: Problems::new(errors, locale),
-        owners: writer.owners(&viewer.scope),
-        visibilities: coded(
-            locale,
-            "npm-visibility",
-            Visibility::ALL.iter().map(|v| v.code()),
-        ),
-        alliances: writer
-            .alliances(&viewer.scope)
-            .into_iter()
-            .map(|(id, name)| {
-                let ticked = shared.iter().any(|s| s.to_string() == id);
-                (id, name, ticked)
-            })
-            .collect(),
-        date_hint: locale.t("npm-form-date-hint"),
-    };
-    Ok((chrome, head))
 }
 
 fn record_id(raw: &str) -> Option<i64> {

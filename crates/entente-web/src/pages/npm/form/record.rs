@@ -13,17 +13,21 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use entente_core::Iso3;
-use entente_core::access::{AccessScope, RecordAccess, can_write};
+use entente_core::access::{AccessScope, RecordAccess, Visibility, can_write};
 use entente_core::plan::FieldError;
 use entente_store::{Store, StoreError};
 
-use super::{FormHead, Writer, head, pairs_of, record_id, refused_fields, to_npm, writer};
+use super::{
+    FormHead, Problems, Writer, coded, pairs_of, record_id, refused_fields, to_npm, writer,
+};
 use crate::api::actions::view::Names;
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::locale::Locale;
+use crate::pages::actions::session_csrf;
 use crate::pages::chrome::{Chrome, PageRequest};
 use crate::pages::confirm::{DeleteQuestion, confirm_delete};
+use crate::pages::frame;
 use crate::pages::npm::{known_state, state_name};
 use crate::pages::render;
 use crate::state::AppState;
@@ -98,11 +102,32 @@ async fn form_page<R: NpmRecord>(
     let iso3: Iso3 = state
         .parse()
         .map_err(|_| AppError::StateNotFound(state.to_owned()))?;
-    let head = head(
-        app, request, viewer, writer, heading, target, iso3, shared, errors,
-    )
-    .await?;
-    R::page(app, viewer, request.locale, iso3, head, form).await
+    let locale = request.locale;
+    let chrome = frame(app, request, heading.clone(), "states").await?;
+    let head = FormHead {
+        heading,
+        target: format!("{target}?lang={}", locale.code()),
+        cancel_href: chrome.href(&format!("/states/{iso3}/npm")),
+        csrf: session_csrf(viewer),
+        submit: locale.t("npm-form-save"),
+        problems: Problems::new(errors, locale),
+        owners: writer.owners(&viewer.scope),
+        visibilities: coded(
+            locale,
+            "npm-visibility",
+            Visibility::ALL.iter().map(|v| v.code()),
+        ),
+        alliances: writer
+            .alliances(&viewer.scope)
+            .into_iter()
+            .map(|(id, name)| {
+                let ticked = shared.iter().any(|s| s.to_string() == id);
+                (id, name, ticked)
+            })
+            .collect(),
+        date_hint: locale.t("npm-form-date-hint"),
+    };
+    R::page(app, viewer, locale, iso3, (chrome, head), form).await
 }
 
 /// The heading and address of the form that records a new one for `state`.

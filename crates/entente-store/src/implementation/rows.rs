@@ -37,7 +37,7 @@ fn partial(
 }
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = npm_statements, treat_none_as_null = true)]
+#[diesel(table_name = npm_statements, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub(crate) struct StatementRow {
     pub position: i32,
     pub state: String,
@@ -106,7 +106,7 @@ impl StatementRow {
 }
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, AsChangeset)]
-#[diesel(table_name = spt_visit_facts, treat_none_as_null = true)]
+#[diesel(table_name = spt_visit_facts, treat_none_as_null = true, treat_none_as_default_value = false)]
 pub(crate) struct VisitFactRow {
     pub position: i32,
     pub state: String,

@@ -17,7 +17,7 @@ use crate::accounts::scope::visible_organisations;
 use crate::accounts::{ImportError, ImportSummary};
 use crate::audit::{self, AuditAction, AuditEntry};
 use crate::batch::{ROWS_PER_STATEMENT, insert_batches};
-use crate::connection::DbConnection;
+use crate::connection::{DbConnection, with_page_cache};
 use crate::schema::{action_status_changes, actions, alliance_members, alliances, organisations};
 use crate::search::Analyser;
 use crate::{Store, StoreError, transaction};
@@ -50,44 +50,47 @@ impl Store {
             self.check_writes_for(scope, &probe)?;
         }
         let now = Utc::now().naive_utc();
-        transaction::write(&mut conn, |conn| {
-            let first: i64 = actions::table
-                .select(diesel::dsl::max(actions::id))
-                .first::<Option<i64>>(conn)?
-                .unwrap_or(0)
-                + 1;
-            let mut written = 0_usize;
-            let signals: Vec<Option<bool>> = records.iter().map(|r| r.signal).collect();
-            let size = ROWS_PER_STATEMENT * 4;
-            let mut analyser = Analyser::new();
-            for (chunk_index, chunk) in drafts.chunks(size).enumerate() {
-                let base = first + i64::try_from(chunk_index * size).unwrap_or(0);
-                let numbered: Vec<(i64, &ActionDraft)> = (base..).zip(chunk.iter()).collect();
-                insert_numbered(conn, scope, &mut analyser, &numbered, now)?;
-                let switches = &signals[chunk_index * size..chunk_index * size + chunk.len()];
-                crate::coordination::emit_imported(conn, &numbered, switches)?;
-                written += chunk.len();
-                progress(written);
-            }
-            if let DbConnection::Postgres(pg) = conn {
-                diesel::sql_query(
-                    "SELECT setval(pg_get_serial_sequence('actions', 'id'), \
+        let cache_kib = u32::try_from(records.len()).unwrap_or(u32::MAX);
+        with_page_cache(&mut conn, cache_kib, |conn| {
+            transaction::write(conn, |conn| {
+                let first: i64 = actions::table
+                    .select(diesel::dsl::max(actions::id))
+                    .first::<Option<i64>>(conn)?
+                    .unwrap_or(0)
+                    + 1;
+                let mut written = 0_usize;
+                let signals: Vec<Option<bool>> = records.iter().map(|r| r.signal).collect();
+                let size = ROWS_PER_STATEMENT * 4;
+                let mut analyser = Analyser::new();
+                for (chunk_index, chunk) in drafts.chunks(size).enumerate() {
+                    let base = first + i64::try_from(chunk_index * size).unwrap_or(0);
+                    let numbered: Vec<(i64, &ActionDraft)> = (base..).zip(chunk.iter()).collect();
+                    insert_numbered(conn, scope, &mut analyser, &numbered, now)?;
+                    let switches = &signals[chunk_index * size..chunk_index * size + chunk.len()];
+                    crate::coordination::emit_imported(conn, &numbered, switches)?;
+                    written += chunk.len();
+                    progress(written);
+                }
+                if let DbConnection::Postgres(pg) = conn {
+                    diesel::sql_query(
+                        "SELECT setval(pg_get_serial_sequence('actions', 'id'), \
                      (SELECT max(id) FROM actions))",
-                )
-                .execute(pg)?;
-            }
-            let entry = AuditEntry {
-                actor_user: scope.user(),
-                actor_org: Some(org),
-                org: Some(org),
-                record_kind: Some("action".to_owned()),
-                detail: format!("{} actions imported", drafts.len()),
-                ..AuditEntry::new(now, AuditAction::Import)
-            };
-            audit::append(conn, &entry)?;
-            Ok(ImportSummary {
-                inserted: written,
-                updated: 0,
+                    )
+                    .execute(pg)?;
+                }
+                let entry = AuditEntry {
+                    actor_user: scope.user(),
+                    actor_org: Some(org),
+                    org: Some(org),
+                    record_kind: Some("action".to_owned()),
+                    detail: format!("{} actions imported", drafts.len()),
+                    ..AuditEntry::new(now, AuditAction::Import)
+                };
+                audit::append(conn, &entry)?;
+                Ok(ImportSummary {
+                    inserted: written,
+                    updated: 0,
+                })
             })
         })
         .map_err(ImportError::Store)

@@ -11,7 +11,10 @@
 # figures are those of the queries; PAGE_CACHE_MB=64 measures the cache.
 # The member reads with a read-only token of the demo's gdw-demo admin.
 # MORE=1 adds a range with no last day and the search page for a common
-# word. Prints a Markdown table, with the server's CPU time per request,
+# word. PAIR=1 then starts a second server on the same database and puts
+# the member's reads at 16 connections on one server, then split between
+# the two (issue 7, item 6: on PostgreSQL, DATABASE_URL=postgres://...).
+# Prints a Markdown table, with the server's CPU time per request,
 # then the server's start-up time to its first answer and its peak resident
 # memory after all the rows.
 set -euo pipefail
@@ -70,3 +73,31 @@ echo
 awk -v s="$started" -v a="$answered" 'BEGIN { printf "Start-up to the first answer: %.0f ms. ", (a - s) / 1e6 }'
 awk '/VmHWM/ { printf "Peak resident memory of the server after the rows: %.0f MB.\n", $2 / 1024 }' \
   "/proc/$server/status"
+
+if [ -n "${PAIR:-}" ] && [ -n "$token" ]; then
+  second_log="$work/second.log"
+  ENTENTE_PAGE_CACHE_MB="${PAGE_CACHE_MB:-0}" "$entente" serve --listen 127.0.0.1:0 --log warn >"$second_log" 2>&1 &
+  second=$!
+  trap '[ -n "$server" ] && kill "$server" 2>/dev/null; kill "$second" 2>/dev/null; rm -rf "$work"' EXIT
+  for _ in $(seq 1 6000); do grep -q 'http://' "$second_log" && break; sleep 0.01; done
+  second_base=$(grep -o 'http://[^/ ]*' "$second_log" | head -n 1)
+  [ -n "$second_base" ] || { echo "the second server did not start" >&2; cat "$second_log" >&2; exit 1; }
+  echo
+  echo "Member's reads at 16 connections: one server, then two servers on the same database with 8 connections each."
+  echo
+  echo "| request | one server requests/s | p50 ms | p99 ms | two servers requests/s | p50 ms (each) | p99 ms (each) |"
+  echo "|---|---|---|---|---|---|---|"
+  auth="Authorization: Bearer $token"
+  for path in "/api/v1/actions?limit=50" "/api/v1/actions?state=FRA&limit=50" "/api/v1/search?q=parliament" "/actions?lang=fr"; do
+    one=$(wrk -t 2 -c 16 -d "$duration" --latency --timeout 10s -H "$auth" "$base$path")
+    wrk -t 1 -c 8 -d "$duration" --latency --timeout 10s -H "$auth" "$base$path" >"$work/a.txt" &
+    a=$!
+    wrk -t 1 -c 8 -d "$duration" --latency --timeout 10s -H "$auth" "$second_base$path" >"$work/b.txt" &
+    b=$!
+    wait "$a" "$b"
+    pct() { to_ms "$(awk -v p="$1" '$1 == p {print $2}' <<<"$2")"; }
+    a_out=$(cat "$work/a.txt") b_out=$(cat "$work/b.txt")
+    both=$(cat "$work/a.txt" "$work/b.txt" | awk '/Requests\/sec/ {s += $2} END {printf "%d", s}')
+    echo "| \`$path\` | $(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$one") | $(pct 50% "$one") | $(pct 99% "$one") | $both | $(pct 50% "$a_out") / $(pct 50% "$b_out") | $(pct 99% "$a_out") / $(pct 99% "$b_out") |"
+  done
+fi

@@ -22,8 +22,14 @@ macro_rules! insert_batches {
     ($conn:expr, $table:expr, $rows:expr) => {
         let mut full = $rows.chunks_exact($crate::batch::ROWS_PER_STATEMENT);
         for chunk in full.by_ref() {
-            if let Ok(chunk) = <&[_; $crate::batch::ROWS_PER_STATEMENT]>::try_from(chunk) {
-                $crate::batch::insert_batches!(@one $conn, $table, chunk);
+            match <&[_; $crate::batch::ROWS_PER_STATEMENT]>::try_from(chunk) {
+                Ok(array) => {
+                    $crate::batch::insert_batches!(@one $conn, $table, array);
+                }
+                // Never: each exact chunk has the array's length.
+                Err(_) => {
+                    $crate::batch::insert_batches!(@one $conn, $table, chunk);
+                }
             }
         }
         let rest = full.remainder();

@@ -91,7 +91,7 @@ impl Target {
         }
     }
 
-    fn establish(&self) -> Result<DbConnection, StoreError> {
+    pub(crate) fn establish(&self) -> Result<DbConnection, StoreError> {
         let connection = match self {
             Target::Sqlite(path) => {
                 create_parent_dirs(path)?;
@@ -212,52 +212,6 @@ impl CustomizeConnection<DbConnection, r2d2::Error> for SessionSettings {
     }
 }
 
-/// The most SQLite's page cache is raised to for one piece of work.
-const MAX_PAGE_CACHE_KIB: u32 = 1 << 20;
-/// SQLite's own page cache: 2,000 KiB.
-const DEFAULT_PAGE_CACHE_KIB: u32 = 2_000;
-
-/// Runs `work` with this SQLite connection's page cache raised to `kib`
-/// KiB (at most 1 GiB), then put back; on PostgreSQL, just runs it.
-///
-/// A write of a million rows modifies pages all over the tables' indexes:
-/// with SQLite's default cache (2 MiB) they spill into the write-ahead log
-/// and are read back again and again (an import of a million actions: 126
-/// s with the default cache, 98 to 113 s with 1 GiB).
-pub(crate) fn with_page_cache<T>(
-    conn: &mut DbConnection,
-    kib: u32,
-    work: impl FnOnce(&mut DbConnection) -> Result<T, StoreError>,
-) -> Result<T, StoreError> {
-    let kib = kib.min(MAX_PAGE_CACHE_KIB);
-    let DbConnection::Sqlite(sqlite) = conn else {
-        return work(conn);
-    };
-    if kib <= DEFAULT_PAGE_CACHE_KIB {
-        return work(conn);
-    }
-    let before = page_cache(sqlite)?;
-    sqlite.batch_execute(&format!("PRAGMA cache_size = -{kib}"))?;
-    let result = work(conn);
-    if let DbConnection::Sqlite(sqlite) = conn {
-        // The pool keeps the connection: back to the cache it had.
-        if let Err(error) = sqlite.batch_execute(&format!("PRAGMA cache_size = {before}")) {
-            tracing::warn!(%error, "the page cache could not be put back");
-        }
-    }
-    result
-}
-
-/// SQLite's `cache_size`: KiB when negative, pages when positive.
-fn page_cache(sqlite: &mut SqliteConnection) -> Result<i64, StoreError> {
-    Ok(
-        diesel::select(diesel::dsl::sql::<diesel::sql_types::BigInt>(
-            "(SELECT cache_size FROM pragma_cache_size())",
-        ))
-        .get_result(sqlite)?,
-    )
-}
-
 /// Opens one connection first, so a wrong URL fails at once with the
 /// database's own message instead of after the pool's timeout.
 pub(crate) fn pool(target: Target) -> Result<DbPool, StoreError> {
@@ -322,32 +276,6 @@ mod tests {
             assert!(matches!(err, StoreError::Config(_)), "{url}");
             assert!(err.to_string().starts_with("DATABASE_URL: "), "{err}");
         }
-    }
-
-    #[test]
-    fn a_large_write_has_a_large_page_cache_then_the_one_before() {
-        let dir = tempfile::tempdir().unwrap();
-        let target = Target::Sqlite(dir.path().join("e.db"));
-        let mut conn = target.establish().unwrap();
-        let cache = |conn: &mut DbConnection| match conn {
-            DbConnection::Sqlite(sqlite) => page_cache(sqlite).unwrap(),
-            DbConnection::Postgres(_) => unreachable!("a SQLite target"),
-        };
-        let default = cache(&mut conn);
-        assert_eq!(default, -i64::from(DEFAULT_PAGE_CACHE_KIB));
-        let inside = with_page_cache(&mut conn, 300_000, |conn| Ok(cache(conn))).unwrap();
-        assert_eq!(inside, -300_000);
-        assert_eq!(cache(&mut conn), default);
-        let capped = with_page_cache(&mut conn, u32::MAX, |conn| Ok(cache(conn))).unwrap();
-        assert_eq!(capped, -i64::from(MAX_PAGE_CACHE_KIB));
-        let small = with_page_cache(&mut conn, 1_000, |conn| Ok(cache(conn))).unwrap();
-        assert_eq!(small, default);
-        // A failed write puts the cache back too, and its error comes out.
-        let failed: Result<(), StoreError> = with_page_cache(&mut conn, 300_000, |_| {
-            Err(StoreError::Config("refused".into()))
-        });
-        assert!(matches!(failed, Err(StoreError::Config(_))));
-        assert_eq!(cache(&mut conn), default);
     }
 
     #[test]

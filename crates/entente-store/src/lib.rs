@@ -8,6 +8,7 @@
 mod accounts;
 mod audit;
 mod batch;
+mod bulk;
 mod changes;
 mod connection;
 mod consultations;

@@ -46,18 +46,18 @@ pub(crate) fn index_actions(conn: &mut DbConnection, ids: &[i64]) -> Result<(), 
     Ok(())
 }
 
-/// Indexes actions just inserted, from the rows as written rather than
-/// read back: an import of a million actions needs no second read, and
-/// keeps one analyser (and its stems of the words already seen) for all
-/// of its chunks. The ids must have no entry yet.
-pub(crate) fn index_new_actions(
-    conn: &mut DbConnection,
-    analyser: &mut Analyser,
-    rows: &[ActionRow],
-) -> Result<(), StoreError> {
+/// The search entry of an action just inserted: its id, title terms and
+/// body terms.
+pub(crate) type NewEntry = (i64, String, String);
+
+/// The entries of actions just inserted, from the rows as written rather
+/// than read back: an import of a million actions needs no second read,
+/// keeps one analyser (and its stems of the words already seen) for all of
+/// its chunks, and analyses the next chunk's text on another thread while
+/// this one is written ([`insert_new_entries`]).
+pub(crate) fn new_action_entries(analyser: &mut Analyser, rows: &[ActionRow]) -> Vec<NewEntry> {
     let mut body = String::new();
-    let entries: Vec<_> = rows
-        .iter()
+    rows.iter()
         .map(|row| {
             body.clear();
             for (i, part) in [&row.description, &row.expected_outcome, &row.actual_outcome]
@@ -69,11 +69,25 @@ pub(crate) fn index_new_actions(
                 }
                 body.push_str(part);
             }
+            (row.id, analyser.terms(&row.title), analyser.terms(&body))
+        })
+        .collect()
+}
+
+/// Writes the entries of actions just inserted; the ids must have none
+/// yet.
+pub(crate) fn insert_new_entries(
+    conn: &mut DbConnection,
+    entries: Vec<NewEntry>,
+) -> Result<(), StoreError> {
+    let entries: Vec<_> = entries
+        .into_iter()
+        .map(|(id, title, body)| {
             (
                 search_entries::kind.eq(SearchKind::Action.code()),
-                search_entries::record_id.eq(row.id),
-                search_entries::title_terms.eq(analyser.terms(&row.title)),
-                search_entries::body_terms.eq(analyser.terms(&body)),
+                search_entries::record_id.eq(id),
+                search_entries::title_terms.eq(title),
+                search_entries::body_terms.eq(body),
             )
         })
         .collect();

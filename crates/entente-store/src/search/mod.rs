@@ -18,7 +18,8 @@ use std::str::FromStr;
 use entente_core::access::AccessScope;
 
 pub(crate) use index::{
-    index_actions, index_alliances, index_new_actions, index_organisations, rebuild,
+    NewEntry, index_actions, index_alliances, index_organisations, insert_new_entries,
+    new_action_entries, rebuild,
 };
 pub(crate) use text::Analyser;
 

@@ -96,9 +96,22 @@ impl AppState {
         T: Send + 'static,
         E: std::fmt::Display + Send + 'static,
     {
+        self.start_read(read).await
+    }
+
+    /// Starts a store read on the blocking pool at once, to be awaited
+    /// later: reads started one after the other run side by side, each on
+    /// its own connection.
+    pub fn start_read<T, E>(
+        &self,
+        read: impl FnOnce(&Store) -> Result<T, E> + Send + 'static,
+    ) -> impl Future<Output = Result<T, AppError>> + Send + 'static
+    where
+        T: Send + 'static,
+        E: std::fmt::Display + Send + 'static,
+    {
         let store = self.store.clone();
-        tokio::task::spawn_blocking(move || read(&store))
-            .await?
-            .map_err(AppError::internal)
+        let running = tokio::task::spawn_blocking(move || read(&store));
+        async move { running.await?.map_err(AppError::internal) }
     }
 }

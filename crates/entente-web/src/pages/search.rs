@@ -7,7 +7,7 @@
 use askama::Template;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
-use entente_store::{PageRequest as StorePage, SearchKind, StoreError};
+use entente_store::{PageRequest as StorePage, SearchKind};
 
 use super::chrome::{Chrome, PageRequest, encode};
 use super::{frame, render};
@@ -109,21 +109,30 @@ pub async fn search_records(
         } else {
             PER_KIND
         };
-        let (query, offset) = (asked.query.clone(), asked.offset);
-        let scope = viewer.scope.clone();
-        let found = app
-            .read(move |store| {
-                let mut found = Vec::new();
-                for kind in wanted {
-                    let page = StorePage { limit, offset };
-                    match run(store, &scope, &query, &[kind], page)? {
-                        Ok(results) => found.push((kind, results)),
-                        Err(refused) => return Ok::<_, StoreError>(Err(refused)),
-                    }
-                }
-                Ok(Ok(found))
+        // One search per kind, side by side: the page waits for the
+        // slowest rather than for all three in turn.
+        let searches: Vec<_> = wanted
+            .into_iter()
+            .map(|kind| {
+                let (query, scope) = (asked.query.clone(), viewer.scope.clone());
+                let page = StorePage {
+                    limit,
+                    offset: asked.offset,
+                };
+                app.start_read(move |store| {
+                    run(store, &scope, &query, &[kind], page)
+                        .map(|found| found.map(|results| (kind, results)))
+                })
             })
-            .await?;
+            .collect();
+        let mut found = Ok(Vec::new());
+        for search in searches {
+            match (search.await?, &mut found) {
+                (Ok(results), Ok(all)) => all.push(results),
+                (Err(refused), Ok(_)) => found = Err(refused),
+                (_, Err(_)) => {}
+            }
+        }
         match found {
             Ok(found) => fill(&mut page, &asked, found),
             Err(refused) => page.problem = Some(page.chrome.code("search-problem", refused.code)),

@@ -6,7 +6,7 @@
 //! Measured on an import of a million actions (bench/RESULTS.md): with the
 //! indexes kept row by row and statement journals in temporary files, 17.6
 //! GB passed through `write()` for a 1.4 GB database and the import took
-//! 73 s; with both changes, 2.7 GB and 53 s.
+//! 73 s; with both changes, 2.7 GB and 56 s.
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;

@@ -11,6 +11,7 @@
 //! [`AccessScope`]: entente_core::access::AccessScope
 
 mod import;
+mod links;
 mod read;
 mod rows;
 mod write;

@@ -66,7 +66,7 @@ impl Store {
                     write_drafts(conn, scope, records, &drafts, first, now, &mut progress)
                 };
                 let written = if defers_indexes(records.len(), existing) {
-                    tracing::debug!("import: indexes built after the rows");
+                    tracing::debug!("import: indexes dropped, to be built after the rows");
                     with_indexes_deferred(conn, ACTION_TABLES, write)?
                 } else {
                     write(conn)?

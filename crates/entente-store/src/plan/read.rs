@@ -128,6 +128,8 @@ impl Store {
                 // future, at the end of it (PostgreSQL walked 41 to 56 ms
                 // for a member's 653 matches, found by id in 4 ms).
                 let few = here < count_limit - counted && ids.len() <= PAGE_BY_IDS_MAX;
+                // The filters and the reader's scope still apply: an
+                // action changed since the count is not shown by mistake.
                 let mut page = query();
                 if few {
                     page = page.filter(actions::id.eq_any(ids));

@@ -125,17 +125,18 @@ pub async fn search_records(
                 })
             })
             .collect();
-        let mut found = Ok(Vec::new());
+        // Every kind refuses the same query alike: the first refusal says why.
+        let mut found = Vec::new();
+        let mut refused = None;
         for search in searches {
-            match (search.await?, &mut found) {
-                (Ok(results), Ok(all)) => all.push(results),
-                (Err(refused), Ok(_)) => found = Err(refused),
-                (_, Err(_)) => {}
+            match search.await? {
+                Ok(results) => found.push(results),
+                Err(problem) => refused = refused.or(Some(problem)),
             }
         }
-        match found {
-            Ok(found) => fill(&mut page, &asked, found),
-            Err(refused) => page.problem = Some(page.chrome.code("search-problem", refused.code)),
+        match refused {
+            None => fill(&mut page, &asked, found),
+            Some(refused) => page.problem = Some(page.chrome.code("search-problem", refused.code)),
         }
     }
     Ok(render(&page)?.into_response())

@@ -557,11 +557,11 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/coordination/signals/{key}/contact-requests",
-            post(api::coordination::signals::request_contact),
+            post(api::coordination::contact_requests::request_contact),
         )
         .route(
             "/coordination/contact-requests",
-            get(api::coordination::signals::list_sent_requests),
+            get(api::coordination::contact_requests::list_sent_requests),
         )
         .route(
             "/coordination/proposals",
@@ -586,15 +586,15 @@ pub fn router(state: AppState) -> Router {
         )
         .route(
             "/orgs/{short}/contact-requests",
-            get(api::coordination::signals::list_received_requests),
+            get(api::coordination::contact_requests::list_received_requests),
         )
         .route(
             "/orgs/{short}/contact-requests/{id}/answer",
-            post(api::coordination::signals::answer_request),
+            post(api::coordination::contact_requests::answer_request),
         )
         .route(
             "/orgs/{short}/contact-requests/{id}/decline",
-            post(api::coordination::signals::decline_request),
+            post(api::coordination::contact_requests::decline_request),
         )
         .route(
             "/orgs/{short}/signal-default",

@@ -2,6 +2,7 @@
 //! coordination engine's findings over the plan the reader may see (the
 //! anonymous public its public actions only), with the board's filters.
 
+pub mod contact_requests;
 pub mod deadline_feed;
 pub mod proposals;
 mod query;

@@ -11,7 +11,8 @@ use entente_core::access::can_administer;
 use entente_store::{ReceivedRequest, RequestStatus, StoreError};
 
 use super::{back_to, field, pairs, refused};
-use crate::api::coordination::signals::{decide_in, switch_action_signal};
+use crate::api::coordination::contact_requests::decide_in;
+use crate::api::coordination::signals::switch_action_signal;
 use crate::auth::Viewer;
 use crate::error::AppError;
 use crate::pages::account::sign_in_first;

@@ -8,6 +8,7 @@ use entente_core::recommendation::RecommendationId;
 
 use super::write::entry;
 use crate::audit::{self, AuditAction};
+use crate::connection::DbConnection;
 use crate::schema::{recommendation_actions, recommendation_links};
 use crate::{Store, StoreError, transaction};
 
@@ -21,42 +22,31 @@ impl Store {
         id: RecommendationId,
         action: ActionId,
     ) -> Result<(), StoreError> {
-        let recommendation = self.writable_recommendation(scope, id)?;
-        if self.action(scope, action)?.is_none() {
-            return Err(StoreError::Fields {
-                errors: vec![FieldError::new(
-                    "action",
-                    "unknown_action",
-                    format!("action {action} not found"),
-                )],
-            });
-        }
-        let mut conn = self.connection()?;
-        transaction::write(&mut conn, |conn| {
-            let exists = recommendation_actions::table
-                .filter(recommendation_actions::recommendation_id.eq(id.0))
-                .filter(recommendation_actions::action_id.eq(action.0))
-                .count()
-                .get_result::<i64>(conn)?;
-            if exists == 0 {
+        self.change_link(scope, id, format!("linked action {action}"), |store| {
+            if store.action(scope, action)?.is_none() {
+                return Err(StoreError::Fields {
+                    errors: vec![FieldError::new(
+                        "action",
+                        "unknown_action",
+                        format!("action {action} not found"),
+                    )],
+                });
+            }
+            Ok(move |conn: &mut DbConnection| {
+                let link = recommendation_actions::table
+                    .filter(recommendation_actions::recommendation_id.eq(id.0))
+                    .filter(recommendation_actions::action_id.eq(action.0));
+                if link.count().get_result::<i64>(conn)? > 0 {
+                    return Ok(false);
+                }
                 diesel::insert_into(recommendation_actions::table)
                     .values((
                         recommendation_actions::recommendation_id.eq(id.0),
                         recommendation_actions::action_id.eq(action.0),
                     ))
                     .execute(conn)?;
-                audit::append(
-                    conn,
-                    &entry(
-                        scope,
-                        AuditAction::RecordUpdated,
-                        id.0,
-                        &recommendation.content,
-                        format!("linked action {action}"),
-                    ),
-                )?;
-            }
-            Ok(())
+                Ok(true)
+            })
         })
     }
 
@@ -68,34 +58,22 @@ impl Store {
         id: RecommendationId,
         action: ActionId,
     ) -> Result<(), StoreError> {
-        let recommendation = self.writable_recommendation(scope, id)?;
-        if self.action(scope, action)?.is_none() {
-            return Err(StoreError::not_found(format!("action {action}")));
-        }
-        let mut conn = self.connection()?;
-        transaction::write(&mut conn, |conn| {
-            let gone = diesel::delete(
-                recommendation_actions::table
-                    .filter(recommendation_actions::recommendation_id.eq(id.0))
-                    .filter(recommendation_actions::action_id.eq(action.0)),
-            )
-            .execute(conn)?;
-            if gone == 0 {
-                return Err(StoreError::not_found(format!(
-                    "link from recommendation {id} to action {action}"
-                )));
+        self.change_link(scope, id, format!("unlinked action {action}"), |store| {
+            if store.action(scope, action)?.is_none() {
+                return Err(StoreError::not_found(format!("action {action}")));
             }
-            audit::append(
-                conn,
-                &entry(
-                    scope,
-                    AuditAction::RecordUpdated,
-                    id.0,
-                    &recommendation.content,
-                    format!("unlinked action {action}"),
-                ),
-            )?;
-            Ok(())
+            Ok(move |conn: &mut DbConnection| {
+                let gone = diesel::delete(
+                    recommendation_actions::table
+                        .filter(recommendation_actions::recommendation_id.eq(id.0))
+                        .filter(recommendation_actions::action_id.eq(action.0)),
+                )
+                .execute(conn)?;
+                removed(
+                    gone,
+                    format!("link from recommendation {id} to action {action}"),
+                )
+            })
         })
     }
 
@@ -107,50 +85,42 @@ impl Store {
         id: RecommendationId,
         other: RecommendationId,
     ) -> Result<(), StoreError> {
-        let recommendation = self.writable_recommendation(scope, id)?;
-        if other == id || self.recommendation(scope, other)?.is_none() {
-            let (code, message) = if other == id {
-                (
+        let detail = format!("linked recommendation {other}");
+        self.change_link(scope, id, detail, |store| {
+            let refused = if other == id {
+                Some((
                     "same_recommendation",
                     "a recommendation is not related to itself".to_owned(),
-                )
-            } else {
-                (
+                ))
+            } else if store.recommendation(scope, other)?.is_none() {
+                Some((
                     "unknown_recommendation",
                     format!("recommendation {other} not found"),
-                )
+                ))
+            } else {
+                None
             };
-            return Err(StoreError::Fields {
-                errors: vec![FieldError::new("related", code, message)],
-            });
-        }
-        let (low, high) = (id.0.min(other.0), id.0.max(other.0));
-        let mut conn = self.connection()?;
-        transaction::write(&mut conn, |conn| {
-            let exists = recommendation_links::table
-                .filter(recommendation_links::recommendation_id.eq(low))
-                .filter(recommendation_links::related_id.eq(high))
-                .count()
-                .get_result::<i64>(conn)?;
-            if exists == 0 {
+            if let Some((code, message)) = refused {
+                return Err(StoreError::Fields {
+                    errors: vec![FieldError::new("related", code, message)],
+                });
+            }
+            let (low, high) = (id.0.min(other.0), id.0.max(other.0));
+            Ok(move |conn: &mut DbConnection| {
+                let link = recommendation_links::table
+                    .filter(recommendation_links::recommendation_id.eq(low))
+                    .filter(recommendation_links::related_id.eq(high));
+                if link.count().get_result::<i64>(conn)? > 0 {
+                    return Ok(false);
+                }
                 diesel::insert_into(recommendation_links::table)
                     .values((
                         recommendation_links::recommendation_id.eq(low),
                         recommendation_links::related_id.eq(high),
                     ))
                     .execute(conn)?;
-                audit::append(
-                    conn,
-                    &entry(
-                        scope,
-                        AuditAction::RecordUpdated,
-                        id.0,
-                        &recommendation.content,
-                        format!("linked recommendation {other}"),
-                    ),
-                )?;
-            }
-            Ok(())
+                Ok(true)
+            })
         })
     }
 
@@ -161,35 +131,61 @@ impl Store {
         id: RecommendationId,
         other: RecommendationId,
     ) -> Result<(), StoreError> {
+        let detail = format!("unlinked recommendation {other}");
+        self.change_link(scope, id, detail, |store| {
+            if store.recommendation(scope, other)?.is_none() {
+                return Err(StoreError::not_found(format!("recommendation {other}")));
+            }
+            let (low, high) = (id.0.min(other.0), id.0.max(other.0));
+            Ok(move |conn: &mut DbConnection| {
+                let gone = diesel::delete(
+                    recommendation_links::table
+                        .filter(recommendation_links::recommendation_id.eq(low))
+                        .filter(recommendation_links::related_id.eq(high)),
+                )
+                .execute(conn)?;
+                removed(
+                    gone,
+                    format!("link between recommendations {id} and {other}"),
+                )
+            })
+        })
+    }
+
+    /// What every change of a recommendation's links shares: `scope` must
+    /// write recommendation `id`; `check` then refuses the change or gives
+    /// the write, which runs in one transaction with an audit entry saying
+    /// `detail` when it changed something (linking what is already linked
+    /// changes nothing and writes no entry).
+    fn change_link<W>(
+        &self,
+        scope: &AccessScope,
+        id: RecommendationId,
+        detail: String,
+        check: impl FnOnce(&Store) -> Result<W, StoreError>,
+    ) -> Result<(), StoreError>
+    where
+        W: FnOnce(&mut DbConnection) -> Result<bool, StoreError>,
+    {
         let recommendation = self.writable_recommendation(scope, id)?;
-        if self.recommendation(scope, other)?.is_none() {
-            return Err(StoreError::not_found(format!("recommendation {other}")));
-        }
-        let (low, high) = (id.0.min(other.0), id.0.max(other.0));
+        let write = check(self)?;
         let mut conn = self.connection()?;
         transaction::write(&mut conn, |conn| {
-            let gone = diesel::delete(
-                recommendation_links::table
-                    .filter(recommendation_links::recommendation_id.eq(low))
-                    .filter(recommendation_links::related_id.eq(high)),
-            )
-            .execute(conn)?;
-            if gone == 0 {
-                return Err(StoreError::not_found(format!(
-                    "link between recommendations {id} and {other}"
-                )));
+            if write(conn)? {
+                let change = AuditAction::RecordUpdated;
+                let entry = entry(scope, change, id.0, &recommendation.content, detail);
+                audit::append(conn, &entry)?;
             }
-            audit::append(
-                conn,
-                &entry(
-                    scope,
-                    AuditAction::RecordUpdated,
-                    id.0,
-                    &recommendation.content,
-                    format!("unlinked recommendation {other}"),
-                ),
-            )?;
             Ok(())
         })
     }
+}
+
+/// Whether a link was removed: none (`gone` rows deleted) is a not found
+/// error naming `link`.
+fn removed(gone: usize, link: String) -> Result<bool, StoreError> {
+    if gone == 0 {
+        return Err(StoreError::not_found(link));
+    }
+    Ok(true)
 }

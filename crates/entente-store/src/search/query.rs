@@ -253,9 +253,9 @@ fn candidates_with_tsvector(
     // `wanted` of them; `document` holds the title and the body, the
     // title's words weighted A, `title_document` the title alone.
     let mut matches = |column: &str, (after, upto): (i64, i64), how: Lookup, wanted: i64| {
-        // `IS TRUE` (the same test, since no document is null) is not a
-        // condition the GIN index can answer: the planner walks the
-        // primary key instead.
+        // `IS TRUE` keeps the same rows (a null match, like a false one,
+        // leaves its row out) but is no condition the GIN index can
+        // answer: the planner walks the primary key instead.
         let test = match how {
             Lookup::Index => "",
             Lookup::Walk => " IS TRUE",

@@ -60,7 +60,11 @@ measure() { # reader path [header]
   requests=$(awk '/requests in/ {print $1}' <<<"$out")
   echo "| \`$path\` | $reader | $(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out") | $(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")") | $(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")") | $(awk -v t="$((after - before))" -v hz="$hz" -v n="$requests" 'BEGIN { printf "%.1f", t * 1000 / hz / n }') |"
 }
+# France is not among the states the demo campaigns on, so it has no
+# action: its row is the empty filter. Malawi has the most, 9,467 of a
+# million (seed 1); Albania with a status is two filters at once.
 paths=("/api/v1/actions?limit=50" "/api/v1/actions?state=FRA&limit=50"
+  "/api/v1/actions?state=MWI&limit=50" "/api/v1/actions?state=ALB&status=planned&limit=50"
   "/api/v1/actions?status=planned&phase=ratification&level=national&limit=50"
   "/api/v1/actions?from=2027-01-01&to=2027-01-31&limit=50" "/api/v1/search?q=parliament"
   "/actions?lang=fr" "/search?q=n%C3%A9gociation&lang=fr")

@@ -305,6 +305,7 @@ diesel::table! {
         state_codes -> Text,
         audience_codes -> Text,
         partner_ids -> Text,
+        alliance_ids -> Text,
     }
 }
 

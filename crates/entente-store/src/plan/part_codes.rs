@@ -1,13 +1,16 @@
-//! An action's states, audiences and partners as they are also written on
-//! the action's own row (`state_codes`, `audience_codes`, `partner_ids`;
-//! migration `2026-12-19-000000_action_part_codes` says why): codes, or
-//! organisation ids, separated by one space, each list in ascending order,
-//! as the part tables return them.
+//! An action's states, audiences, partners and alliances as they are also
+//! written on the action's own row (`state_codes`, `audience_codes`,
+//! `partner_ids`, `alliance_ids`; migrations
+//! `2026-12-19-000000_action_part_codes` and
+//! `2026-12-22-000000_action_alliance_ids` say why): codes, or
+//! organisation and alliance ids, separated by one space, each list in
+//! ascending order, as the part tables return them.
 //!
 //! Whatever writes an action's parts writes these in the same transaction:
 //! the action's own insert or update carries them ([`PartCodes::of`] its
 //! draft), and a partner added on its own rewrites the list
-//! ([`rewrite_partners`]).
+//! ([`rewrite_partners`]). An action's alliances change only with the
+//! action itself.
 
 use diesel::prelude::*;
 use entente_core::plan::ActionDraft;
@@ -16,12 +19,13 @@ use crate::StoreError;
 use crate::connection::DbConnection;
 use crate::schema::{action_partners, actions};
 
-/// The three columns of one action.
+/// The four columns of one action.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct PartCodes {
     pub states: String,
     pub audiences: String,
     pub partners: String,
+    pub alliances: String,
 }
 
 impl PartCodes {
@@ -31,6 +35,7 @@ impl PartCodes {
             states: joined(draft.states.iter().map(|s| s.as_str())),
             audiences: joined(draft.audiences.iter().map(|a| a.code())),
             partners: ids(draft.partners.iter().map(|o| o.0)),
+            alliances: ids(draft.shared_with.iter().map(|a| a.0)),
         }
     }
 }
@@ -43,7 +48,7 @@ fn joined<'a>(words: impl Iterator<Item = &'a str>) -> String {
     words.join(" ")
 }
 
-/// The organisation ids, ascending, each once, separated by one space.
+/// The organisation (or alliance) ids, ascending, each once, separated by one space.
 fn ids(ids: impl Iterator<Item = i64>) -> String {
     let mut ids: Vec<i64> = ids.collect();
     ids.sort_unstable();

@@ -46,6 +46,7 @@ pub(crate) struct ActionRow {
     pub state_codes: String,
     pub audience_codes: String,
     pub partner_ids: String,
+    pub alliance_ids: String,
 }
 
 /// An action's content columns: what a creation inserts and a change
@@ -77,6 +78,7 @@ pub(crate) struct ActionContentRow {
     pub state_codes: String,
     pub audience_codes: String,
     pub partner_ids: String,
+    pub alliance_ids: String,
 }
 
 impl ActionRow {
@@ -107,6 +109,7 @@ impl ActionRow {
             state_codes: self.state_codes,
             audience_codes: self.audience_codes,
             partner_ids: self.partner_ids,
+            alliance_ids: self.alliance_ids,
         }
     }
 }
@@ -172,6 +175,7 @@ impl ActionRow {
             state_codes: parts.states,
             audience_codes: parts.audiences,
             partner_ids: parts.partners,
+            alliance_ids: parts.alliances,
         }
     }
 

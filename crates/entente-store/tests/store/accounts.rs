@@ -39,7 +39,7 @@ pub fn organisation(short_name: &str, visibility: Visibility) -> NewOrganisation
     }
 }
 
-fn alliance(owner: OrgId, name: &str, visibility: Visibility) -> NewAlliance {
+pub(crate) fn alliance(owner: OrgId, name: &str, visibility: Visibility) -> NewAlliance {
     NewAlliance {
         owner,
         name: name.to_owned(),

@@ -188,6 +188,78 @@ fn each_scope_sees_the_actions_the_rules_allow() {
     });
 }
 
+/// The alliances an action is shared with are also written on its row,
+/// as ids separated by spaces, and the visibility rule reads them there:
+/// an id must match whole (alliance 12 is not alliance 1 or 2), any one of
+/// several matches, and a change of the shares changes who sees it.
+#[test]
+fn an_action_shared_with_alliances_is_seen_by_their_members_only() {
+    on_each_backend("actions_shared_ids", |db| {
+        let store = &db.store;
+        let world = setup(store);
+        let admin = store.member_scope(world.admin).unwrap();
+        let editor = store.member_scope(world.editor).unwrap();
+        let allied = store.member_scope(world.allied_member).unwrap();
+        // An alliance of the owner alone whose id holds the digits of the
+        // ally's alliance: 12 for 2, say.
+        let needle = world.shared_alliance.0.to_string();
+        let lookalike = (0..40)
+            .map(|n| {
+                store
+                    .create_alliance(
+                        &admin,
+                        &crate::accounts::alliance(
+                            world.owner,
+                            &format!("Group {n}"),
+                            Visibility::Private,
+                        ),
+                    )
+                    .unwrap()
+            })
+            .find(|a| a.0.to_string().contains(&needle))
+            .expect("an alliance id that holds another's digits");
+        let shared = |alliances: Vec<entente_core::access::AllianceId>| ActionDraft {
+            visibility: Visibility::Alliance,
+            shared_with: alliances,
+            ..draft(world.owner, "shared")
+        };
+        let id = store
+            .create_action(&editor, &shared(vec![lookalike]))
+            .unwrap();
+        let sees = |scope: &AccessScope| {
+            let listed = store
+                .list_actions(scope, &ActionFilter::default(), PageRequest::default())
+                .unwrap();
+            let found = store.action(scope, id).unwrap().is_some();
+            assert_eq!(listed.actions.iter().any(|a| a.id == id), found);
+            assert_eq!(listed.total, u64::from(found));
+            found
+        };
+        assert!(sees(&editor));
+        assert!(!sees(&allied), "alliance {lookalike:?} is not {needle}");
+
+        store
+            .update_action(&editor, id, &shared(vec![world.shared_alliance, lookalike]))
+            .unwrap();
+        assert!(sees(&allied), "one of two alliances is enough");
+        assert_eq!(
+            store
+                .action(&allied, id)
+                .unwrap()
+                .unwrap()
+                .content
+                .shared_with,
+            [world.shared_alliance, lookalike]
+        );
+
+        store
+            .update_action(&editor, id, &shared(vec![lookalike]))
+            .unwrap();
+        assert!(!sees(&allied), "the share was taken back");
+        assert!(sees(&editor));
+    });
+}
+
 #[test]
 fn bad_actions_are_refused_field_by_field_and_nothing_is_written() {
     on_each_backend("actions_refused", |db| {

@@ -68,6 +68,26 @@ pub struct ActionFilter {
     pub to: Option<NaiveDate>,
 }
 
+impl ActionFilter {
+    /// Whether the filter finds its matches through a part table (the
+    /// actions' states, the states of a region, an organisation's
+    /// partnerships, an alliance's shares) rather than along the list's
+    /// order. Such matches come out of that order. On PostgreSQL the page
+    /// among them is then cut from the counted matches, sorted by their
+    /// dates, rather than found by walking the order until enough match:
+    /// 124 to 145 ms for a state's 9,467 actions among a million, 31 to 37
+    /// cut from the count. SQLite's walk costs less than decoding the
+    /// dates (its dates are text), so it keeps the walk. The other lists
+    /// count ids alone: decoding ten thousand dates for a count that stops
+    /// at the cap costs 2 to 3 ms for nothing.
+    pub(crate) fn finds_through_parts(&self) -> bool {
+        !self.states.is_empty()
+            || self.region.is_some()
+            || self.org.is_some()
+            || self.alliance.is_some()
+    }
+}
+
 /// Which slice of a list to return.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageRequest {

@@ -11,7 +11,7 @@ use entente_core::plan::{ActionDraft, ActionId};
 use entente_store::{ActionFilter, PageRequest, SearchPage};
 
 use crate::actions::{draft, record, setup};
-use crate::fixtures::day;
+use crate::fixtures::{day, iso3};
 use crate::support::on_each_backend;
 
 const ROOT: AccessScope = AccessScope::SiteAdmin(UserId(0));
@@ -92,6 +92,28 @@ fn date_ranges_select_what_the_dates_say_on_every_combination_of_missing_dates()
                         (expected.len() as u64, false),
                         "from {from:?} to {to:?}"
                     );
+                }
+                // Page by page, across the dated part and the undated one:
+                // the same order, whether the page is found among the
+                // counted ids or, with a state (a part table) on
+                // PostgreSQL, cut from the counted matches sorted by their
+                // dates.
+                let of_state = ActionFilter {
+                    states: vec![iso3("TUR")],
+                    ..filter.clone()
+                };
+                for filter in [&filter, &of_state] {
+                    let mut paged = Vec::new();
+                    for offset in (0..expected.len() + 4).step_by(4) {
+                        let request = PageRequest {
+                            limit: 4,
+                            offset: offset as u64,
+                        };
+                        let page = store.list_actions(&editor, filter, request).unwrap();
+                        assert_eq!(page.total, expected.len() as u64, "offset {offset}");
+                        paged.extend(page.actions.iter().map(|a| a.id));
+                    }
+                    assert_eq!(paged, expected, "{filter:?}, by pages of 4");
                 }
             }
         }

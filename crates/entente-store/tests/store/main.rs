@@ -5,6 +5,7 @@
 mod accounts;
 mod action_imports;
 mod action_lists;
+mod action_scopes;
 mod actions;
 mod audit;
 mod changes;

@@ -1,0 +1,156 @@
+//! Which actions each scope reads: the access rules over an action's
+//! lead, visibility and the alliances it is shared with, as the store's
+//! lists and single reads apply them.
+
+use entente_core::access::{AccessScope, AllianceId, Visibility};
+use entente_core::plan::{ActionDraft, ActionId};
+use entente_store::{ActionFilter, PageRequest, StoreError};
+
+use crate::actions::{draft, setup};
+use crate::support::on_each_backend;
+
+#[test]
+fn each_scope_sees_the_actions_the_rules_allow() {
+    on_each_backend("actions_scopes", |db| {
+        let store = &db.store;
+        let world = setup(store);
+        let editor = store.member_scope(world.editor).unwrap();
+        let private = store
+            .create_action(&editor, &draft(world.owner, "private"))
+            .unwrap();
+        let shared = store
+            .create_action(
+                &editor,
+                &ActionDraft {
+                    visibility: Visibility::Alliance,
+                    shared_with: vec![world.shared_alliance],
+                    ..draft(world.owner, "shared")
+                },
+            )
+            .unwrap();
+        let public = store
+            .create_action(
+                &editor,
+                &ActionDraft {
+                    visibility: Visibility::Public,
+                    ..draft(world.owner, "public")
+                },
+            )
+            .unwrap();
+        let expected: [(&str, &[ActionId]); 7] = [
+            ("anonymous", &[public]),
+            ("viewer", &[private, shared, public]),
+            ("editor", &[private, shared, public]),
+            ("admin", &[private, shared, public]),
+            ("allied member", &[shared, public]),
+            ("outsider", &[public]),
+            ("site admin", &[private, shared, public]),
+        ];
+        for ((name, scope), (expected_name, ids)) in world.scopes(store).into_iter().zip(expected) {
+            assert_eq!(name, expected_name);
+            let page = store
+                .list_actions(&scope, &ActionFilter::default(), PageRequest::default())
+                .unwrap();
+            let mut seen: Vec<ActionId> = page.actions.iter().map(|a| a.id).collect();
+            seen.sort();
+            assert_eq!(seen, ids, "{name}");
+            assert_eq!(page.total, ids.len() as u64, "{name}");
+            for id in [private, shared, public] {
+                assert_eq!(
+                    store.action(&scope, id).unwrap().is_some(),
+                    ids.contains(&id),
+                    "{name}"
+                );
+            }
+        }
+        let outsider = store.member_scope(world.outsider).unwrap();
+        let hidden = store.update_action(&outsider, private, &draft(world.owner, "x"));
+        assert!(
+            matches!(hidden, Err(StoreError::NotFound { .. })),
+            "{hidden:?}"
+        );
+        let viewer = store.member_scope(world.viewer).unwrap();
+        let refused = store.delete_action(&viewer, private);
+        assert!(
+            matches!(refused, Err(StoreError::Forbidden { .. })),
+            "{refused:?}"
+        );
+        let foreign = store.create_action(&outsider, &draft(world.owner, "theirs"));
+        assert!(
+            matches!(foreign, Err(StoreError::Forbidden { .. })),
+            "{foreign:?}"
+        );
+    });
+}
+
+/// The alliances an action is shared with are also written on its row,
+/// as ids separated by spaces, and the visibility rule reads them there:
+/// an id must match whole (alliance 12 is not alliance 1 or 2), any one of
+/// several matches, and a change of the shares changes who sees it.
+#[test]
+fn an_action_shared_with_alliances_is_seen_by_their_members_only() {
+    on_each_backend("actions_shared_ids", |db| {
+        let store = &db.store;
+        let world = setup(store);
+        let admin = store.member_scope(world.admin).unwrap();
+        let editor = store.member_scope(world.editor).unwrap();
+        let allied = store.member_scope(world.allied_member).unwrap();
+        // An alliance of the owner alone whose id holds the digits of the
+        // ally's alliance: 12 for 2, say.
+        let needle = world.shared_alliance.0.to_string();
+        let lookalike = (0..40)
+            .map(|n| {
+                store
+                    .create_alliance(
+                        &admin,
+                        &crate::accounts::alliance(
+                            world.owner,
+                            &format!("Group {n}"),
+                            Visibility::Private,
+                        ),
+                    )
+                    .unwrap()
+            })
+            .find(|a| a.0.to_string().contains(&needle))
+            .expect("an alliance id that holds another's digits");
+        let shared = |alliances: Vec<AllianceId>| ActionDraft {
+            visibility: Visibility::Alliance,
+            shared_with: alliances,
+            ..draft(world.owner, "shared")
+        };
+        let id = store
+            .create_action(&editor, &shared(vec![lookalike]))
+            .unwrap();
+        let sees = |scope: &AccessScope| {
+            let listed = store
+                .list_actions(scope, &ActionFilter::default(), PageRequest::default())
+                .unwrap();
+            let found = store.action(scope, id).unwrap().is_some();
+            assert_eq!(listed.actions.iter().any(|a| a.id == id), found);
+            assert_eq!(listed.total, u64::from(found));
+            found
+        };
+        assert!(sees(&editor));
+        assert!(!sees(&allied), "alliance {lookalike:?} is not {needle}");
+
+        store
+            .update_action(&editor, id, &shared(vec![world.shared_alliance, lookalike]))
+            .unwrap();
+        assert!(sees(&allied), "one of two alliances is enough");
+        assert_eq!(
+            store
+                .action(&allied, id)
+                .unwrap()
+                .unwrap()
+                .content
+                .shared_with,
+            [world.shared_alliance, lookalike]
+        );
+
+        store
+            .update_action(&editor, id, &shared(vec![lookalike]))
+            .unwrap();
+        assert!(!sees(&allied), "the share was taken back");
+        assert!(sees(&editor));
+    });
+}

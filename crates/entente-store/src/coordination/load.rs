@@ -5,6 +5,7 @@
 //! state's standing from its CAT and OPCAT events.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::ops::Range;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -85,7 +86,7 @@ pub(super) fn planned_actions(
         wanted.sort_unstable();
         wanted
     });
-    let read = |conn: &mut DbConnection, ids: Ids| {
+    let read = |conn: &mut DbConnection, ids: Range<i64>| {
         let mut kinds = HashSet::new();
         open_actions(conn, scope, filter, places, ids, |row| {
             planned_action(row, wanted.as_deref(), &mut kinds)
@@ -97,11 +98,12 @@ pub(super) fn planned_actions(
     let (Some(first), Some(last)) = (first, last) else {
         return Ok(Vec::new());
     };
-    let middle = first + (last - first) / 2;
+    let end = last.saturating_add(1);
+    let middle = first + (end - first) / 2;
     match store.spare_connection() {
         Some(mut spare) => std::thread::scope(|threads| {
-            let upper = threads.spawn(|| read(&mut spare, Ids::From(middle)));
-            let mut found = read(conn, Ids::Below(middle))?;
+            let upper = threads.spawn(|| read(&mut spare, middle..end));
+            let mut found = read(conn, first..middle)?;
             let upper = upper
                 .join()
                 .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
@@ -109,17 +111,18 @@ pub(super) fn planned_actions(
             found.extend(upper);
             Ok(found)
         }),
-        _ => read(conn, Ids::All),
+        _ => read(conn, first..end),
     }
 }
 
-/// Which ids one read of the open actions covers.
-#[derive(Clone, Copy)]
-enum Ids {
-    All,
-    Below(i64),
-    From(i64),
-}
+/// The most action ids one query of [`open_actions`] covers: a range. PostgreSQL's
+/// client library holds a query's whole result until its last row is read
+/// (diesel's default loading mode, the only one its connection of either
+/// backend offers): half of a million actions in one query held some 150
+/// MB, and the first analysis after a change took `entente serve` to 327
+/// MB. Read by ranges of ids, each result is a few megabytes; SQLite,
+/// which hands rows over one by one, pays one more statement per range.
+const IDS_PER_RANGE: i64 = 50_000;
 
 /// The columns of an open action the rules read, codes, dates and lists of
 /// parts parsed as read.
@@ -141,39 +144,41 @@ type OpenRow = (
 /// The open actions of [`open_ids`] among `ids`, with the columns of
 /// [`OpenRow`], each made into what `make` makes of it as it is read, in
 /// id order: read from the index `actions_open`, which holds all of them
-/// and only open actions.
+/// and only open actions, [`IDS_PER_RANGE`] ids at a time.
 fn open_actions<T>(
     conn: &mut DbConnection,
     scope: &AccessScope,
     filter: &CoordinationFilter,
     places: &Places,
-    ids: Ids,
+    ids: Range<i64>,
     mut make: impl FnMut(OpenRow) -> T,
 ) -> Result<Vec<T>, StoreError> {
-    let query = open_ids(scope, filter, places)
-        .select((
-            actions::id,
-            actions::lead_org,
-            actions::action_type,
-            actions::phase,
-            actions::level,
-            actions::start_date,
-            actions::end_date,
-            actions::due_date,
-            actions::status,
-            actions::state_codes,
-            actions::audience_codes,
-            actions::partner_ids,
-        ))
-        .order(actions::id);
-    let query = match ids {
-        Ids::All => query,
-        Ids::Below(id) => query.filter(actions::id.lt(id)),
-        Ids::From(id) => query.filter(actions::id.ge(id)),
-    };
     let mut found = Vec::new();
-    for row in query.load_iter::<OpenRow, DefaultLoadingMode>(conn)? {
-        found.push(make(row?));
+    let mut from = ids.start;
+    while from < ids.end {
+        let to = from.saturating_add(IDS_PER_RANGE).min(ids.end);
+        let query = open_ids(scope, filter, places)
+            .select((
+                actions::id,
+                actions::lead_org,
+                actions::action_type,
+                actions::phase,
+                actions::level,
+                actions::start_date,
+                actions::end_date,
+                actions::due_date,
+                actions::status,
+                actions::state_codes,
+                actions::audience_codes,
+                actions::partner_ids,
+            ))
+            .filter(actions::id.ge(from))
+            .filter(actions::id.lt(to))
+            .order(actions::id);
+        for row in query.load_iter::<OpenRow, DefaultLoadingMode>(conn)? {
+            found.push(make(row?));
+        }
+        from = to;
     }
     found.shrink_to_fit();
     Ok(found)

@@ -313,6 +313,11 @@ diesel::table! {
     action_states (action_id, state) {
         action_id -> BigInt,
         state -> Text,
+        visibility -> Text,
+        lead_org -> BigInt,
+        status -> Text,
+        alliance_ids -> Text,
+        listed_on -> Nullable<Date>,
     }
 }
 

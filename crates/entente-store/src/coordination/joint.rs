@@ -17,7 +17,9 @@ use crate::audit::{self, AuditAction, AuditEntry};
 use crate::connection::DbConnection;
 use crate::plan::scope::visible_actions;
 use crate::plan::write::{check_draft, insert_new_action};
-use crate::schema::{action_partners, action_status_changes, actions, joint_proposals};
+use crate::schema::{
+    action_partners, action_states, action_status_changes, actions, joint_proposals,
+};
 use crate::{Action, Store, StoreError, transaction};
 
 /// The statuses in which the invited organisation's members read the
@@ -510,6 +512,10 @@ fn accept_action(
     if status == ActionStatus::Idea.code() {
         diesel::update(actions::table.find(action))
             .set(actions::status.eq(ActionStatus::Planned.code()))
+            .execute(conn)?;
+        // Its state rows carry its status for the states' lists.
+        diesel::update(action_states::table.filter(action_states::action_id.eq(action)))
+            .set(action_states::status.eq(ActionStatus::Planned.code()))
             .execute(conn)?;
         diesel::insert_into(action_status_changes::table)
             .values((

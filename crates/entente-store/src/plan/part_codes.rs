@@ -10,7 +10,9 @@
 //! the action's own insert or update carries them ([`PartCodes::of`] its
 //! draft), and a partner added on its own rewrites the list
 //! ([`rewrite_partners`]). An action's alliances change only with the
-//! action itself.
+//! action itself. Its state rows carry its alliances again, with its
+//! visibility, lead, status and first date, for a state's list
+//! (`plan::write::insert_parts` writes them).
 
 use diesel::prelude::*;
 use entente_core::plan::ActionDraft;
@@ -35,8 +37,14 @@ impl PartCodes {
             states: joined(draft.states.iter().map(|s| s.as_str())),
             audiences: joined(draft.audiences.iter().map(|a| a.code())),
             partners: ids(draft.partners.iter().map(|o| o.0)),
-            alliances: ids(draft.shared_with.iter().map(|a| a.0)),
+            alliances: Self::alliances_of(draft),
         }
+    }
+
+    /// The `alliance_ids` of `draft`, which its state rows carry too
+    /// (migration `2026-12-23-000000_action_state_listings`).
+    pub(crate) fn alliances_of(draft: &ActionDraft) -> String {
+        ids(draft.shared_with.iter().map(|a| a.0))
     }
 }
 

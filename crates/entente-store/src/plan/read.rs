@@ -7,11 +7,12 @@ use chrono::NaiveDate;
 use diesel::dsl::sql;
 use diesel::prelude::*;
 use diesel::sql_types::{Double, Integer, Nullable};
+use entente_core::Iso3;
 use entente_core::access::AccessScope;
 use entente_core::plan::ActionId;
 
 use super::rows::{ActionRow, Parts};
-use super::scope::visible_actions;
+use super::scope::{visible_actions, visible_listings};
 use super::{Action, ActionFilter, ActionPage, PageRequest, StatusChange};
 use crate::accounts::rows::stored_code;
 use crate::connection::{Backend, Db, DbConnection};
@@ -89,8 +90,11 @@ impl Store {
         page: PageRequest,
     ) -> Result<ActionPage, StoreError> {
         let mut conn = self.connection()?;
-        let earliest = earliest_start(&mut conn, filter)?;
         let all = page == PageRequest::ALL;
+        if let (Some(state), false) = (filter.one_state(), all) {
+            return list_one_state(&mut conn, scope, filter, state, page);
+        }
+        let earliest = earliest_start(&mut conn, filter)?;
         let count_limit = if all {
             i64::MAX
         } else {
@@ -197,6 +201,64 @@ impl Store {
 
 /// The most matches of a list whose page is found by their ids.
 const PAGE_BY_IDS_MAX: usize = 2_000;
+
+/// `page` of the actions `scope` may read on `state` alone (and of the
+/// filter's status, the one other thing [`ActionFilter::one_state`]
+/// allows), from the state's rows: one range of their index
+/// `action_states_listed`, walked in the list's order, which holds who may
+/// see each action, its status and its place in the order. The count is
+/// the ids of that walk, and the page a slice of them (the count reaches
+/// the end of the page, see [`PageRequest::count_limit`]). The page's rows
+/// are read by id, the scope tested again on them.
+fn list_one_state(
+    conn: &mut DbConnection,
+    scope: &AccessScope,
+    filter: &ActionFilter,
+    state: &Iso3,
+    page: PageRequest,
+) -> Result<ActionPage, StoreError> {
+    let mut listed = action_states::table
+        .filter(action_states::state.eq(state.as_str()))
+        .select(action_states::action_id)
+        .into_boxed();
+    if let Some(condition) = visible_listings(scope) {
+        listed = listed.filter(condition);
+    }
+    if let Some(status) = filter.status {
+        listed = listed.filter(action_states::status.eq(status.code()));
+    }
+    let matches: Vec<i64> = listed
+        .order((
+            action_states::listed_on.is_null(),
+            action_states::listed_on,
+            action_states::action_id,
+        ))
+        .limit(page.count_limit(PageRequest::COUNTED))
+        .load(conn)?;
+    let shown: Vec<i64> = matches
+        .iter()
+        .skip(usize::try_from(page.offset).unwrap_or(usize::MAX))
+        .take(usize::try_from(page.limit.min(PageRequest::MAX_LIMIT)).unwrap_or(usize::MAX))
+        .copied()
+        .collect();
+    let mut rows = Vec::new();
+    if !shown.is_empty() {
+        let mut query = Part::Both.ordered(actions::table.into_boxed());
+        if let Some(condition) = visible_actions(scope) {
+            query = query.filter(condition);
+        }
+        rows = query
+            .filter(actions::id.eq_any(shown))
+            .select(ActionRow::as_select())
+            .load(conn)?;
+    }
+    let (total, total_is_lower_bound) = page.total(PageRequest::COUNTED, matches.len());
+    Ok(ActionPage {
+        actions: with_parts(conn, rows)?,
+        total,
+        total_is_lower_bound,
+    })
+}
 
 /// Which of a list's matches one query reads, in the list's order: the
 /// dated ones (by start date, or due date when there is none), then the

@@ -6,6 +6,7 @@ use diesel::prelude::*;
 use entente_core::access::{AccessScope, can_write};
 use entente_core::plan::{ActionDraft, ActionId, FieldError};
 
+use super::part_codes::PartCodes;
 use super::references::{Catalogues, Links, check_outcome_event};
 use super::rows::ActionRow;
 use crate::audit::{self, AuditAction, AuditEntry};
@@ -307,10 +308,18 @@ pub(crate) fn insert_parts(
     let mut documents = Vec::new();
     for (id, draft) in drafts {
         let id = *id;
+        // What a state's list reads of the action, on each state's row
+        // (migration `2026-12-23-000000_action_state_listings`).
+        let alliance_ids = PartCodes::alliances_of(draft);
         states.extend(draft.states.iter().map(|s| {
             (
                 action_states::action_id.eq(id),
                 action_states::state.eq(s.as_str().to_owned()),
+                action_states::visibility.eq(draft.visibility.code()),
+                action_states::lead_org.eq(draft.lead.0),
+                action_states::status.eq(draft.status.code()),
+                action_states::alliance_ids.eq(alliance_ids.clone()),
+                action_states::listed_on.eq(draft.start.or(draft.due)),
             )
         }));
         audiences.extend(draft.audiences.iter().map(|a| {

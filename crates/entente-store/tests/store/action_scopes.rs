@@ -3,10 +3,11 @@
 //! lists and single reads apply them.
 
 use entente_core::access::{AccessScope, AllianceId, Visibility};
-use entente_core::plan::{ActionDraft, ActionId};
+use entente_core::plan::{ActionDraft, ActionId, ActionStatus};
 use entente_store::{ActionFilter, PageRequest, StoreError};
 
 use crate::actions::{draft, setup};
+use crate::fixtures::{day, iso3};
 use crate::support::on_each_backend;
 
 #[test]
@@ -152,5 +153,119 @@ fn an_action_shared_with_alliances_is_seen_by_their_members_only() {
             .unwrap();
         assert!(!sees(&allied), "the share was taken back");
         assert!(sees(&editor));
+    });
+}
+
+/// A state's list with nothing else but a status is read from the
+/// state's rows of `action_states`, which carry the action's visibility,
+/// lead, alliances, status and first date: after each change of an action,
+/// it says what the list read from the actions' own rows says (a whole
+/// list, [`PageRequest::ALL`], is read there), in the same order, for
+/// every scope.
+#[test]
+fn a_states_list_follows_every_change_of_its_actions() {
+    on_each_backend("actions_state_rows", |db| {
+        let store = &db.store;
+        let world = setup(store);
+        let editor = store.member_scope(world.editor).unwrap();
+        let scopes = world.scopes(store);
+        let agree = |when: &str| {
+            for (name, scope) in &scopes {
+                for state in ["TUR", "FRA"] {
+                    let statuses =
+                        std::iter::once(None).chain(ActionStatus::ALL.iter().copied().map(Some));
+                    for status in statuses {
+                        let filter = ActionFilter {
+                            states: vec![iso3(state)],
+                            status,
+                            ..ActionFilter::default()
+                        };
+                        let whole = store
+                            .list_actions(scope, &filter, PageRequest::ALL)
+                            .unwrap();
+                        let page = store
+                            .list_actions(scope, &filter, PageRequest::default())
+                            .unwrap();
+                        let ids = |page: &entente_store::ActionPage| -> Vec<ActionId> {
+                            page.actions.iter().map(|a| a.id).collect()
+                        };
+                        assert_eq!(
+                            (ids(&page), page.total),
+                            (ids(&whole), whole.total),
+                            "{when}: {name}, {state}, {status:?}"
+                        );
+                    }
+                }
+            }
+        };
+        let two_states = ActionDraft {
+            states: vec![iso3("TUR"), iso3("FRA")],
+            ..draft(world.owner, "two states")
+        };
+        let a = store.create_action(&editor, &two_states).unwrap();
+        let shared = ActionDraft {
+            visibility: Visibility::Alliance,
+            shared_with: vec![world.shared_alliance],
+            status: ActionStatus::Idea,
+            start: None,
+            end: None,
+            due: Some(day("2027-01-15")),
+            ..draft(world.owner, "shared")
+        };
+        let b = store.create_action(&editor, &shared).unwrap();
+        let undated = ActionDraft {
+            visibility: Visibility::Public,
+            states: vec![iso3("FRA")],
+            start: None,
+            end: None,
+            due: None,
+            ..draft(world.owner, "undated")
+        };
+        let c = store.create_action(&editor, &undated).unwrap();
+        agree("created");
+        // Seen by its order and by each scope: a list of more than one.
+        let all_of_tur = ActionFilter {
+            states: vec![iso3("TUR")],
+            ..ActionFilter::default()
+        };
+        let listed = store
+            .list_actions(&editor, &all_of_tur, PageRequest::default())
+            .unwrap();
+        let listed: Vec<ActionId> = listed.actions.iter().map(|a| a.id).collect();
+        assert_eq!(
+            listed,
+            [b, a],
+            "the due date of one before the start of the other"
+        );
+
+        store
+            .update_action(
+                &editor,
+                a,
+                &ActionDraft {
+                    visibility: Visibility::Public,
+                    status: ActionStatus::UnderWay,
+                    states: vec![iso3("FRA")],
+                    start: Some(day("2026-05-01")),
+                    ..two_states.clone()
+                },
+            )
+            .unwrap();
+        agree("made public, under way, moved to one state and earlier");
+        store
+            .update_action(
+                &editor,
+                b,
+                &ActionDraft {
+                    visibility: Visibility::Private,
+                    shared_with: Vec::new(),
+                    status: ActionStatus::Done,
+                    ..shared.clone()
+                },
+            )
+            .unwrap();
+        agree("no longer shared, and done");
+        store.delete_action(&editor, c).unwrap();
+        agree("deleted");
     });
 }

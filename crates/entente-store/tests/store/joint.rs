@@ -165,6 +165,23 @@ fn a_proposal_is_drafted_sent_and_accepted_with_both_organisations() {
             )
             .unwrap();
         assert!(listed.actions.iter().any(|a| a.id == action));
+        // Planned, in its state's list too, which reads the status its
+        // state rows carry.
+        for (status, listed) in [(ActionStatus::Planned, true), (ActionStatus::Idea, false)] {
+            let of_state = entente_store::ActionFilter {
+                states: vec![iso3("TUR")],
+                status: Some(status),
+                ..Default::default()
+            };
+            let page = store
+                .list_actions(&ally, &of_state, entente_store::PageRequest::default())
+                .unwrap();
+            assert_eq!(
+                page.actions.iter().any(|a| a.id == action),
+                listed,
+                "{status:?}"
+            );
+        }
         let board = store
             .coordination_inputs(&ally, &CoordinationFilter::default(), day("2027-01-01"))
             .unwrap();

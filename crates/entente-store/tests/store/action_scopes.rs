@@ -2,9 +2,10 @@
 //! lead, visibility and the alliances it is shared with, as the store's
 //! lists and single reads apply them.
 
+use entente_core::RegionalGroup;
 use entente_core::access::{AccessScope, AllianceId, Visibility};
 use entente_core::plan::{ActionDraft, ActionId, ActionStatus};
-use entente_store::{ActionFilter, PageRequest, StoreError};
+use entente_store::{ActionFilter, ActionPage, PageRequest, StoreError};
 
 use crate::actions::{draft, setup};
 use crate::fixtures::{day, iso3};
@@ -156,12 +157,13 @@ fn an_action_shared_with_alliances_is_seen_by_their_members_only() {
     });
 }
 
-/// A state's list with nothing else but a status is read from the
-/// state's rows of `action_states`, which carry the action's visibility,
-/// lead, alliances, status and first date: after each change of an action,
-/// it says what the list read from the actions' own rows says (a whole
-/// list, [`PageRequest::ALL`], is read there), in the same order, for
-/// every scope.
+/// A list of states (or of a region) with nothing else but a status is
+/// read from the states' rows of `action_states`, which carry the
+/// action's visibility, lead, alliances, status and first date: after each
+/// change of an action, it says what the list read from the actions' own
+/// rows says (a whole list, [`PageRequest::ALL`], is read there), in the
+/// same order, for every scope, page by page too. An action on two of the
+/// states has two rows, and is listed once.
 #[test]
 fn a_states_list_follows_every_change_of_its_actions() {
     on_each_backend("actions_state_rows", |db| {
@@ -169,16 +171,36 @@ fn a_states_list_follows_every_change_of_its_actions() {
         let world = setup(store);
         let editor = store.member_scope(world.editor).unwrap();
         let scopes = world.scopes(store);
+        let places = [
+            ActionFilter {
+                states: vec![iso3("TUR")],
+                ..ActionFilter::default()
+            },
+            ActionFilter {
+                states: vec![iso3("FRA")],
+                ..ActionFilter::default()
+            },
+            ActionFilter {
+                states: vec![iso3("TUR"), iso3("FRA")],
+                ..ActionFilter::default()
+            },
+            // Both of the fixture's WEOG states.
+            ActionFilter {
+                region: Some(RegionalGroup::Weog),
+                ..ActionFilter::default()
+            },
+        ];
+        let ids =
+            |page: &ActionPage| -> Vec<ActionId> { page.actions.iter().map(|a| a.id).collect() };
         let agree = |when: &str| {
             for (name, scope) in &scopes {
-                for state in ["TUR", "FRA"] {
+                for place in &places {
                     let statuses =
                         std::iter::once(None).chain(ActionStatus::ALL.iter().copied().map(Some));
                     for status in statuses {
                         let filter = ActionFilter {
-                            states: vec![iso3(state)],
                             status,
-                            ..ActionFilter::default()
+                            ..place.clone()
                         };
                         let whole = store
                             .list_actions(scope, &filter, PageRequest::ALL)
@@ -186,14 +208,22 @@ fn a_states_list_follows_every_change_of_its_actions() {
                         let page = store
                             .list_actions(scope, &filter, PageRequest::default())
                             .unwrap();
-                        let ids = |page: &entente_store::ActionPage| -> Vec<ActionId> {
-                            page.actions.iter().map(|a| a.id).collect()
-                        };
                         assert_eq!(
                             (ids(&page), page.total),
                             (ids(&whole), whole.total),
-                            "{when}: {name}, {state}, {status:?}"
+                            "{when}: {name}, {filter:?}"
                         );
+                        let mut paged = Vec::new();
+                        for offset in 0..=whole.actions.len() {
+                            let one = PageRequest {
+                                limit: 1,
+                                offset: offset as u64,
+                            };
+                            let page = store.list_actions(scope, &filter, one).unwrap();
+                            assert_eq!(page.total, whole.total, "{when}: {name}, {filter:?}");
+                            paged.extend(ids(&page));
+                        }
+                        assert_eq!(paged, ids(&whole), "{when}: {name}, {filter:?}, one by one");
                     }
                 }
             }
@@ -267,5 +297,60 @@ fn a_states_list_follows_every_change_of_its_actions() {
         agree("no longer shared, and done");
         store.delete_action(&editor, c).unwrap();
         agree("deleted");
+    });
+}
+
+/// An action on several of the filter's states has a row on each: when
+/// repeated rows fill the first read of the count, more are read, and the
+/// total is still exact.
+#[test]
+fn actions_on_several_states_are_counted_once() {
+    on_each_backend("actions_state_rows_repeated", |db| {
+        let store = &db.store;
+        let world = setup(store);
+        let editor = store.member_scope(world.editor).unwrap();
+        // 6,000 actions on both states, then 3,000 on Turkey alone: 15,000
+        // rows, more than the count reads at first (10,001), for 9,000
+        // actions, fewer than it counts up to. The first read holds
+        // every action on both states (once or twice) and few of the
+        // others.
+        let both = 6_000;
+        let many = both + 3_000;
+        let records: Vec<_> = (0..many)
+            .map(|n| {
+                let mut r = crate::actions::record(n + 2, &format!("imported {n}"));
+                r.states = if n < both {
+                    vec![iso3("TUR"), iso3("FRA")]
+                } else {
+                    vec![iso3("TUR")]
+                };
+                r
+            })
+            .collect();
+        store
+            .import_actions(&editor, world.owner, &records, |_| {})
+            .unwrap();
+        for filter in [
+            ActionFilter {
+                states: vec![iso3("TUR"), iso3("FRA")],
+                ..ActionFilter::default()
+            },
+            ActionFilter {
+                region: Some(RegionalGroup::Weog),
+                ..ActionFilter::default()
+            },
+        ] {
+            let page = store
+                .list_actions(&editor, &filter, PageRequest::default())
+                .unwrap();
+            assert_eq!(
+                (page.total, page.total_is_lower_bound, page.actions.len()),
+                (many as u64, false, 50),
+                "{filter:?}"
+            );
+            let mut seen: Vec<ActionId> = page.actions.iter().map(|a| a.id).collect();
+            seen.dedup();
+            assert_eq!(seen.len(), 50, "{filter:?}: each once");
+        }
     });
 }

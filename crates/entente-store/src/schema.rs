@@ -317,6 +317,9 @@ diesel::table! {
         lead_org -> BigInt,
         status -> Text,
         alliance_ids -> Text,
+        action_type -> Text,
+        phase -> Text,
+        level -> Text,
         listed_on -> Nullable<Date>,
     }
 }

@@ -203,10 +203,10 @@ impl Store {
 const PAGE_BY_IDS_MAX: usize = 2_000;
 
 /// `page` of the actions `scope` may read on the filter's states (or
-/// region) and of its status, the only things
+/// region) and of its status, type, phase and level, the only things
 /// [`ActionFilter::state_rows`] allows, from the states' rows: ranges of
 /// their index `action_states_listed`, which holds who may see each action,
-/// its status and its place in the list's order. For one state, the count
+/// those columns and its place in the list's order. For one state, the count
 /// is the ids of one walk of its range, in the list's order, and the page
 /// a slice of them (the count reaches the end of the page, see
 /// [`PageRequest::count_limit`]). For several, the ranges' matches are
@@ -240,6 +240,15 @@ fn list_by_state_rows(
         }
         if let Some(status) = filter.status {
             listed = listed.filter(action_states::status.eq(status.code()));
+        }
+        if let Some(code) = &filter.action_type {
+            listed = listed.filter(action_states::action_type.eq(code));
+        }
+        if let Some(phase) = filter.phase {
+            listed = listed.filter(action_states::phase.eq(phase.code()));
+        }
+        if let Some(level) = filter.level {
+            listed = listed.filter(action_states::level.eq(level.code()));
         }
         listed
     };

@@ -319,6 +319,9 @@ pub(crate) fn insert_parts(
                 action_states::lead_org.eq(draft.lead.0),
                 action_states::status.eq(draft.status.code()),
                 action_states::alliance_ids.eq(alliance_ids.clone()),
+                action_states::action_type.eq(draft.action_type.clone()),
+                action_states::phase.eq(draft.phase.code()),
+                action_states::level.eq(draft.level.code()),
                 action_states::listed_on.eq(draft.start.or(draft.due)),
             )
         }));

@@ -4,7 +4,7 @@
 
 use entente_core::RegionalGroup;
 use entente_core::access::{AccessScope, AllianceId, Visibility};
-use entente_core::plan::{ActionDraft, ActionId, ActionStatus};
+use entente_core::plan::{ActionDraft, ActionId, ActionStatus, Level, Phase};
 use entente_store::{ActionFilter, ActionPage, PageRequest, StoreError};
 
 use crate::actions::{draft, setup};
@@ -157,9 +157,10 @@ fn an_action_shared_with_alliances_is_seen_by_their_members_only() {
     });
 }
 
-/// A list of states (or of a region) with nothing else but a status is
-/// read from the states' rows of `action_states`, which carry the
-/// action's visibility, lead, alliances, status and first date: after each
+/// A list of states (or of a region), perhaps with a status, type, phase or
+/// level, is read from the states' rows of `action_states`, which carry
+/// the action's visibility, lead, alliances, those columns and its first
+/// date: after each
 /// change of an action, it says what the list read from the actions' own
 /// rows says (a whole list, [`PageRequest::ALL`], is read there), in the
 /// same order, for every scope, page by page too. An action on two of the
@@ -190,17 +191,43 @@ fn a_states_list_follows_every_change_of_its_actions() {
                 ..ActionFilter::default()
             },
         ];
+        // Each status, phase and level, and a type with two more: what
+        // the state rows carry besides who may see the action.
+        let mut narrowings: Vec<ActionFilter> = std::iter::once(None)
+            .chain(ActionStatus::ALL.iter().copied().map(Some))
+            .map(|status| ActionFilter {
+                status,
+                ..ActionFilter::default()
+            })
+            .collect();
+        narrowings.extend(
+            [Phase::Ratification, Phase::Implementation].map(|phase| ActionFilter {
+                phase: Some(phase),
+                ..ActionFilter::default()
+            }),
+        );
+        narrowings.extend(
+            [Level::National, Level::Regional].map(|level| ActionFilter {
+                level: Some(level),
+                ..ActionFilter::default()
+            }),
+        );
+        narrowings.push(ActionFilter {
+            action_type: Some("parliamentary_briefing".to_owned()),
+            status: Some(ActionStatus::UnderWay),
+            phase: Some(Phase::Implementation),
+            ..ActionFilter::default()
+        });
         let ids =
             |page: &ActionPage| -> Vec<ActionId> { page.actions.iter().map(|a| a.id).collect() };
         let agree = |when: &str| {
             for (name, scope) in &scopes {
                 for place in &places {
-                    let statuses =
-                        std::iter::once(None).chain(ActionStatus::ALL.iter().copied().map(Some));
-                    for status in statuses {
+                    for narrowed in &narrowings {
                         let filter = ActionFilter {
-                            status,
-                            ..place.clone()
+                            states: place.states.clone(),
+                            region: place.region,
+                            ..narrowed.clone()
                         };
                         let whole = store
                             .list_actions(scope, &filter, PageRequest::ALL)
@@ -275,13 +302,15 @@ fn a_states_list_follows_every_change_of_its_actions() {
                 &ActionDraft {
                     visibility: Visibility::Public,
                     status: ActionStatus::UnderWay,
+                    phase: Phase::Implementation,
+                    level: Level::Regional,
                     states: vec![iso3("FRA")],
                     start: Some(day("2026-05-01")),
                     ..two_states.clone()
                 },
             )
             .unwrap();
-        agree("made public, under way, moved to one state and earlier");
+        agree("made public, under way, regional, of implementation, in one state, earlier");
         store
             .update_action(
                 &editor,

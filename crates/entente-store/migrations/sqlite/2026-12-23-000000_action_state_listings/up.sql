@@ -1,6 +1,7 @@
 -- Each action's state rows also carry what a state's list reads of the
--- action: who may see it (visibility, lead, alliances), its status and its
--- place in the list's order (the start, or else the due date). Keep in
+-- action: who may see it (visibility, lead, alliances), what the list's
+-- filters ask of it besides (status, type, phase, level) and its place in
+-- the list's order (the start, or else the due date). Keep in
 -- step with ../../postgres/2026-12-23-000000_action_state_listings/up.sql.
 --
 -- actions stays the record; these columns are written with the state rows,
@@ -18,15 +19,22 @@ ALTER TABLE action_states ADD COLUMN lead_org BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE action_states ADD COLUMN status TEXT NOT NULL DEFAULT 'idea'
     CHECK (status IN ('idea', 'planned', 'under_way', 'done', 'cancelled'));
 ALTER TABLE action_states ADD COLUMN alliance_ids TEXT NOT NULL DEFAULT '';
+ALTER TABLE action_states ADD COLUMN action_type TEXT NOT NULL DEFAULT '';
+ALTER TABLE action_states ADD COLUMN phase TEXT NOT NULL DEFAULT 'ratification'
+    CHECK (phase IN ('ratification', 'implementation'));
+ALTER TABLE action_states ADD COLUMN level TEXT NOT NULL DEFAULT 'national'
+    CHECK (level IN ('international', 'regional', 'national'));
 ALTER TABLE action_states ADD COLUMN listed_on DATE
     CHECK (listed_on IS NULL OR listed_on = date(listed_on));
 
-UPDATE action_states SET (visibility, lead_org, status, alliance_ids, listed_on) =
-    (SELECT visibility, lead_org, status, alliance_ids, coalesce(start_date, due_date)
+UPDATE action_states SET (visibility, lead_org, status, alliance_ids, action_type, phase,
+        level, listed_on) =
+    (SELECT visibility, lead_org, status, alliance_ids, action_type, phase, level,
+        coalesce(start_date, due_date)
         FROM actions WHERE actions.id = action_states.action_id);
 
 -- Its first column serves what the old index did (the actions of some
 -- states, for a region, the coordination analysis and the filters).
 DROP INDEX action_states_state;
 CREATE INDEX action_states_listed ON action_states (state, (listed_on IS NULL), listed_on,
-    action_id, visibility, lead_org, status, alliance_ids);
+    action_id, visibility, lead_org, status, phase, level, action_type, alliance_ids);

@@ -1,18 +1,19 @@
--- Each action's state rows also carry what a state's list reads of the
+-- Each action's state rows also carry what a list of states reads of the
 -- action: who may see it (visibility, lead, alliances), what the list's
 -- filters ask of it besides (status, type, phase, level) and its place in
--- the list's order (the start, or else the due date). Keep in
--- step with ../../postgres/2026-12-23-000000_action_state_listings/up.sql.
+-- the list's order (the start, or else the due date). Keep in step with
+-- ../../postgres/2026-12-23-000000_action_state_listings/up.sql.
 --
 -- actions stays the record; these columns are written with the state rows,
 -- which every write of an action replaces (and a joint action's acceptance
 -- updates for its status). A state's list used to find the state's actions
 -- in action_states, then read each one's row to test who may see it and
 -- to place it in order: at a million actions, Malawi's 9,467 took 30 to 44
--- ms on SQLite, Albania's planned ones 84 to 109. With these columns in
--- the index below, the list is one range of it, walked in order: the
--- count reads only index entries, and the page is the first entries that
--- match.
+-- ms on SQLite, Albania's planned ones 84 to 109, the African group's
+-- about 400. With these columns in the index below, a state's list is one
+-- range of it, walked in order: the count reads only index entries, and
+-- the page is the first entries that match (for several states, the
+-- first of their ranges' matches).
 ALTER TABLE action_states ADD COLUMN visibility TEXT NOT NULL DEFAULT 'private'
     CHECK (visibility IN ('private', 'alliance', 'public'));
 ALTER TABLE action_states ADD COLUMN lead_org BIGINT NOT NULL DEFAULT 0;

@@ -17,11 +17,12 @@ pub(crate) mod rows;
 pub(crate) mod scope;
 pub(crate) mod write;
 
-use crate::connection::Backend;
 use chrono::{NaiveDate, NaiveDateTime};
 use entente_core::access::{AllianceId, OrgId, UserId};
 use entente_core::plan::{ActionDraft, ActionId, ActionStatus, Level, Phase};
 use entente_core::{Iso3, RegionalGroup};
+
+use crate::connection::Backend;
 
 pub(crate) use catalogue::sync_builtin_action_types;
 
@@ -70,25 +71,16 @@ pub struct ActionFilter {
 }
 
 impl ActionFilter {
-    /// Whether the filter finds its matches through a part table (the
-    /// actions' states, the states of a region, an organisation's
-    /// partnerships, an alliance's shares) rather than along the list's
-    /// order. Such matches come out of that order. On PostgreSQL the page
-    /// among them is then cut from the counted matches, sorted by their
-    /// dates, rather than found by walking the order until enough match:
-    /// 124 to 145 ms for a state's 9,467 actions among a million, 31 to 37
-    /// cut from the count. SQLite's walk costs less than decoding the
-    /// dates (its dates are text), so it keeps the walk. The other lists
-    /// count ids alone: decoding ten thousand dates for a count that stops
-    /// at the cap costs 2 to 3 ms for nothing.
     /// Whether the list is read from the state rows of `action_states`,
     /// which carry what it needs (migration
     /// `2026-12-23-000000_action_state_listings`): the filter names states
     /// or a region (not both), and else at most a status, a type, a phase
     /// and a level: not an organisation, an alliance or dates.
+    ///
     /// Through the actions' rows, at a million actions, Malawi's 9,467
-    /// took 30 to 44 ms on either backend; on SQLite the African group took
-    /// 500 ms, two states 65 to 71. PostgreSQL reads a page of several
+    /// took 30 to 45 ms on either backend, with a phase 37 to 41; on
+    /// SQLite the African group took about 400 ms, two states 59 to 71.
+    /// PostgreSQL reads a page of several
     /// states' rows by sorting all their matches (its index gives each
     /// state's in order, not their merge): for two states, 10 ms where the
     /// walk of the list's order took 143 to 148; for the five with the most
@@ -118,6 +110,17 @@ impl ActionFilter {
         only && places
     }
 
+    /// Whether the filter finds its matches through a part table (the
+    /// actions' states, the states of a region, an organisation's
+    /// partnerships, an alliance's shares) rather than along the list's
+    /// order. Such matches come out of that order. On PostgreSQL the page
+    /// among them is then cut from the counted matches, sorted by their
+    /// dates, rather than found by walking the order until enough match:
+    /// 124 to 145 ms for a state's 9,467 actions among a million, 31 to 37
+    /// cut from the count. SQLite's walk costs less than decoding the
+    /// dates (its dates are text), so it keeps the walk. The other lists
+    /// count ids alone: decoding ten thousand dates for a count that stops
+    /// at the cap costs 2 to 3 ms for nothing.
     pub(crate) fn finds_through_parts(&self) -> bool {
         !self.states.is_empty()
             || self.region.is_some()

@@ -160,11 +160,10 @@ fn an_action_shared_with_alliances_is_seen_by_their_members_only() {
 /// A list of states (or of a region), perhaps with a status, type, phase or
 /// level, is read from the states' rows of `action_states`, which carry
 /// the action's visibility, lead, alliances, those columns and its first
-/// date: after each
-/// change of an action, it says what the list read from the actions' own
-/// rows says (a whole list, [`PageRequest::ALL`], is read there), in the
-/// same order, for every scope, page by page too. An action on two of the
-/// states has two rows, and is listed once.
+/// date: after each change of an action, it says what the list read from
+/// the actions' own rows says (a whole list, [`PageRequest::ALL`], is read
+/// there), in the same order, for every scope, page by page too. An
+/// action on two of the states has two rows, and is listed once.
 #[test]
 fn a_states_list_follows_every_change_of_its_actions() {
     on_each_backend("actions_state_rows", |db| {

@@ -157,6 +157,21 @@ fn an_action_shared_with_alliances_is_seen_by_their_members_only() {
     });
 }
 
+/// The fixture's two states, Turkey and France, named, then as their
+/// region (both are in WEOG): lists of several states.
+fn both_states() -> [ActionFilter; 2] {
+    [
+        ActionFilter {
+            states: vec![iso3("TUR"), iso3("FRA")],
+            ..ActionFilter::default()
+        },
+        ActionFilter {
+            region: Some(RegionalGroup::Weog),
+            ..ActionFilter::default()
+        },
+    ]
+}
+
 /// A list of states (or of a region), perhaps with a status, type, phase or
 /// level, is read from the states' rows of `action_states`, which carry
 /// the action's visibility, lead, alliances, those columns and its first
@@ -171,25 +186,12 @@ fn a_states_list_follows_every_change_of_its_actions() {
         let world = setup(store);
         let editor = store.member_scope(world.editor).unwrap();
         let scopes = world.scopes(store);
-        let places = [
-            ActionFilter {
-                states: vec![iso3("TUR")],
-                ..ActionFilter::default()
-            },
-            ActionFilter {
-                states: vec![iso3("FRA")],
-                ..ActionFilter::default()
-            },
-            ActionFilter {
-                states: vec![iso3("TUR"), iso3("FRA")],
-                ..ActionFilter::default()
-            },
-            // Both of the fixture's WEOG states.
-            ActionFilter {
-                region: Some(RegionalGroup::Weog),
-                ..ActionFilter::default()
-            },
-        ];
+        let one = |state| ActionFilter {
+            states: vec![iso3(state)],
+            ..ActionFilter::default()
+        };
+        let [both, weog] = both_states();
+        let places = [one("TUR"), one("FRA"), both, weog];
         // Each status, phase and level, and a type with two more: what
         // the state rows carry besides who may see the action.
         let mut narrowings: Vec<ActionFilter> = std::iter::once(None)
@@ -358,16 +360,7 @@ fn actions_on_several_states_are_counted_once() {
         store
             .import_actions(&editor, world.owner, &records, |_| {})
             .unwrap();
-        for filter in [
-            ActionFilter {
-                states: vec![iso3("TUR"), iso3("FRA")],
-                ..ActionFilter::default()
-            },
-            ActionFilter {
-                region: Some(RegionalGroup::Weog),
-                ..ActionFilter::default()
-            },
-        ] {
+        for filter in both_states() {
             let page = store
                 .list_actions(&editor, &filter, PageRequest::default())
                 .unwrap();

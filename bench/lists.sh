@@ -13,7 +13,7 @@
 # MORE=1 adds a range with no last day, the search page for a common
 # word, searches for a word in nearly every action and for one in none,
 # and lists of two populous states, of a region, of a region with a
-# status, and of a state with a phase. PAIR=1 then starts a second server on the same database and puts
+# status, of a state with a phase and of a state's quarter. PAIR=1 then starts a second server on the same database and puts
 # the member's reads at 16 connections on one server, then split between
 # the two (issue 7, item 6: on PostgreSQL, DATABASE_URL=postgres://...).
 # Prints a Markdown table, with the server's CPU time per request,
@@ -74,7 +74,8 @@ paths=("/api/v1/actions?limit=50" "/api/v1/actions?state=FRA&limit=50"
   "/api/v1/search?q=torture" "/api/v1/search?q=zzyzx"
   "/api/v1/actions?state=MWI,GTM&limit=50" "/api/v1/actions?region=african&limit=50"
   "/api/v1/actions?region=weog&status=planned&limit=50"
-  "/api/v1/actions?state=MWI&phase=ratification&limit=50")
+  "/api/v1/actions?state=MWI&phase=ratification&limit=50"
+  "/api/v1/actions?state=MWI&from=2027-01-01&to=2027-03-31&limit=50")
 for path in "${paths[@]}"; do
   measure anonymous "$path"
   [ -n "$token" ] && measure "member (token)" "$path" "Authorization: Bearer $token"

@@ -321,6 +321,7 @@ diesel::table! {
         phase -> Text,
         level -> Text,
         listed_on -> Nullable<Date>,
+        lasts_until -> Nullable<Date>,
     }
 }
 

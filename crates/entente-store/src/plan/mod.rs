@@ -74,12 +74,13 @@ impl ActionFilter {
     /// Whether the list is read from the state rows of `action_states`,
     /// which carry what it needs (migration
     /// `2026-12-23-000000_action_state_listings`): the filter names states
-    /// or a region (not both), and else at most a status, a type, a phase
-    /// and a level: not an organisation, an alliance or dates.
+    /// or a region (not both), and else at most a status, a type, a phase,
+    /// a level and dates: not an organisation or an alliance.
     ///
     /// Through the actions' rows, at a million actions, Malawi's 9,467
-    /// took 30 to 45 ms on either backend, with a phase 37 to 41; on
-    /// SQLite the African group took about 400 ms, two states 59 to 71.
+    /// took 30 to 45 ms on either backend, with a phase 37 to 41, its first
+    /// quarter of 2027 26 to 50; on SQLite the African group took about
+    /// 400 ms, two states 59 to 71.
     /// PostgreSQL reads a page of several
     /// states' rows by sorting all their matches (its index gives each
     /// state's in order, not their merge): for two states, 10 ms where the
@@ -97,10 +98,10 @@ impl ActionFilter {
             status: _,
             org,
             alliance,
-            from,
-            to,
+            from: _,
+            to: _,
         } = self;
-        let only = org.is_none() && alliance.is_none() && from.is_none() && to.is_none();
+        let only = org.is_none() && alliance.is_none();
         let places = match (states.len(), region) {
             (1, None) => true,
             (2..=STATE_ROWS_MAX_STATES, None) => true,

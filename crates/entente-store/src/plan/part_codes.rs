@@ -11,8 +11,8 @@
 //! draft), and a partner added on its own rewrites the list
 //! ([`rewrite_partners`]). An action's alliances change only with the
 //! action itself. Its state rows carry its alliances again, with its
-//! visibility, lead, status, type, phase, level and first date, for a
-//! list of states (`plan::write::insert_parts` writes them).
+//! visibility, lead, status, type, phase, level and first and last days,
+//! for a list of states (`plan::write::insert_parts` writes them).
 
 use diesel::prelude::*;
 use entente_core::plan::ActionDraft;

@@ -203,8 +203,8 @@ impl Store {
 const PAGE_BY_IDS_MAX: usize = 2_000;
 
 /// `page` of the actions `scope` may read on the filter's states (or
-/// region) and of its status, type, phase and level, the only things
-/// [`ActionFilter::state_rows`] allows, from the states' rows: ranges of
+/// region) and of its status, type, phase, level and dates, the only
+/// things [`ActionFilter::state_rows`] allows, from the states' rows: ranges of
 /// their index `action_states_listed`, which holds who may see each action,
 /// those columns and its place in the list's order. For one state, the count
 /// is the ids of one walk of its range, in the list's order, and the page
@@ -249,6 +249,14 @@ fn list_by_state_rows(
         }
         if let Some(level) = filter.level {
             listed = listed.filter(action_states::level.eq(level.code()));
+        }
+        // As the list through the actions' rows reads the range (see
+        // `filtered`), from the columns that hold its two expressions.
+        if let Some(from) = filter.from {
+            listed = listed.filter(action_states::lasts_until.ge(from));
+        }
+        if let Some(to) = filter.to {
+            listed = listed.filter(action_states::listed_on.le(to));
         }
         listed
     };

@@ -323,6 +323,7 @@ pub(crate) fn insert_parts(
                 action_states::phase.eq(draft.phase.code()),
                 action_states::level.eq(draft.level.code()),
                 action_states::listed_on.eq(draft.start.or(draft.due)),
+                action_states::lasts_until.eq(draft.end.or(draft.start).or(draft.due)),
             )
         }));
         audiences.extend(draft.audiences.iter().map(|a| {

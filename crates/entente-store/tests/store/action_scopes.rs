@@ -172,10 +172,10 @@ fn both_states() -> [ActionFilter; 2] {
     ]
 }
 
-/// A list of states (or of a region), perhaps with a status, type, phase or
-/// level, is read from the states' rows of `action_states`, which carry
-/// the action's visibility, lead, alliances, those columns and its first
-/// date: after each change of an action, it says what the list read from
+/// A list of states (or of a region), perhaps with a status, type, phase,
+/// level or dates, is read from the states' rows of `action_states`, which
+/// carry the action's visibility, lead, alliances, those columns and its
+/// first and last days: after each change of an action, it says what the list read from
 /// the actions' own rows says (a whole list, [`PageRequest::ALL`], is read
 /// there), in the same order, for every scope, page by page too. An
 /// action on two of the states has two rows, and is listed once.
@@ -192,8 +192,8 @@ fn a_states_list_follows_every_change_of_its_actions() {
         };
         let [both, weog] = both_states();
         let places = [one("TUR"), one("FRA"), both, weog];
-        // Each status, phase and level, and a type with two more: what
-        // the state rows carry besides who may see the action.
+        // Each status, phase and level, dates, and a type with two more:
+        // what the state rows carry besides who may see the action.
         let mut narrowings: Vec<ActionFilter> = std::iter::once(None)
             .chain(ActionStatus::ALL.iter().copied().map(Some))
             .map(|status| ActionFilter {
@@ -213,6 +213,18 @@ fn a_states_list_follows_every_change_of_its_actions() {
                 ..ActionFilter::default()
             }),
         );
+        // Dates: a first day, a last day, both.
+        let range = |from: Option<&str>, to: Option<&str>| ActionFilter {
+            from: from.map(day),
+            to: to.map(day),
+            ..ActionFilter::default()
+        };
+        narrowings.extend([
+            range(Some("2027-01-20"), None),
+            range(None, Some("2027-01-31")),
+            range(Some("2027-01-10"), Some("2027-02-28")),
+            range(Some("2027-03-02"), Some("2027-03-02")),
+        ]);
         narrowings.push(ActionFilter {
             action_type: Some("parliamentary_briefing".to_owned()),
             status: Some(ActionStatus::UnderWay),

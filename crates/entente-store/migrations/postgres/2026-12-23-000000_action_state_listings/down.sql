@@ -1,6 +1,7 @@
 -- Undoes up.sql.
 DROP INDEX action_states_listed;
 CREATE INDEX action_states_state ON action_states (state, action_id);
+ALTER TABLE action_states DROP COLUMN lasts_until;
 ALTER TABLE action_states DROP COLUMN listed_on;
 ALTER TABLE action_states DROP COLUMN level;
 ALTER TABLE action_states DROP COLUMN phase;

@@ -14,15 +14,18 @@ ALTER TABLE action_states ADD COLUMN phase TEXT NOT NULL DEFAULT 'ratification'
 ALTER TABLE action_states ADD COLUMN level TEXT NOT NULL DEFAULT 'national'
     CHECK (level IN ('international', 'regional', 'national'));
 ALTER TABLE action_states ADD COLUMN listed_on DATE;
+ALTER TABLE action_states ADD COLUMN lasts_until DATE;
 
 UPDATE action_states SET visibility = actions.visibility, lead_org = actions.lead_org,
     status = actions.status, alliance_ids = actions.alliance_ids,
     action_type = actions.action_type, phase = actions.phase, level = actions.level,
-    listed_on = coalesce(actions.start_date, actions.due_date)
+    listed_on = coalesce(actions.start_date, actions.due_date),
+    lasts_until = coalesce(actions.end_date, actions.start_date, actions.due_date)
 FROM actions WHERE actions.id = action_states.action_id;
 
 -- Its first column serves what the old index did (the actions of some
 -- states, for a region, the coordination analysis and the filters).
 DROP INDEX action_states_state;
 CREATE INDEX action_states_listed ON action_states (state, (listed_on IS NULL), listed_on,
-    action_id) INCLUDE (visibility, lead_org, status, phase, level, action_type, alliance_ids);
+    action_id) INCLUDE (visibility, lead_org, status, phase, level, action_type, lasts_until,
+        alliance_ids);

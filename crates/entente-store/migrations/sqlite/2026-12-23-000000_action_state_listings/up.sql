@@ -1,6 +1,7 @@
 -- Each action's state rows also carry what a list of states reads of the
 -- action: who may see it (visibility, lead, alliances), what the list's
--- filters ask of it besides (status, type, phase, level) and its place in
+-- filters ask of it besides (status, type, phase, level, the last day it
+-- runs: its end, or else its start, or else its due date) and its place in
 -- the list's order (the start, or else the due date). Keep in step with
 -- ../../postgres/2026-12-23-000000_action_state_listings/up.sql.
 --
@@ -27,15 +28,18 @@ ALTER TABLE action_states ADD COLUMN level TEXT NOT NULL DEFAULT 'national'
     CHECK (level IN ('international', 'regional', 'national'));
 ALTER TABLE action_states ADD COLUMN listed_on DATE
     CHECK (listed_on IS NULL OR listed_on = date(listed_on));
+ALTER TABLE action_states ADD COLUMN lasts_until DATE
+    CHECK (lasts_until IS NULL OR lasts_until = date(lasts_until));
 
 UPDATE action_states SET (visibility, lead_org, status, alliance_ids, action_type, phase,
-        level, listed_on) =
+        level, listed_on, lasts_until) =
     (SELECT visibility, lead_org, status, alliance_ids, action_type, phase, level,
-        coalesce(start_date, due_date)
+        coalesce(start_date, due_date), coalesce(end_date, start_date, due_date)
         FROM actions WHERE actions.id = action_states.action_id);
 
 -- Its first column serves what the old index did (the actions of some
 -- states, for a region, the coordination analysis and the filters).
 DROP INDEX action_states_state;
 CREATE INDEX action_states_listed ON action_states (state, (listed_on IS NULL), listed_on,
-    action_id, visibility, lead_org, status, phase, level, action_type, alliance_ids);
+    action_id, visibility, lead_org, status, phase, level, action_type, lasts_until,
+    alliance_ids);

@@ -15,6 +15,7 @@ mod read;
 mod references;
 pub(crate) mod rows;
 pub(crate) mod scope;
+mod state_rows;
 pub(crate) mod write;
 
 use chrono::{NaiveDate, NaiveDateTime};
